@@ -1,0 +1,122 @@
+# mini: the whole build, from Debian's source packages to a bootable ISO.
+# `make help` lists the targets. Everything built goes under build/ (git-ignored).
+
+BUILD   := build
+# Where this mini binary's objects go; tests and helpers may use their own folder.
+O       ?= $(BUILD)/mini
+SYSROOT := $(BUILD)/sysroot
+MINI    := $(O)/mini
+
+# The compiler: the host's gcc making 32-bit code for the i486, with only the
+# uClibc-ng sysroot's headers (plus gcc's own stddef.h and stdarg.h) and objects.
+CC      := gcc -m32
+GCC_INCLUDE := $(shell gcc -m32 -print-file-name=include)
+CFLAGS  := -std=gnu11 -Os -march=i486 -mtune=i486 -fno-pie -fcf-protection=none \
+	-fno-stack-protector -fno-asynchronous-unwind-tables -fno-unwind-tables \
+	-ffunction-sections -fdata-sections -fno-strict-aliasing \
+	-Wall -Wextra -Werror -Wno-unused-parameter \
+	-nostdinc -isystem $(SYSROOT)/usr/include -isystem $(GCC_INCLUDE) \
+	-D_GNU_SOURCE -D_FILE_OFFSET_BITS=64 -Ilibmini -Ishell
+# Link: static, no PIE, nothing of Debian's libgcc.a (libmini/libgcc.c has the helpers).
+LDFLAGS := -static -no-pie -nostdlib -Wl,--gc-sections -Wl,-z,noseparate-code \
+	-Wl,-Map,$(O)/mini.map
+CRT_BEGIN := $(SYSROOT)/usr/lib/crt1.o $(SYSROOT)/usr/lib/crti.o
+CRT_END   := $(SYSROOT)/usr/lib/crtn.o
+
+SOURCES := $(sort $(shell find shell libmini boot -name '*.c'))
+OBJECTS := $(SOURCES:%.c=$(O)/%.o)
+
+KERNEL  := $(BUILD)/kernel/arch/x86/boot/bzImage
+ISO     := $(BUILD)/mini.iso
+
+.PHONY: all iso mini sysroot deps kernel run run-vga test check-486 size bench fuzz clean distclean help
+all: iso
+
+help:
+	@echo "make            build the bootable ISO ($(ISO))"
+	@echo "make run        boot it in QEMU, console in this terminal (poweroff to leave)"
+	@echo "make run-vga    boot it in a QEMU window with the VGA console"
+	@echo "make test       run every test; ends with 'N passed, N failed'"
+	@echo "make mini       only the mini binary ($(MINI))"
+	@echo "make size       bytes of every part and of every command"
+	@echo "make bench      measure mini against BusyBox"
+	@echo "make clean      remove mini's objects, the kernel image and the ISO"
+	@echo "make distclean  remove all of build/ (unpacked sources and sysroot too)"
+	@echo "Variables: ACCEL=kvm (QEMU with KVM), MEM=32 (QEMU RAM in MB), O=dir (objects)"
+
+# ---- host packages and the sysroot: done once ----
+$(BUILD)/.deps: tools/install-deps.sh
+	@mkdir -p $(BUILD)
+	@sh tools/install-deps.sh
+	@touch $@
+deps: $(BUILD)/.deps
+
+$(BUILD)/linux/.unpacked: | $(BUILD)/.deps
+	@sh tools/unpack-kernel.sh $(BUILD)/linux
+
+$(SYSROOT)/.done: tools/build-sysroot.sh tools/uclibc.config $(BUILD)/linux/.unpacked
+	@sh tools/build-sysroot.sh
+sysroot: $(SYSROOT)/.done
+
+# ---- the mini binary ----
+mini: $(MINI)
+
+$(O)/%.o: %.c $(SYSROOT)/.done
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(MINI): $(OBJECTS)
+	@echo "  LD      $@"
+	@$(CC) $(LDFLAGS) -o $@.full $(CRT_BEGIN) $(OBJECTS) $(SYSROOT)/usr/lib/libc.a $(CRT_END)
+	@strip -o $@ $@.full
+
+-include $(OBJECTS:.o=.d)
+
+# ---- kernel with the initramfs built in, and the ISO ----
+$(BUILD)/initramfs.list: $(MINI) tools/make-initramfs.sh shell/commands.c $(shell find boot/rootfs)
+	@sh tools/make-initramfs.sh $(MINI) $@
+
+kernel: $(KERNEL)
+$(KERNEL): $(BUILD)/initramfs.list $(wildcard kernel-config/*.config) tools/build-kernel.sh $(BUILD)/linux/.unpacked
+	@sh tools/build-kernel.sh $(BUILD)/initramfs.list
+
+iso: $(ISO)
+$(ISO): $(KERNEL) boot/grub.cfg tools/make-iso.sh
+	@sh tools/make-iso.sh $(KERNEL) $@
+
+run: $(ISO)
+	@sh tools/qemu.sh $(ISO)
+
+run-vga: $(ISO)
+	@sh tools/qemu.sh --vga $(ISO)
+
+# ---- tests and measurements ----
+test: $(BUILD)/.deps
+	@$(MAKE) --no-print-directory iso
+	@sh tests/run.sh
+
+check-486: $(MINI)
+	@sh tests/check-486.sh $(MINI).full
+
+size: $(ISO)
+	@sh tools/size.sh
+
+bench: $(ISO)
+	@sh tools/bench.sh
+
+clean:
+	rm -rf $(O) $(BUILD)/kernel/arch/x86/boot/bzImage $(ISO) $(BUILD)/initramfs.list $(BUILD)/iso
+
+distclean:
+	rm -rf $(BUILD)
+
+# Unit tests: each tests/unit/NAME.c becomes $(O)/tests/unit/NAME, linked with libmini.
+UNIT_TESTS := $(patsubst tests/unit/%.c,$(O)/tests/unit/%,$(wildcard tests/unit/*.c))
+LIBMINI_OBJECTS := $(filter $(O)/libmini/%,$(OBJECTS))
+.PHONY: unit-tests
+unit-tests: $(UNIT_TESTS)
+$(O)/tests/unit/%: tests/unit/%.c $(LIBMINI_OBJECTS) $(SYSROOT)/.done
+	@mkdir -p $(dir $@)
+	@$(CC) $(CFLAGS) -Itests/unit -Wno-unused-function $(LDFLAGS:$(O)/mini.map=$@.map) -o $@ \
+		$(CRT_BEGIN) $< $(LIBMINI_OBJECTS) $(SYSROOT)/usr/lib/libc.a $(CRT_END)

@@ -1,0 +1,103 @@
+/* io.c: reading and writing file descriptors without losing bytes to short I/O or EINTR. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include "mini.h"
+
+int write_all(int fd, const void *buf, size_t len)
+{
+	const char *p = buf;
+
+	while (len > 0) {
+		ssize_t n = write(fd, p, len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += n;
+		len -= n;
+	}
+	return 0;
+}
+
+ssize_t read_full(int fd, void *buf, size_t len)
+{
+	size_t got = 0;
+
+	while (got < len) {
+		ssize_t n = read(fd, (char *)buf + got, len - got);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (n == 0)
+			break;
+		got += n;
+	}
+	return got;
+}
+
+int copy_fd(int in, int out)
+{
+	char buf[16384];
+
+	for (;;) {
+		ssize_t n = read(in, buf, sizeof buf);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (n == 0)
+			return 0;
+		if (write_all(out, buf, n) < 0)
+			return -1;
+	}
+}
+
+int open_input(const char *path)
+{
+	if (strcmp(path, "-") == 0)
+		return STDIN_FILENO;
+	return open(path, O_RDONLY);
+}
+
+char *read_file(const char *path, size_t *len)
+{
+	size_t size = 0, cap = 4096;
+	char *buf;
+	int fd = open_input(path);
+
+	if (fd < 0)
+		return NULL;
+	buf = xmalloc(cap);
+	for (;;) {
+		ssize_t n;
+		if (cap - size < 2)
+			buf = xrealloc(buf, cap *= 2);
+		n = read(fd, buf + size, cap - size - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			int saved = errno;
+			if (fd != STDIN_FILENO)
+				close(fd);
+			if (n < 0) {
+				free(buf);
+				errno = saved;
+				return NULL;
+			}
+			break;
+		}
+		size += n;
+	}
+	buf[size] = '\0';
+	if (len)
+		*len = size;
+	return buf;
+}

@@ -1,0 +1,112 @@
+/*
+ * libmini: the small library every mini command shares.
+ *
+ * One way to report an error (warn, die), one way to parse options (struct options),
+ * a few checked allocation and I/O helpers. Each part lives in its own file here;
+ * this header is the whole interface.
+ */
+#ifndef MINI_H
+#define MINI_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+/* ---- errors.c: messages on stderr, always prefixed "cmd: " ---- */
+
+/* The name of the running command, used as the prefix of every message. */
+extern const char *program_name;
+
+/*
+ * Print "cmd: message" on stderr. A format that ends in ':' gets the text of
+ * errno appended, so warn("%s:", path) prints "cat: path: No such file or directory".
+ */
+void warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Like warn, then exit with status 1. */
+void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+/* warn() with an explicit argument list, for wrappers. */
+void vwarn(const char *fmt, va_list ap);
+
+/* ---- options.c: single-letter options in POSIX style ---- */
+
+/*
+ * Usage:
+ *	struct options o;
+ *	int c;
+ *	options_start(&o, argc, argv, "nk:", usage);
+ *	while ((c = options_next(&o)) != -1)
+ *		switch (c) { case 'n': ...; case 'k': use(o.arg); }
+ *	argv += o.index; argc -= o.index;	// the operands
+ *
+ * In the spec, a letter followed by ':' takes an argument ("-k 3" or "-k3").
+ * Options may be grouped ("-nk3"); "--" ends them; so does the first operand.
+ * "--help" prints the usage text on stdout and exits 0. An unknown option or a
+ * missing argument prints "cmd: ..." and the usage's first line on stderr and exits 2.
+ */
+struct options {
+	int argc;
+	char **argv;
+	const char *spec;
+	const char *usage;
+	int index;		/* next element of argv to look at; the first operand when done */
+	const char *cluster;	/* the rest of a group like "-abc" still to hand out */
+	char *arg;		/* the argument of the option just returned */
+};
+void options_start(struct options *o, int argc, char **argv, const char *spec, const char *usage);
+int options_next(struct options *o);
+/* Print "cmd: message" and the usage's first line on stderr, exit 2. */
+void usage_error(const char *usage, const char *fmt, ...) __attribute__((format(printf, 2, 3), noreturn));
+/* The whole usage text on stdout, exit 0 (for commands parsing their own options). */
+void show_help(const char *usage) __attribute__((noreturn));
+
+/* ---- memory.c: allocation that never returns NULL (dies instead) ---- */
+void *xmalloc(size_t size);
+void *xzalloc(size_t size);
+void *xrealloc(void *p, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* Concatenate a/b with a '/' between them unless a ends in one; the result is malloc'd. */
+char *path_join(const char *dir, const char *name);
+
+/* ---- io.c: file descriptors ---- */
+
+/* Write all of buf; retries after short writes and EINTR. Returns 0 or -1 (errno set). */
+int write_all(int fd, const void *buf, size_t len);
+/* Read up to len bytes, retrying after EINTR and short reads. Returns bytes read or -1. */
+ssize_t read_full(int fd, void *buf, size_t len);
+/* Copy everything from in to out. Returns 0, or -1 with errno set. */
+int copy_fd(int in, int out);
+/* Open a file for reading; "-" means standard input. Returns -1 with errno set. */
+int open_input(const char *path);
+/* Read a whole file into a malloc'd NUL-terminated buffer; *len gets its length. NULL on error. */
+char *read_file(const char *path, size_t *len);
+
+/* ---- strings.c: parsing and formatting ---- */
+
+/* The part of path after the last '/' (without trailing slashes); does not modify path. */
+const char *base_name(const char *path);
+/* Parse a whole decimal number (optional sign). Returns 0 on success, -1 if not a number. */
+int parse_long(const char *s, long long *out);
+/* Parse a size like 10, 10k, 4M, 1G (powers of 1024); b = 512. Returns 0 or -1. */
+int parse_size(const char *s, long long *out);
+/* Format bytes as 1.5K, 23M ... into buf (at least 16 bytes); returns buf. */
+char *human_size(char *buf, unsigned long long bytes);
+/* True when s starts with prefix. */
+int starts_with(const char *s, const char *prefix);
+
+/* ---- terminal.c ---- */
+
+/* The terminal size of fd (TIOCGWINSZ), or 24 rows x 80 columns when unknown. */
+void terminal_size(int fd, int *rows, int *cols);
+
+/* ---- the command table (shell/commands.c) ---- */
+struct command {
+	const char *name;
+	int (*main)(int argc, char **argv);
+};
+/* The command called name, or NULL. */
+const struct command *find_command(const char *name);
+/* All commands, in name order, ended by an entry whose name is NULL. */
+extern const struct command commands[];
+
+#endif

@@ -1,0 +1,51 @@
+/*
+ * commands.c: the table of every command mini has.
+ *
+ * Adding a command: write shell/cmd/NAME.c with a function NAME_main (see cat.c
+ * for the shape), then add its declaration and its line in the table below,
+ * keeping the table in alphabetical order (find_command searches it in halves).
+ * The build makes a /bin link for every name in this table.
+ */
+#include <string.h>
+#include "mini.h"
+
+int cat_main(int argc, char **argv);
+int echo_main(int argc, char **argv);
+int init_main(int argc, char **argv);
+int ls_main(int argc, char **argv);
+int mount_main(int argc, char **argv);
+int poweroff_main(int argc, char **argv);
+int sh_main(int argc, char **argv);
+int uname_main(int argc, char **argv);
+
+/* In strcmp order: '[' sorts after capitals, before lower case. */
+const struct command commands[] = {
+	{ "cat", cat_main },
+	{ "echo", echo_main },
+	{ "halt", poweroff_main },
+	{ "init", init_main },
+	{ "ls", ls_main },
+	{ "mount", mount_main },
+	{ "poweroff", poweroff_main },
+	{ "reboot", poweroff_main },
+	{ "sh", sh_main },
+	{ "uname", uname_main },
+	{ NULL, NULL }
+};
+
+const struct command *find_command(const char *name)
+{
+	size_t low = 0, high = sizeof commands / sizeof commands[0] - 1;	/* skip the end mark */
+
+	while (low < high) {
+		size_t mid = (low + high) / 2;
+		int order = strcmp(name, commands[mid].name);
+		if (order == 0)
+			return &commands[mid];
+		if (order < 0)
+			high = mid;
+		else
+			low = mid + 1;
+	}
+	return NULL;
+}
