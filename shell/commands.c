@@ -11,25 +11,31 @@
 
 int cat_main(int argc, char **argv);
 int echo_main(int argc, char **argv);
+int head_main(int argc, char **argv);
 int init_main(int argc, char **argv);
 int ls_main(int argc, char **argv);
 int mount_main(int argc, char **argv);
 int poweroff_main(int argc, char **argv);
 int sh_main(int argc, char **argv);
+int tail_main(int argc, char **argv);
 int uname_main(int argc, char **argv);
+int wc_main(int argc, char **argv);
 
 /* In strcmp order: '[' sorts after capitals, before lower case. */
 const struct command commands[] = {
 	{ "cat", cat_main },
 	{ "echo", echo_main },
 	{ "halt", poweroff_main },
+	{ "head", head_main },
 	{ "init", init_main },
 	{ "ls", ls_main },
 	{ "mount", mount_main },
 	{ "poweroff", poweroff_main },
 	{ "reboot", poweroff_main },
 	{ "sh", sh_main },
+	{ "tail", tail_main },
 	{ "uname", uname_main },
+	{ "wc", wc_main },
 	{ NULL, NULL }
 };
 

@@ -1,0 +1,44 @@
+/*
+ * lines.h: a fast line reader over a file descriptor, shared by the text commands
+ * (grep, sed, sort, uniq, cut, head, wc ...).
+ *
+ *	struct lines in;
+ *	char *line;
+ *	size_t len;
+ *	lines_start(&in, fd, '\n');
+ *	while ((line = lines_next(&in, &len)) != NULL)
+ *		use(line, len);		// NUL-terminated, without its '\n'
+ *	if (in.error) warn(...);	// a read error ended the loop
+ *	lines_end(&in);
+ *
+ * It reads 64 KiB at a time and hands out lines inside its own buffer, so a line
+ * costs one memchr instead of a function call per byte. A line stays valid until
+ * the next call.
+ */
+#ifndef LINES_H
+#define LINES_H
+
+#include <stddef.h>
+
+struct lines {
+	int fd;
+	char delim;		/* '\n', or '\0' for -z */
+	char *buf;
+	size_t size;		/* bytes allocated */
+	size_t start;		/* first byte not handed out yet */
+	size_t end;		/* end of the bytes read so far */
+	int eof;
+	int error;		/* errno of a failed read, 0 if none */
+	int last_unterminated;	/* the line just returned had no delimiter (end of file) */
+};
+
+void lines_start(struct lines *in, int fd, char delim);
+/* The next line without its delimiter, NUL-terminated; *len is its length. NULL at the end. */
+char *lines_next(struct lines *in, size_t *len);
+/* Free the buffer (the descriptor stays open). */
+void lines_end(struct lines *in);
+
+/* Give stdout a 64 KiB buffer when it is not a terminal: fewer write(2) calls. */
+void stdout_big_buffer(void);
+
+#endif
