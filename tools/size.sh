@@ -1,0 +1,236 @@
+#!/bin/sh
+# `make size`: where the bytes of mini's ISO go.
+#
+# Usage: tools/size.sh            (or O=build/h-me ISO=... KERNEL_DIR=... tools/size.sh)
+# Prints:
+#   1. the parts: the ISO, the GRUB files inside it, the kernel image, the initramfs
+#      (uncompressed, and an estimate of its share inside the XZ-compressed kernel),
+#      and mini itself by section;
+#   2. what each command adds to mini's stripped size, two ways:
+#        own    the bytes of the command's own object file(s) in the link map;
+#        adds   the exact saving if the command were left out: mini is linked again
+#               without it (its *_main resolved to 0) and stripped, which also counts
+#               the libc code only this command pulls in.
+# Exits 1 when the ISO reaches 10,000,000 bytes (the hard limit); warns past our own
+# budget of 1,474,560 bytes, a 1.44 MB floppy.
+# Needs: binutils (nm, strip), xorriso (to list the ISO), xz, gcc -m32 (to relink).
+set -eu
+O=${O:-build/mini}
+ISO=${ISO:-build/mini.iso}
+KERNEL_DIR=${KERNEL_DIR:-build/kernel}
+BZIMAGE=$KERNEL_DIR/arch/x86/boot/bzImage
+CPIO=$KERNEL_DIR/usr/initramfs_data.cpio
+MINI=$O/mini
+MAP=$O/mini.map
+LIMIT=10000000
+BUDGET=1474560
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/mini-size.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+# 1234567 -> 1,234,567 (awk: printf's ' flag needs a locale we do not rely on).
+group() {
+	awk -v n="$1" 'BEGIN {
+		s = sprintf("%d", n); sign = ""
+		if (s ~ /^-/) { sign = "-"; s = substr(s, 2) }
+		while (length(s) > 3) { out = "," substr(s, length(s) - 2) out; s = substr(s, 1, length(s) - 3) }
+		print sign s out }'
+}
+
+bytes() { stat -c %s "$1"; }
+
+row() {	# row LABEL BYTES [NOTE]
+	printf '  %-44s %11s  %s\n' "$1" "$(group "$2")" "${3:-}"
+}
+
+# ---- 1. The parts ----
+
+# The files inside the ISO, as "SIZE PATH" lines (xorriso's lsdl: size is field 5).
+list_iso() {
+	xorriso -indev "$ISO" -find / -type f -exec lsdl 2>/dev/null |
+		awk '{ path = $NF; gsub("\047", "", path); print $5, path }'
+}
+
+iso_parts() {
+	iso_size=$(bytes "$ISO")
+	list_iso > "$work/iso-files"
+	files=$(awk '{ s += $1 } END { print s + 0 }' "$work/iso-files")
+	kernel_in_iso=$(awk '$2 == "/boot/bzImage" { print $1 }' "$work/iso-files")
+	grub_files=$(awk '$2 ~ "^/boot/grub/" && $2 != "/boot/grub/grub.cfg" { s += $1; n++ } END { print s + 0, n + 0 }' "$work/iso-files")
+	grub_cfg=$(awk '$2 == "/boot/grub/grub.cfg" { print $1 }' "$work/iso-files")
+	row "ISO $ISO" "$iso_size" "$(awk -v s="$iso_size" -v b=$BUDGET 'BEGIN { printf "%.1f%% of the 1.44 MB budget", 100 * s / b }')"
+	row "  kernel /boot/bzImage" "${kernel_in_iso:-0}"
+	row "  GRUB files in /boot/grub (${grub_files#* } files)" "${grub_files% *}"
+	row "  grub.cfg" "${grub_cfg:-0}"
+	row "  other files" "$(awk '$2 != "/boot/bzImage" && $2 !~ "^/boot/grub/" { s += $1 } END { print s + 0 }' "$work/iso-files")"
+	row "  ISO 9660 tables, boot area, padding" "$((iso_size - files))"
+	echo "  GRUB files, largest first:"
+	awk '$2 ~ "^/boot/grub/" { print }' "$work/iso-files" | sort -rn | head -n 12 |
+		while read -r size path; do row "    ${path#/boot/grub/}" "$size"; done
+}
+
+# The kernel compresses the cpio inside the bzImage with xz (scripts/xz_wrap.sh:
+# --x86 filter, 32 MiB dictionary); compressing the cpio alone the same way estimates
+# its share of the bzImage.
+cpio_share() {
+	xz --check=crc32 --x86 --lzma2=preset=6,dict=32MiB -c "$CPIO" | wc -c
+}
+
+kernel_parts() {
+	[ -f "$BZIMAGE" ] && row "kernel $BZIMAGE (XZ)" "$(bytes "$BZIMAGE")"
+	if [ -f "$CPIO" ]; then
+		row "initramfs cpio, uncompressed" "$(bytes "$CPIO")"
+		row "  its share in the kernel (xz alone, estimate)" "$(cpio_share)"
+	fi
+}
+
+mini_parts() {
+	row "mini $MINI (stripped)" "$(bytes "$MINI")"
+	size -A "$MINI.full" | awk '$1 ~ /^\./ && $2 > 0 && $1 != ".comment" { print $1, $2 }' |
+		while read -r section size; do
+			note=""
+			[ "$section" = .bss ] && note="(RAM only, not in the file)"
+			row "  $section" "$size" "$note"
+		done
+}
+
+# ---- 2. What each command adds ----
+
+# Every input section the link map places in the output, as "BYTES FILE" lines.
+# The map names a section, then (on the same or the next line) its address, size and
+# the object it came from; "*fill*" lines are alignment padding. .bss takes no file
+# bytes and non-allocated sections (.comment, debug) none in the program: skipped.
+map_sections() {
+	awk '
+	function hex(s,   n, i) {	# "0x1f" -> 31 (mawk has no strtonum)
+		n = 0; s = tolower(substr(s, 3))
+		for (i = 1; i <= length(s); i++) n = n * 16 + index("0123456789abcdef", substr(s, i, 1)) - 1
+		return n
+	}
+	/^Linker script and memory map/ { inmap = 1; next }
+	!inmap { next }
+	/^[.\/]/ { out = $1; counted = (out != ".bss" && out != ".tbss" && out != ".comment" && out !~ /^\.(debug|stab|note\.GNU|gnu\.attr)/) }
+	!counted { next }
+	$1 == "*fill*" && $3 ~ /^0x/ { print hex($3), "padding"; next }
+	/^ \.[^ ]+$/ { pending = 1; next }
+	/^ \.[^ ]+ +0x/ && NF >= 4 { print hex($3), $4; pending = 0; next }
+	pending && $1 ~ /^0x/ && $2 ~ /^0x/ && NF >= 3 { print hex($2), $3; pending = 0; next }
+	' "$MAP"
+}
+
+# Which part of mini an object file belongs to.
+part_of() {
+	case $1 in
+	*/shell/cmd/*.o) basename "$1" .o ;;
+	*/shell/sh/*.o) echo sh ;;
+	*/boot/*.o) echo init ;;
+	*/libmini/*.o) echo "=libmini" ;;
+	*/shell/main.o|*/shell/commands.o) echo "=dispatch" ;;
+	*libc.a\(*) echo "=libc" ;;
+	*crt[1in].o) echo "=startup" ;;
+	padding) echo "=padding" ;;
+	*) echo "=$(basename "$1")" ;;
+	esac
+}
+
+# The objects of a part (one command may be several files, like the shell).
+objects_of() {
+	grep '^LOAD ' "$MAP" | cut -d' ' -f2 | while read -r obj; do
+		[ "$(part_of "$obj")" = "$1" ] && echo "$obj"
+	done
+	return 0
+}
+
+# The command names a part serves: the table in shell/commands.c maps names to
+# NAME_main functions; nm tells which object defines each function.
+names_of() {
+	for obj in $(objects_of "$1"); do
+		nm -g --defined-only "$obj" | awk '$2 == "T" && $3 ~ /_main$/ { print $3 }'
+	done | while read -r fn; do
+		sed -n "s/^.*{ \"\\([^\"]*\\)\", $fn }.*/\\1/p" shell/commands.c
+	done | tr '\n' ' '
+}
+
+# The bytes of a program's loaded sections that the file stores (no .bss). Not the
+# file's size: ld pads the data segment to a page boundary, so file sizes move in
+# 4 KiB steps and would hide what a small command costs.
+loaded_bytes() {
+	size -A "$1" | awk '$1 ~ /^\./ && $1 != ".bss" && $1 != ".tbss" && $1 != ".comment" { s += $2 } END { print s }'
+}
+
+# Link mini again without a part's objects, every *_main they define set to address 0
+# (the table still names it; the program is only measured, never run).
+# Prints the stripped size, or nothing when the rest of mini needs more of the part.
+size_without() {
+	defsyms="" keep=""
+	for obj in $(objects_of "$1"); do
+		for fn in $(nm -g --defined-only "$obj" | awk '$2 == "T" && $3 ~ /_main$/ { print $3 }'); do
+			defsyms="$defsyms -Wl,--defsym=$fn=0"
+		done
+	done
+	for obj in $(grep '^LOAD ' "$MAP" | cut -d' ' -f2); do
+		[ "$(part_of "$obj")" = "$1" ] || keep="$keep $obj"
+	done
+	# shellcheck disable=SC2086 (word lists on purpose)
+	gcc -m32 -static -no-pie -nostdlib -Wl,--gc-sections -Wl,-z,noseparate-code \
+		$defsyms -o "$work/without" $keep 2>/dev/null || return 0
+	loaded_bytes "$work/without"
+}
+
+# The link of all parts the same way: the base the "adds" column subtracts from.
+size_with_all() {
+	# shellcheck disable=SC2046
+	gcc -m32 -static -no-pie -nostdlib -Wl,--gc-sections -Wl,-z,noseparate-code \
+		-o "$work/with" $(grep '^LOAD ' "$MAP" | cut -d' ' -f2)
+	loaded_bytes "$work/with"
+}
+
+command_table() {
+	map_sections | while read -r size obj; do
+		echo "$(part_of "$obj") $size"
+	done | awk '{ s[$1] += $2 } END { for (p in s) print s[p], p }' | sort -rn > "$work/parts"
+	base=$(size_with_all)
+	# One line a command, "ADDS OWN PART NAMES...", then sorted by what it adds.
+	grep -v ' =' "$work/parts" | while read -r own part; do
+		without=$(size_without "$part")
+		adds=-	# the rest of mini needs this part: it cannot be left out
+		[ -n "$without" ] && adds=$((base - without))
+		echo "$adds $own $part $(names_of "$part")"
+	done | sort -rn > "$work/commands"
+	printf '  %-12s %9s %9s  %s\n' command own adds names
+	while read -r adds own part names; do
+		printf '  %-12s %9s %9s  %s\n' "$part" "$(group "$own")" "$([ "$adds" = - ] && echo - || group "$adds")" "$names"
+	done < "$work/commands"
+	echo "  shared parts (own bytes):"
+	grep ' =' "$work/parts" | while read -r own part; do
+		printf '  %-12s %9s\n' "${part#=}" "$(group "$own")"
+	done
+	total=$(awk '{ s += $1 } END { print s }' "$work/parts")
+	printf '  %-12s %9s   (link map; the stripped file adds ELF headers)\n' total "$(group "$total")"
+}
+
+[ -f "$MINI" ] && [ -f "$MAP" ] || { echo "size: $MINI or $MAP missing (make mini O=$O)" >&2; exit 1; }
+echo "Parts (bytes)"
+if [ -f "$ISO" ]; then
+	iso_parts
+else
+	echo "  (no $ISO: make iso)"
+fi
+kernel_parts
+mini_parts
+echo
+echo "What each command adds to mini (bytes of loaded sections; own = its objects in the"
+echo "link map, adds = saved if it were left out, libc code only it uses included; the"
+echo "stripped file itself moves in 4 KiB steps: ld pads the data segment to a page)"
+command_table
+
+if [ -f "$ISO" ]; then
+	iso_size=$(bytes "$ISO")
+	if [ "$iso_size" -ge $LIMIT ]; then
+		echo "size: $ISO is $(group "$iso_size") bytes: over the hard limit of $(group $LIMIT)" >&2
+		exit 1
+	fi
+	if [ "$iso_size" -gt $BUDGET ]; then
+		echo "size: warning: $ISO is $(group "$iso_size") bytes, $(group $((iso_size - BUDGET))) over our budget of $(group $BUDGET) (1.44 MB floppy)" >&2
+	fi
+fi
