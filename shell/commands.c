@@ -13,29 +13,45 @@ int cat_main(int argc, char **argv);
 int echo_main(int argc, char **argv);
 int head_main(int argc, char **argv);
 int init_main(int argc, char **argv);
+int kill_main(int argc, char **argv);
+int killall_main(int argc, char **argv);
 int ls_main(int argc, char **argv);
 int mount_main(int argc, char **argv);
+int pidof_main(int argc, char **argv);
 int poweroff_main(int argc, char **argv);
 int sh_main(int argc, char **argv);
+int sleep_main(int argc, char **argv);
 int tail_main(int argc, char **argv);
+int test_main(int argc, char **argv);
+int true_main(int argc, char **argv);
 int uname_main(int argc, char **argv);
 int wc_main(int argc, char **argv);
+int yes_main(int argc, char **argv);
 
 /* In strcmp order: '[' sorts after capitals, before lower case. */
 const struct command commands[] = {
+	{ "[", test_main },
 	{ "cat", cat_main },
 	{ "echo", echo_main },
+	{ "false", true_main },
 	{ "halt", poweroff_main },
 	{ "head", head_main },
 	{ "init", init_main },
+	{ "kill", kill_main },
+	{ "killall", killall_main },
 	{ "ls", ls_main },
 	{ "mount", mount_main },
+	{ "pidof", pidof_main },
 	{ "poweroff", poweroff_main },
 	{ "reboot", poweroff_main },
 	{ "sh", sh_main },
+	{ "sleep", sleep_main },
 	{ "tail", tail_main },
+	{ "test", test_main },
+	{ "true", true_main },
 	{ "uname", uname_main },
 	{ "wc", wc_main },
+	{ "yes", yes_main },
 	{ NULL, NULL }
 };
 
