@@ -16,9 +16,11 @@ int init_main(int argc, char **argv);
 int kill_main(int argc, char **argv);
 int killall_main(int argc, char **argv);
 int ls_main(int argc, char **argv);
+int md5sum_main(int argc, char **argv);
 int mount_main(int argc, char **argv);
 int pidof_main(int argc, char **argv);
 int poweroff_main(int argc, char **argv);
+int printf_main(int argc, char **argv);
 int sh_main(int argc, char **argv);
 int sleep_main(int argc, char **argv);
 int tail_main(int argc, char **argv);
@@ -40,11 +42,15 @@ const struct command commands[] = {
 	{ "kill", kill_main },
 	{ "killall", killall_main },
 	{ "ls", ls_main },
+	{ "md5sum", md5sum_main },
 	{ "mount", mount_main },
 	{ "pidof", pidof_main },
 	{ "poweroff", poweroff_main },
+	{ "printf", printf_main },
 	{ "reboot", poweroff_main },
 	{ "sh", sh_main },
+	{ "sha1sum", md5sum_main },
+	{ "sha256sum", md5sum_main },
 	{ "sleep", sleep_main },
 	{ "tail", tail_main },
 	{ "test", test_main },

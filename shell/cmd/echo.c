@@ -1,49 +1,29 @@
 /*
  * echo: write the arguments to standard output (POSIX echo, with the -n -e -E
- * options of Linux systems). Also the shell's builtin echo.
+ * options of Linux systems). Also the shell's builtin echo: it runs inside the
+ * shell many times over, so it keeps no state between calls and never exits.
+ *
+ * echo takes no --help: POSIX says every operand, even "--help", is printed.
  */
 #include <stdio.h>
 #include <string.h>
 #include "mini.h"
-
-/* echo takes no --help: POSIX says every operand, even "--help", is printed. */
-
-/* The value of an octal escape \0nnn; *s points after the 0, and moves past the digits. */
-static int octal_escape(const char **s)
-{
-	int value = 0, digits = 0;
-
-	while (digits < 3 && **s >= '0' && **s <= '7') {
-		value = value * 8 + (**s - '0');
-		(*s)++;
-		digits++;
-	}
-	return value;
-}
+#include "escape.h"
 
 /* Print s, interpreting backslash escapes. Returns 0 if \c said to stop all output. */
 static int print_escaped(const char *s)
 {
-	static const char from[] = "abefnrtv\\", to[] = "\a\b\033\f\n\r\t\v\\";
-
 	while (*s) {
-		const char *e;
-		if (*s != '\\' || s[1] == '\0') {
+		int byte;
+		if (*s != '\\') {
 			putchar(*s++);
 			continue;
 		}
 		s++;
-		if (*s == 'c')
+		byte = decode_escape(&s, 1);
+		if (byte == ESCAPE_STOP)
 			return 0;
-		if (*s == '0') {
-			s++;
-			putchar(octal_escape(&s));
-		} else if ((e = strchr(from, *s)) != NULL) {
-			putchar(to[e - from]);
-			s++;
-		} else {
-			putchar('\\');	/* an unknown escape is printed as it is */
-		}
+		putchar(byte);
 	}
 	return 1;
 }
@@ -71,8 +51,10 @@ int echo_main(int argc, char **argv)
 	}
 	for (; argv[i]; i++) {
 		if (escapes) {
-			if (!print_escaped(argv[i]))
-				return fflush(stdout) != 0;
+			if (!print_escaped(argv[i])) {
+				newline = 0;
+				break;
+			}
 		} else {
 			fputs(argv[i], stdout);
 		}
@@ -81,8 +63,9 @@ int echo_main(int argc, char **argv)
 	}
 	if (newline)
 		putchar('\n');
-	if (fflush(stdout) != 0) {
+	if (fflush(stdout) != 0 || ferror(stdout)) {
 		warn("write error:");
+		clearerr(stdout);
 		return 1;
 	}
 	return 0;

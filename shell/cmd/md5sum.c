@@ -1,0 +1,168 @@
+/*
+ * md5sum, sha1sum, sha256sum: print or check message digests (the GNU coreutils
+ * interface; the digests themselves are in libmini/hash.c).
+ *
+ * One main for all three: the name it runs under picks the digest.
+ * A checksum line is "DIGEST  NAME" ("DIGEST *NAME" for a file read in binary
+ * mode, which on Linux is the same thing); -c reads such lines back.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include "mini.h"
+#include "hash.h"
+#include "lines.h"
+
+static const char usage[] =
+	"Usage: md5sum|sha1sum|sha256sum [-c [-qs]] [FILE]...\n"
+	"Print the digest of each FILE (standard input for none or -).\n"
+	"  -c  read DIGEST  NAME lines from the FILEs and check each NAME\n"
+	"  -q  with -c: do not print OK for the files that match\n"
+	"  -s  with -c: print nothing, only the exit status tells\n";
+
+/* Digest the file at path into hex (2 * size + 1 bytes). Returns 0, or -1 with errno set. */
+static int digest_file(const char *path, enum hash_kind kind, char *hex)
+{
+	static const char digits[] = "0123456789abcdef";
+	unsigned char buf[16384], digest[HASH_MAX_SIZE];
+	struct hash h;
+	ssize_t n;
+	int fd = open_input(path);
+
+	if (fd < 0)
+		return -1;
+	hash_start(&h, kind);
+	while ((n = read_full(fd, buf, sizeof buf)) > 0)
+		hash_add(&h, buf, n);
+	if (fd != STDIN_FILENO)
+		close(fd);
+	if (n < 0)
+		return -1;
+	hash_finish(&h, digest);
+	for (int i = 0; i < h.size; i++) {
+		hex[2 * i] = digits[digest[i] >> 4];
+		hex[2 * i + 1] = digits[digest[i] & 15];
+	}
+	hex[2 * h.size] = '\0';
+	return 0;
+}
+
+struct check_counts {
+	int quiet, silent;	/* -q, -s */
+	long failed, unreadable, malformed, checked;
+};
+
+/* Check one "DIGEST  NAME" line. */
+static void check_line(char *line, size_t hex_len, enum hash_kind kind, struct check_counts *count)
+{
+	char hex[2 * HASH_MAX_SIZE + 1];
+	const char *name = line + hex_len + 2;
+
+	if (strlen(line) < hex_len + 3 || line[hex_len] != ' ' || strchr(" *", line[hex_len + 1]) == NULL
+	    || strspn(line, "0123456789abcdefABCDEF") != hex_len) {
+		count->malformed++;
+		return;
+	}
+	count->checked++;
+	if (digest_file(name, kind, hex) < 0) {
+		if (!count->silent) {
+			warn("%s:", name);
+			printf("%s: FAILED open or read\n", name);
+		}
+		count->unreadable++;
+		return;
+	}
+	if (strncasecmp(hex, line, hex_len) != 0) {
+		count->failed++;
+		if (!count->silent)
+			printf("%s: FAILED\n", name);
+	} else if (!count->quiet && !count->silent) {
+		printf("%s: OK\n", name);
+	}
+}
+
+/* Check every line of the list in path. Returns 0 or 1. */
+static int check_list(const char *path, enum hash_kind kind, struct check_counts *count)
+{
+	struct lines in;
+	char *line;
+	size_t len;
+	long checked_before = count->checked;
+	int fd = open_input(path);
+
+	if (fd < 0) {
+		warn("%s:", path);
+		return 1;
+	}
+	lines_start(&in, fd, '\n');
+	while ((line = lines_next(&in, &len)) != NULL)
+		check_line(line, kind == HASH_MD5 ? 32 : kind == HASH_SHA1 ? 40 : 64, kind, count);
+	lines_end(&in);
+	if (fd != STDIN_FILENO)
+		close(fd);
+	if (count->checked == checked_before) {
+		warn("%s: no properly formatted checksum lines found", path);
+		return 1;
+	}
+	return 0;
+}
+
+static void report_problems(const struct check_counts *count)
+{
+	if (count->silent)
+		return;
+	if (count->malformed)
+		warn("WARNING: %ld line%s improperly formatted", count->malformed,
+		     count->malformed == 1 ? " is" : "s are");
+	if (count->unreadable)
+		warn("WARNING: %ld listed file%s could not be read", count->unreadable,
+		     count->unreadable == 1 ? "" : "s");
+	if (count->failed)
+		warn("WARNING: %ld computed checksum%s did NOT match", count->failed,
+		     count->failed == 1 ? "" : "s");
+}
+
+int md5sum_main(int argc, char **argv)
+{
+	static char *stdin_only[] = { "-", NULL };
+	struct check_counts count = { 0 };
+	enum hash_kind kind = HASH_MD5;
+	struct options o;
+	int c, checking = 0, status = 0;
+
+	if (strcmp(program_name, "sha1sum") == 0)
+		kind = HASH_SHA1;
+	else if (strcmp(program_name, "sha256sum") == 0)
+		kind = HASH_SHA256;
+	options_start(&o, argc, argv, "cqs", usage);
+	while ((c = options_next(&o)) != -1) {
+		if (c == 'c')
+			checking = 1;
+		else if (c == 'q')
+			count.quiet = 1;
+		else
+			count.silent = 1;
+	}
+	argv += o.index;
+	if (*argv == NULL)
+		argv = stdin_only;
+	for (; *argv; argv++) {
+		char hex[2 * HASH_MAX_SIZE + 1];
+		if (checking) {
+			status |= check_list(*argv, kind, &count);
+		} else if (digest_file(*argv, kind, hex) < 0) {
+			warn("%s:", *argv);
+			status = 1;
+		} else {
+			printf("%s  %s\n", hex, *argv);
+		}
+	}
+	report_problems(&count);
+	if (count.failed || count.unreadable)
+		status = 1;
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		warn("write error:");
+		status = 1;
+	}
+	return status;
+}
