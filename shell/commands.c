@@ -9,8 +9,11 @@
 #include <string.h>
 #include "mini.h"
 
+int base64_main(int argc, char **argv);
 int cat_main(int argc, char **argv);
+int cmp_main(int argc, char **argv);
 int echo_main(int argc, char **argv);
+int grep_main(int argc, char **argv);
 int head_main(int argc, char **argv);
 int init_main(int argc, char **argv);
 int kill_main(int argc, char **argv);
@@ -33,9 +36,14 @@ int yes_main(int argc, char **argv);
 /* In strcmp order: '[' sorts after capitals, before lower case. */
 const struct command commands[] = {
 	{ "[", test_main },
+	{ "base64", base64_main },
 	{ "cat", cat_main },
+	{ "cmp", cmp_main },
 	{ "echo", echo_main },
+	{ "egrep", grep_main },
 	{ "false", true_main },
+	{ "fgrep", grep_main },
+	{ "grep", grep_main },
 	{ "halt", poweroff_main },
 	{ "head", head_main },
 	{ "init", init_main },

@@ -1,0 +1,18 @@
+# base64: encoding with wrapping, decoding, -i, invalid input.
+check "base64 encodes"          'printf abc | base64'                           $'YWJj\n'
+check "base64 padding"          'printf a | base64; printf ab | base64'         $'YQ==\nYWI=\n'
+check "base64 empty"            'base64 </dev/null'                             ''
+check "base64 wraps at 76"      'head -c 100 /dev/zero | base64 | head -n1 | wc -c' $'77\n'
+check "base64 -w 8"             'printf abcdefghij | base64 -w 8'               $'YWJjZGVm\nZ2hpag==\n'
+check "base64 -w 0"             'head -c 100 /dev/zero | base64 -w0 | wc -c'    $'136\n'
+check "base64 file operand"     'printf hi >f; base64 f'                        $'aGk=\n'
+check "base64 same as host"     'head -c 5000 /dev/urandom >f; [ "$(base64 f)" = "$(/usr/bin/base64 f)" ] && echo same' $'same\n'
+check "base64 -d"               'echo YWJjZA== | base64 -d'                     'abcd'
+check "base64 -d unpadded"      'echo YWJjZA | base64 -d'                       'abcd'
+check "base64 -d lines"         'printf "YW\nJj\n" | base64 -d'                 'abc'
+check "base64 round trip"       'head -c 10001 /dev/urandom >f; base64 f | base64 -d | cmp - f && echo same' $'same\n'
+check "base64 -d -i garbage"    'echo "YW!Jj *ZA==" | base64 -d -i'             'abcd'
+check "base64 -d invalid"       'echo "YWJj!ZA==" | base64 -d'                  'abc' 1 'base64: invalid input'
+check "base64 -d truncated"     'echo "YWJjZ" | base64 -d'                      'abc' 1 'invalid input'
+check "base64 bad -w"           'base64 -w x </dev/null'                        '' 2 "invalid wrap size 'x'"
+check "base64 missing file"     'base64 nosuch'                                 '' 1 'base64: nosuch: No such file'
