@@ -11,8 +11,10 @@
 
 int base64_main(int argc, char **argv);
 int cat_main(int argc, char **argv);
+int chroot_main(int argc, char **argv);
 int cmp_main(int argc, char **argv);
 int echo_main(int argc, char **argv);
+int env_main(int argc, char **argv);
 int grep_main(int argc, char **argv);
 int head_main(int argc, char **argv);
 int init_main(int argc, char **argv);
@@ -21,15 +23,21 @@ int killall_main(int argc, char **argv);
 int ls_main(int argc, char **argv);
 int md5sum_main(int argc, char **argv);
 int mount_main(int argc, char **argv);
+int nice_main(int argc, char **argv);
+int nohup_main(int argc, char **argv);
 int pidof_main(int argc, char **argv);
 int poweroff_main(int argc, char **argv);
+int printenv_main(int argc, char **argv);
 int printf_main(int argc, char **argv);
 int sh_main(int argc, char **argv);
 int sleep_main(int argc, char **argv);
 int tail_main(int argc, char **argv);
 int test_main(int argc, char **argv);
+int time_main(int argc, char **argv);
+int timeout_main(int argc, char **argv);
 int true_main(int argc, char **argv);
 int uname_main(int argc, char **argv);
+int watch_main(int argc, char **argv);
 int wc_main(int argc, char **argv);
 int yes_main(int argc, char **argv);
 
@@ -38,9 +46,11 @@ const struct command commands[] = {
 	{ "[", test_main },
 	{ "base64", base64_main },
 	{ "cat", cat_main },
+	{ "chroot", chroot_main },
 	{ "cmp", cmp_main },
 	{ "echo", echo_main },
 	{ "egrep", grep_main },
+	{ "env", env_main },
 	{ "false", true_main },
 	{ "fgrep", grep_main },
 	{ "grep", grep_main },
@@ -52,8 +62,11 @@ const struct command commands[] = {
 	{ "ls", ls_main },
 	{ "md5sum", md5sum_main },
 	{ "mount", mount_main },
+	{ "nice", nice_main },
+	{ "nohup", nohup_main },
 	{ "pidof", pidof_main },
 	{ "poweroff", poweroff_main },
+	{ "printenv", printenv_main },
 	{ "printf", printf_main },
 	{ "reboot", poweroff_main },
 	{ "sh", sh_main },
@@ -62,8 +75,11 @@ const struct command commands[] = {
 	{ "sleep", sleep_main },
 	{ "tail", tail_main },
 	{ "test", test_main },
+	{ "time", time_main },
+	{ "timeout", timeout_main },
 	{ "true", true_main },
 	{ "uname", uname_main },
+	{ "watch", watch_main },
 	{ "wc", wc_main },
 	{ "yes", yes_main },
 	{ NULL, NULL }
