@@ -13,6 +13,7 @@ int base64_main(int argc, char **argv);
 int cat_main(int argc, char **argv);
 int chroot_main(int argc, char **argv);
 int cmp_main(int argc, char **argv);
+int cp_main(int argc, char **argv);
 int echo_main(int argc, char **argv);
 int env_main(int argc, char **argv);
 int grep_main(int argc, char **argv);
@@ -23,12 +24,14 @@ int killall_main(int argc, char **argv);
 int ls_main(int argc, char **argv);
 int md5sum_main(int argc, char **argv);
 int mount_main(int argc, char **argv);
+int mv_main(int argc, char **argv);
 int nice_main(int argc, char **argv);
 int nohup_main(int argc, char **argv);
 int pidof_main(int argc, char **argv);
 int poweroff_main(int argc, char **argv);
 int printenv_main(int argc, char **argv);
 int printf_main(int argc, char **argv);
+int rm_main(int argc, char **argv);
 int sh_main(int argc, char **argv);
 int sleep_main(int argc, char **argv);
 int tail_main(int argc, char **argv);
@@ -48,6 +51,7 @@ const struct command commands[] = {
 	{ "cat", cat_main },
 	{ "chroot", chroot_main },
 	{ "cmp", cmp_main },
+	{ "cp", cp_main },
 	{ "echo", echo_main },
 	{ "egrep", grep_main },
 	{ "env", env_main },
@@ -62,6 +66,7 @@ const struct command commands[] = {
 	{ "ls", ls_main },
 	{ "md5sum", md5sum_main },
 	{ "mount", mount_main },
+	{ "mv", mv_main },
 	{ "nice", nice_main },
 	{ "nohup", nohup_main },
 	{ "pidof", pidof_main },
@@ -69,6 +74,7 @@ const struct command commands[] = {
 	{ "printenv", printenv_main },
 	{ "printf", printf_main },
 	{ "reboot", poweroff_main },
+	{ "rm", rm_main },
 	{ "sh", sh_main },
 	{ "sha1sum", md5sum_main },
 	{ "sha256sum", md5sum_main },

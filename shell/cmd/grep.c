@@ -1,0 +1,550 @@
+/*
+ * grep, egrep, fgrep: print lines that match patterns (POSIX grep, plus GNU's
+ * -o -w -r -R -A -B -C -H -h -L and --color).
+ *
+ * Basic and extended regular expressions go to the C library's regcomp/regexec.
+ * A pattern without special characters (and every -F pattern) is searched for
+ * as a plain string with memchr+memcmp, which is much faster than a regex
+ * engine. Exit status: 0 a line was selected, 1 none was, 2 trouble (but -q
+ * with a selected line is 0 even after trouble, as POSIX says).
+ */
+#include <ctype.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <regex.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include "mini.h"
+#include "lines.h"
+
+static const char usage[] =
+	"Usage: grep [-EFGHLRchilnoqrsvwx] [-A N] [-B N] [-C N] [--color[=WHEN]]\n"
+	"            {PATTERN | -e PATTERN... | -f FILE...} [FILE]...\n"
+	"Print the lines of each FILE (standard input for none or -) that match.\n"
+	"  -E  extended regular expressions (egrep)   -F  fixed strings (fgrep)\n"
+	"  -G  basic regular expressions (default)    -e P  a pattern; -f F  patterns in F\n"
+	"  -i  ignore case      -v  select lines that do not match\n"
+	"  -w  match whole words only                 -x  match whole lines only\n"
+	"  -c  print a count of selected lines        -l / -L  print names of files with / without\n"
+	"  -n  number lines     -o  print only the matched parts\n"
+	"  -H / -h  print / hide file names           -q  quiet: exit status only\n"
+	"  -s  no messages about unreadable files     -r / -R  search directories (-R follows links)\n"
+	"  -A N / -B N / -C N  print N lines of context after / before / around matches\n"
+	"  --color=auto|always|never  highlight matches (auto: on a terminal)\n";
+
+/* One pattern: a plain string, or a compiled regular expression. */
+struct pattern {
+	char *text;
+	size_t len;
+	int literal;
+	regex_t re;
+};
+
+static struct pattern *patterns;
+static int npatterns;
+static char mode = 'G';			/* G basic, E extended, F fixed */
+static int ignore_case, invert, word, whole_line, count_only, list_files, quiet;
+static int no_messages, only_matching, line_numbers, recursive, color;
+static int with_filename = -1;		/* -1: decide from the number of operands */
+static long before, after;
+static int selected_any, trouble;
+static int printed_anything;		/* for the "--" between context groups */
+static long last_printed;		/* number of the line printed last in this file */
+static int fold_lines;			/* -i with a fixed string: search a lower-case copy */
+static unsigned char lower[256];	/* case folding table for -i fixed strings */
+static char *folded;			/* the line folded to lower case (-i, fixed strings) */
+static size_t folded_size;
+
+/* ---- compiling patterns ---- */
+
+static void add_pattern(const char *text, size_t len)
+{
+	patterns = xrealloc(patterns, (npatterns + 1) * sizeof *patterns);
+	patterns[npatterns].text = xstrndup(text, len);
+	patterns[npatterns].len = len;
+	npatterns++;
+}
+
+/* A -e argument or a line of -f: each line of it is a pattern of its own. */
+static void add_patterns(const char *text)
+{
+	const char *nl;
+
+	while ((nl = strchr(text, '\n')) != NULL) {
+		add_pattern(text, nl - text);
+		text = nl + 1;
+	}
+	add_pattern(text, strlen(text));
+}
+
+static void add_pattern_file(const char *path)
+{
+	size_t len;
+	char *text = read_file(path, &len);
+
+	if (text == NULL) {
+		warn("%s:", path);
+		exit(2);
+	}
+	if (len > 0 && text[len - 1] == '\n')
+		text[len - 1] = '\0';
+	if (len > 0)
+		add_patterns(text);
+	free(text);
+}
+
+/* True when text means itself in the current syntax: no regex character. */
+static int is_literal(const char *text)
+{
+	const char *special = mode == 'E' ? "\\.[]*^$+?(){}|" : "\\.[]*^$";
+
+	return mode == 'F' || strpbrk(text, special) == NULL;
+}
+
+static void compile_patterns(void)
+{
+	for (int i = 0; i < 256; i++)
+		lower[i] = tolower(i);
+	for (int i = 0; i < npatterns; i++) {
+		struct pattern *p = &patterns[i];
+		int flags = (mode == 'E' ? REG_EXTENDED : 0) | (ignore_case ? REG_ICASE : 0);
+		int err;
+		p->literal = is_literal(p->text);
+		if (p->literal) {
+			fold_lines |= ignore_case;
+			if (ignore_case)
+				for (size_t j = 0; j < p->len; j++)
+					p->text[j] = lower[(unsigned char)p->text[j]];
+			continue;
+		}
+		err = regcomp(&p->re, p->text, flags);
+		if (err != 0) {
+			char msg[128];
+			regerror(err, &p->re, msg, sizeof msg);
+			warn("%s: %s", p->text, msg);
+			exit(2);
+		}
+	}
+}
+
+/* ---- matching ---- */
+
+/* The first occurrence of needle in hay[0..n), or NULL. */
+static const char *find_string(const char *hay, size_t n, const char *needle, size_t m)
+{
+	const char *end = hay + n;
+
+	if (m == 0)
+		return hay;
+	while ((size_t)(end - hay) >= m) {
+		const char *p = memchr(hay, needle[0], end - hay - m + 1);
+		if (p == NULL)
+			return NULL;
+		if (memcmp(p + 1, needle + 1, m - 1) == 0)
+			return p;
+		hay = p + 1;
+	}
+	return NULL;
+}
+
+/* Find pattern p in line[from..len); the match is [*start, *end). */
+static int find_one(struct pattern *p, const char *line, size_t len, size_t from,
+		    size_t *start, size_t *end)
+{
+	regmatch_t m;
+	const char *hit;
+
+	if (p->literal) {
+		hit = find_string(line + from, len - from, p->text, p->len);
+		if (hit == NULL)
+			return 0;
+		*start = hit - line;
+		*end = *start + p->len;
+		return 1;
+	}
+	m.rm_so = from;
+	m.rm_eo = len;
+	if (regexec(&p->re, line, 1, &m, REG_STARTEND | (from > 0 ? REG_NOTBOL : 0)) != 0)
+		return 0;
+	*start = m.rm_so;
+	*end = m.rm_eo;
+	return 1;
+}
+
+static int is_word_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '_';
+}
+
+/* Like find_one, but only matches that -w and -x accept. */
+static int find_accepted(struct pattern *p, const char *line, size_t len, size_t from,
+			 size_t *start, size_t *end)
+{
+	while (from <= len && find_one(p, line, len, from, start, end)) {
+		if (whole_line)
+			return *start == 0 && *end == len;
+		if (!word)
+			return 1;
+		if ((*start == 0 || !is_word_char(line[*start - 1]))
+		    && (*end == len || !is_word_char(line[*end])) && *end > *start)
+			return 1;
+		from = *start + 1;	/* not a whole word here: look further on */
+	}
+	return 0;
+}
+
+/* The earliest (then longest) match of any pattern in line[from..len). */
+static int search(const char *line, size_t len, size_t from, size_t *start, size_t *end)
+{
+	size_t s, e;
+	int found = 0;
+
+	for (int i = 0; i < npatterns; i++) {
+		const char *where = patterns[i].literal && ignore_case ? folded : line;
+		if (!find_accepted(&patterns[i], where, len, from, &s, &e))
+			continue;
+		if (!found || s < *start || (s == *start && e > *end)) {
+			*start = s;
+			*end = e;
+			found = 1;
+		}
+	}
+	return found;
+}
+
+/* -i with fixed strings: keep a lower-case copy of the line to search in. */
+static void fold_line(const char *line, size_t len)
+{
+	if (len + 1 > folded_size) {
+		folded_size = len + 1;
+		folded = xrealloc(folded, folded_size);
+	}
+	for (size_t i = 0; i < len; i++)
+		folded[i] = lower[(unsigned char)line[i]];
+	folded[len] = '\0';
+}
+
+/* ---- output ---- */
+
+/* GNU grep's default colors: file names magenta, numbers green, separators cyan, matches red. */
+static void colored(const char *sgr, const char *text, size_t len)
+{
+	if (color)
+		printf("\33[%sm\33[K", sgr);
+	fwrite(text, 1, len, stdout);
+	if (color)
+		fputs("\33[m\33[K", stdout);
+}
+
+static void print_prefix(const char *name, long lineno, char sep)
+{
+	if (with_filename) {
+		colored("35", name, strlen(name));
+		colored("36", &sep, 1);
+	}
+	if (line_numbers) {
+		char num[24];
+		colored("32", num, sprintf(num, "%ld", lineno));
+		colored("36", &sep, 1);
+	}
+}
+
+/* Print a selected line (sep ':') or a context line (sep '-'). */
+static void print_line(const char *name, long lineno, char sep, const char *line, size_t len)
+{
+	size_t s, e, from = 0;
+
+	if (only_matching) {
+		while (from < len && search(line, len, from, &s, &e)) {
+			if (e > s) {
+				print_prefix(name, lineno, sep);
+				colored("01;31", line + s, e - s);
+				putchar('\n');
+			}
+			from = e > s ? e : s + 1;
+		}
+		return;
+	}
+	print_prefix(name, lineno, sep);
+	if (color && sep == ':' && !invert) {
+		while (from < len && search(line, len, from, &s, &e) && e > s) {
+			fwrite(line + from, 1, s - from, stdout);
+			colored("01;31", line + s, e - s);
+			from = e;
+		}
+	}
+	fwrite(line + from, 1, len - from, stdout);
+	putchar('\n');
+}
+
+/* ---- context lines (-B): the last few lines kept as copies ---- */
+
+struct kept { char *text; size_t len; long lineno; };
+static struct kept *ring;
+static long ring_count, ring_next;
+
+static void keep_line(const char *line, size_t len, long lineno)
+{
+	struct kept *k = &ring[ring_next];
+
+	free(k->text);
+	k->text = xstrndup(line, len);
+	k->len = len;
+	k->lineno = lineno;
+	ring_next = (ring_next + 1) % before;
+	if (ring_count < before)
+		ring_count++;
+}
+
+/* Print a line, after a "--" when context is on and it does not follow the last one. */
+static void emit(const char *name, long lineno, char sep, const char *line, size_t len)
+{
+	if ((before > 0 || after > 0) && printed_anything && lineno != last_printed + 1)
+		puts("--");
+	print_line(name, lineno, sep, line, len);
+	printed_anything = 1;
+	last_printed = lineno;
+}
+
+/* Print the lines kept before a match. */
+static void flush_before(const char *name)
+{
+	long first = (ring_next - ring_count + before) % before;
+
+	for (long i = 0; i < ring_count; i++) {
+		struct kept *k = &ring[(first + i) % before];
+		emit(name, k->lineno, '-', k->text, k->len);
+	}
+	ring_count = 0;
+}
+
+/* ---- reading files ---- */
+
+/* Search one open file; returns the number of selected lines. */
+static long grep_fd(int fd, const char *name)
+{
+	struct lines in;
+	char *line;
+	size_t len, s, e;
+	long lineno = 0, selected = 0, after_left = 0;
+	int printing = !count_only && !list_files && !quiet;
+
+	ring_count = ring_next = 0;
+	last_printed = -1;
+	lines_start(&in, fd, '\n');
+	while ((line = lines_next(&in, &len)) != NULL) {
+		lineno++;
+		if (fold_lines)
+			fold_line(line, len);
+		if (search(line, len, 0, &s, &e) == invert) {
+			if (after_left > 0) {
+				emit(name, lineno, '-', line, len);
+				after_left--;
+			} else if (before > 0 && printing) {
+				keep_line(line, len, lineno);
+			}
+			continue;
+		}
+		selected++;
+		selected_any = 1;
+		if (quiet)
+			exit(0);
+		if (list_files)
+			break;
+		if (!printing)
+			continue;
+		if (before > 0)
+			flush_before(name);
+		emit(name, lineno, ':', line, len);
+		after_left = after;
+	}
+	if (in.error) {
+		if (!no_messages)
+			warn("%s: read error", name);
+		trouble = 1;
+	}
+	lines_end(&in);
+	return selected;
+}
+
+static void grep_path(const char *path, int top);
+static char implicit_dot[] = ".";
+
+/* -r: every entry of a directory, in name order. */
+static void grep_directory(const char *path)
+{
+	struct dirent **entries;
+	int n = scandir(path, &entries, NULL, alphasort);
+
+	if (n < 0) {
+		if (!no_messages)
+			warn("%s:", path);
+		trouble = 1;
+		return;
+	}
+	for (int i = 0; i < n; i++) {
+		const char *e = entries[i]->d_name;
+		if (strcmp(e, ".") != 0 && strcmp(e, "..") != 0) {
+			/* "grep -r x" with no operand names files "d/a", not "./d/a", like GNU */
+			char *child = path == implicit_dot ? xstrdup(e) : path_join(path, e);
+			grep_path(child, 0);
+			free(child);
+		}
+		free(entries[i]);
+	}
+	free(entries);
+}
+
+static void grep_path(const char *path, int top)
+{
+	const char *name = strcmp(path, "-") == 0 ? "(standard input)" : path;
+	struct stat st;
+	long selected;
+	int fd;
+
+	if (recursive && strcmp(path, "-") != 0) {
+		int r = (recursive == 'R' || top) ? stat(path, &st) : lstat(path, &st);
+		if (r == 0 && S_ISDIR(st.st_mode)) {
+			grep_directory(path);
+			return;
+		}
+		if (r == 0 && !S_ISREG(st.st_mode) && !top)
+			return;		/* links, devices and fifos met while recursing */
+	}
+	fd = open_input(path);
+	if (fd < 0) {
+		if (!no_messages)
+			warn("%s:", path);
+		trouble = 1;
+		return;
+	}
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (!no_messages)
+			warn("%s: Is a directory", path);
+		trouble = 1;
+		close(fd);
+		return;
+	}
+	selected = grep_fd(fd, name);
+	if (count_only) {
+		if (with_filename) {
+			colored("35", name, strlen(name));
+			colored("36", ":", 1);
+		}
+		printf("%ld\n", selected);
+	}
+	if (list_files == 'l' && selected > 0)
+		puts(name);
+	if (list_files == 'L' && selected == 0)
+		puts(name);
+	if (fd != STDIN_FILENO)
+		close(fd);
+}
+
+/* --color[=WHEN] is grep's only long option: take it out of argv before the rest. */
+static int take_color_option(int argc, char **argv)
+{
+	int kept = 1;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--") == 0) {
+			while (i < argc)
+				argv[kept++] = argv[i++];
+			break;
+		}
+		if (starts_with(a, "--color") || starts_with(a, "--colour")) {
+			const char *when = strchr(a, '=');
+			when = when ? when + 1 : "auto";
+			if (strcmp(when, "always") == 0)
+				color = 1;
+			else if (strcmp(when, "never") == 0)
+				color = 0;
+			else if (strcmp(when, "auto") == 0)
+				color = isatty(STDOUT_FILENO) && getenv("TERM") && strcmp(getenv("TERM"), "dumb");
+			else
+				usage_error(usage, "invalid color mode '%s'", when);
+			continue;
+		}
+		argv[kept++] = argv[i];
+	}
+	argv[kept] = NULL;
+	return kept;
+}
+
+static long context_number(const char *arg)
+{
+	long long n;
+
+	if (parse_long(arg, &n) < 0 || n < 0)
+		usage_error(usage, "invalid context length '%s'", arg);
+	return n;
+}
+
+int grep_main(int argc, char **argv)
+{
+	struct options o;
+	int c, got_pattern = 0;
+	static char *stdin_only[] = { "-", NULL };
+	static char *dot_only[] = { implicit_dot, NULL };
+
+	if (strcmp(program_name, "egrep") == 0)
+		mode = 'E';
+	else if (strcmp(program_name, "fgrep") == 0)
+		mode = 'F';
+	argc = take_color_option(argc, argv);
+	options_start(&o, argc, argv, "EFGHLRchilnoqrsvwxe:f:A:B:C:", usage);
+	while ((c = options_next(&o)) != -1) {
+		switch (c) {
+		case 'E': case 'F': case 'G': mode = c; break;
+		case 'H': with_filename = 1; break;
+		case 'h': with_filename = 0; break;
+		case 'L': case 'l': list_files = c; break;
+		case 'R': case 'r': recursive = c; break;
+		case 'c': count_only = 1; break;
+		case 'i': ignore_case = 1; break;
+		case 'n': line_numbers = 1; break;
+		case 'o': only_matching = 1; break;
+		case 'q': quiet = 1; break;
+		case 's': no_messages = 1; break;
+		case 'v': invert = 1; break;
+		case 'w': word = 1; break;
+		case 'x': whole_line = 1; break;
+		case 'e': add_patterns(o.arg); got_pattern = 1; break;
+		case 'f': add_pattern_file(o.arg); got_pattern = 1; break;
+		case 'A': after = context_number(o.arg); break;
+		case 'B': before = context_number(o.arg); break;
+		case 'C': after = before = context_number(o.arg); break;
+		}
+	}
+	argv += o.index;
+	if (!got_pattern) {
+		if (*argv == NULL)
+			usage_error(usage, "no pattern given");
+		add_patterns(*argv++);
+	}
+	if (only_matching && invert)
+		only_matching = 0;	/* GNU prints nothing for -ov; plain lines are more useful */
+	if (only_matching)
+		before = after = 0;	/* only matched parts: no context lines */
+	compile_patterns();
+	if (before > 0)
+		ring = xzalloc(before * sizeof *ring);
+	if (*argv == NULL)
+		argv = recursive ? dot_only : stdin_only;
+	if (with_filename < 0)
+		with_filename = argv[1] != NULL || recursive;
+	stdout_big_buffer();
+	for (; *argv; argv++)
+		grep_path(*argv, 1);
+	if (fflush(stdout) != 0) {
+		warn("write error:");
+		trouble = 1;
+	}
+	if (trouble && !(quiet && selected_any))
+		return 2;
+	return selected_any ? 0 : 1;
+}
