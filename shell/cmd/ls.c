@@ -1,115 +1,592 @@
 /*
- * ls: list directory contents (POSIX ls).
- * This first version lists names, one per line, with -a and -l.
+ * ls: list directory contents (POSIX ls, with the GNU/BusyBox options people type).
+ *
+ * How ls works:
+ *  1. Every operand is looked at with stat(2). Files are listed first, together,
+ *     then each directory in turn, under a "name:" header when there are several.
+ *  2. A directory is read with opendir/readdir into an array of entries, and each
+ *     entry gets its struct stat from lstat(2) (a symlink is shown as itself).
+ *  3. The array is sorted: by name (strcmp, like the C locale), by time (-t) or
+ *     by size (-S), newest or largest first; -r turns any order around.
+ *  4. It is printed in one of three formats: one name a line (the default when
+ *     the output is not a terminal, and -1), columns that fill the terminal's
+ *     width (-C, the default on a terminal), or the long format (-l):
+ *       -rw-r--r-- 1 root root 1234 Nov 25 19:28 name
+ *     mode, links, owner, group, size, time of last change, name. Every column is
+ *     as wide as its widest value in this listing, so the columns line up.
+ *  5. With -R, every subdirectory is then listed the same way, recursively.
  */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include "mini.h"
+#include "modes.h"
+#include "users.h"
 
 static const char usage[] =
-	"Usage: ls [-al1] [FILE]...\n"
-	"List directory contents.\n"
-	"  -a  show names starting with '.'\n"
-	"  -l  long format: mode, links, owner, group, size, time, name\n"
-	"  -1  one name per line\n";
+	"Usage: ls [-1aACcdFhilnRrStu] [--color[=WHEN]] [FILE]...\n"
+	"List the FILEs, and the contents of directories (. when none is given).\n"
+	"  -1  one name a line             -C  columns (the default on a terminal)\n"
+	"  -l  long format                 -n  long format with numeric user and group\n"
+	"  -a  show names starting with .  -A  the same, without . and ..\n"
+	"  -d  list directories themselves, not their contents\n"
+	"  -F  mark types: / dir, * executable, @ link, | fifo, = socket\n"
+	"  -h  sizes like 1.5K 20M         -i  show inode numbers\n"
+	"  -R  list subdirectories recursively\n"
+	"  -t  sort by time, newest first  -S  sort by size, largest first\n"
+	"  -r  reverse the order           -c  use the status change time\n"
+	"  -u  use the access time\n"
+	"  --color[=always|auto|never]  color the names by type (auto: on a terminal)\n";
 
-static int show_all, long_format;
-
-static void mode_string(mode_t mode, char *s)
-{
-	static const char types[] = "?pc?d?b?-?l?s???";
-
-	s[0] = types[(mode >> 12) & 15];
-	for (int i = 0; i < 9; i++)
-		s[i + 1] = (mode & (0400 >> i)) ? "rwx"[i % 3] : '-';
-	s[10] = '\0';
-}
-
-static void print_entry(const char *path, const char *name)
-{
+/* One name to list, with what ls needs to know about it. */
+struct entry {
+	char *name;		/* as shown: the operand, or the name inside its directory */
+	char *path;		/* where to find it: the operand, or directory/name */
+	char *link;		/* the target of a symlink (long format only), or NULL */
 	struct stat st;
-	char mode[11], when[32];
+};
 
-	if (!long_format) {
-		puts(name);
-		return;
-	}
-	if (lstat(path, &st) < 0) {
-		warn("%s:", path);
-		return;
-	}
-	mode_string(st.st_mode, mode);
-	strftime(when, sizeof when, "%b %e %H:%M", localtime(&st.st_mtime));
-	printf("%s %2lu %-8u %-8u %8lld %s %s\n", mode, (unsigned long)st.st_nlink,
-	       (unsigned)st.st_uid, (unsigned)st.st_gid, (long long)st.st_size, when, name);
-}
+/* The options, set once by main and read everywhere below. */
+static struct {
+	char format;		/* '1' one a line, 'C' columns, 'l' long */
+	char sort;		/* 'n' by name, 't' by time, 'S' by size */
+	char time;		/* which time: 'm' modified, 'c' status changed, 'a' accessed */
+	int all, almost_all, directories_as_files, recursive, reverse;
+	int human, inode, numeric, classify, color, terminal;
+	int width;		/* of the terminal, for columns */
+	time_t now;
+} opt = { .format = '1', .sort = 'n', .time = 'm' };
 
-static int compare_names(const void *a, const void *b)
+static int status;		/* the exit status: 1 once anything went wrong */
+static int printed_any;		/* a blank line goes between directory listings */
+
+/* ---- sorting ---- */
+
+static const struct timespec *time_of(const struct stat *st)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return opt.time == 'c' ? &st->st_ctim : opt.time == 'a' ? &st->st_atim : &st->st_mtim;
 }
 
-static int list_directory(const char *dir)
+/* The order of two entries before -r: negative when a comes first. */
+static int natural_order(const struct entry *a, const struct entry *b)
+{
+	if (opt.sort == 't') {
+		const struct timespec *ta = time_of(&a->st), *tb = time_of(&b->st);
+		if (ta->tv_sec != tb->tv_sec)
+			return ta->tv_sec < tb->tv_sec ? 1 : -1;
+		if (ta->tv_nsec != tb->tv_nsec)
+			return ta->tv_nsec < tb->tv_nsec ? 1 : -1;
+	} else if (opt.sort == 'S' && a->st.st_size != b->st.st_size) {
+		return a->st.st_size < b->st.st_size ? 1 : -1;
+	}
+	return strcmp(a->name, b->name);	/* ties go by name */
+}
+
+static int compare_entries(const void *a, const void *b)
+{
+	int order = natural_order(a, b);
+
+	return opt.reverse ? -order : order;
+}
+
+static void sort_entries(struct entry *list, size_t count)
+{
+	qsort(list, count, sizeof *list, compare_entries);
+}
+
+/* ---- one name: with -F its type mark, with --color its color ---- */
+
+/* The -F mark after a name of this mode, or 0 for none. */
+static char type_mark(mode_t mode)
+{
+	if (S_ISDIR(mode))
+		return '/';
+	if (S_ISLNK(mode))
+		return '@';
+	if (S_ISFIFO(mode))
+		return '|';
+	if (S_ISSOCK(mode))
+		return '=';
+	if (S_ISREG(mode) && (mode & 0111))
+		return '*';
+	return 0;
+}
+
+/* The color of a name, as SGR numbers: GNU ls's default colors. */
+static const char *color_of(const struct entry *e)
+{
+	mode_t mode = e->st.st_mode;
+	struct stat target;
+
+	if (S_ISDIR(mode))
+		return "01;34";
+	if (S_ISLNK(mode))
+		return stat(e->path, &target) == 0 ? "01;36" : "40;31;01";	/* dangling: red */
+	if (S_ISFIFO(mode))
+		return "40;33";
+	if (S_ISSOCK(mode))
+		return "01;35";
+	if (S_ISCHR(mode) || S_ISBLK(mode))
+		return "40;33;01";
+	if (mode & 0111)
+		return "01;32";
+	return NULL;
+}
+
+/* Print a name; on a terminal, control characters become '?' (POSIX ls -q). */
+static void print_text(const char *s)
+{
+	for (; *s; s++)
+		putchar(opt.terminal && (unsigned char)*s < ' ' ? '?' : *s);
+}
+
+/* The name, colored, with its -F mark; returns the width it took. */
+static int print_name(const struct entry *e)
+{
+	const char *color = opt.color ? color_of(e) : NULL;
+	char mark = opt.classify ? type_mark(e->st.st_mode) : 0;
+
+	if (color)
+		printf("\033[%sm", color);
+	print_text(e->name);
+	if (color)
+		fputs("\033[0m", stdout);
+	/* In the long format a symlink shows "-> target" instead of its '@'. */
+	if (mark && !(opt.format == 'l' && S_ISLNK(e->st.st_mode)))
+		putchar(mark);
+	return strlen(e->name) + (mark != 0);
+}
+
+/* ---- the long format ---- */
+
+/* How wide each column of a long listing is: its widest value. */
+struct widths {
+	int inode, links, owner, group, size, major, minor;
+};
+
+static int number_width(unsigned long long n)
+{
+	char buf[24];
+
+	return sprintf(buf, "%llu", n);
+}
+
+static void widen(int *width, int len)
+{
+	if (len > *width)
+		*width = len;
+}
+
+static const char *owner_of(const struct stat *st)
+{
+	static char buf[16];
+
+	if (opt.numeric) {
+		sprintf(buf, "%u", (unsigned)st->st_uid);
+		return buf;
+	}
+	return user_name(st->st_uid);
+}
+
+static const char *group_of(const struct stat *st)
+{
+	static char buf[16];
+
+	if (opt.numeric) {
+		sprintf(buf, "%u", (unsigned)st->st_gid);
+		return buf;
+	}
+	return group_name(st->st_gid);
+}
+
+/* The size column: bytes, or 1.5K with -h. */
+static const char *size_text(const struct stat *st, char *buf)
+{
+	if (opt.human)
+		return human_size(buf, st->st_size);
+	sprintf(buf, "%lld", (long long)st->st_size);
+	return buf;
+}
+
+static void measure(const struct entry *list, size_t count, struct widths *w)
+{
+	char buf[32];
+
+	memset(w, 0, sizeof *w);
+	for (size_t i = 0; i < count; i++) {
+		const struct stat *st = &list[i].st;
+		widen(&w->inode, number_width(st->st_ino));
+		widen(&w->links, number_width(st->st_nlink));
+		widen(&w->owner, strlen(owner_of(st)));
+		widen(&w->group, strlen(group_of(st)));
+		if (S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode)) {
+			widen(&w->major, number_width(major(st->st_rdev)));
+			widen(&w->minor, number_width(minor(st->st_rdev)));
+		} else {
+			widen(&w->size, strlen(size_text(st, buf)));
+		}
+	}
+	/* A device shows "major, minor" in the size column. */
+	if (w->major)
+		widen(&w->size, w->major + 2 + w->minor);
+}
+
+/* "Nov 25 19:28" for the last six months, "Nov 25  2025" for older or future times. */
+static void print_time(time_t t)
+{
+	char buf[32];
+	const time_t half_year = 31556952 / 2;	/* seconds in half a Gregorian year */
+	int recent = t > opt.now - half_year && t <= opt.now;
+
+	strftime(buf, sizeof buf, recent ? "%b %e %H:%M" : "%b %e  %Y", localtime(&t));
+	fputs(buf, stdout);
+}
+
+static void print_long(const struct entry *e, const struct widths *w)
+{
+	const struct stat *st = &e->st;
+	char mode[11], buf[32];
+
+	if (opt.inode)
+		printf("%*llu ", w->inode, (unsigned long long)st->st_ino);
+	mode_string(st->st_mode, mode);
+	printf("%s %*lu %-*s %-*s ", mode, w->links, (unsigned long)st->st_nlink,
+	       w->owner, owner_of(st), w->group, group_of(st));
+	if (S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode))
+		printf("%*u, %*u ", w->size - 2 - w->minor, major(st->st_rdev),
+		       w->minor, minor(st->st_rdev));
+	else
+		printf("%*s ", w->size, size_text(st, buf));
+	print_time(time_of(st)->tv_sec);
+	putchar(' ');
+	print_name(e);
+	if (e->link) {
+		struct stat target;
+		fputs(" -> ", stdout);
+		print_text(e->link);
+		if (opt.classify && stat(e->path, &target) == 0 && type_mark(target.st_mode))
+			putchar(type_mark(target.st_mode));
+	}
+	putchar('\n');
+}
+
+/* "total 24": the disk space of a directory's entries, in KiB. */
+static void print_total(const struct entry *list, size_t count)
+{
+	unsigned long long blocks = 0;	/* of 512 bytes, as st_blocks counts */
+	char buf[16];
+
+	for (size_t i = 0; i < count; i++)
+		blocks += list[i].st.st_blocks;
+	if (opt.human)
+		printf("total %s\n", human_size(buf, blocks * 512));
+	else
+		printf("total %llu\n", (blocks + 1) / 2);
+}
+
+/* ---- columns ---- */
+
+/* The width of one column cell: inode, name and mark. */
+static int cell_width(const struct entry *e, int inode_width)
+{
+	int width = strlen(e->name);
+
+	if (opt.inode)
+		width += inode_width + 1;
+	if (opt.classify && type_mark(e->st.st_mode))
+		width++;
+	return width;
+}
+
+/* The width of a layout in rows; fills in each column's width. */
+static int layout_width(const int *cells, size_t count, size_t rows, int *column)
+{
+	size_t columns = (count + rows - 1) / rows;
+	int total = 0;
+
+	for (size_t c = 0; c < columns; c++) {
+		column[c] = 0;
+		for (size_t i = c * rows; i < (c + 1) * rows && i < count; i++)
+			widen(&column[c], cells[i]);
+		total += column[c] + (c + 1 < columns ? 2 : 0);	/* two spaces between */
+	}
+	return total;
+}
+
+/*
+ * Fill the terminal top to bottom, then left to right, like GNU ls -C: the
+ * fewest rows whose columns fit in the width.
+ */
+static void print_columns(const struct entry *list, size_t count, const struct widths *w)
+{
+	int *cells = xmalloc(count * sizeof *cells);
+	int *column = xmalloc(count * sizeof *column);
+	size_t rows;
+
+	for (size_t i = 0; i < count; i++)
+		cells[i] = cell_width(&list[i], w->inode);
+	for (rows = 1; rows < count; rows++)
+		if (layout_width(cells, count, rows, column) < opt.width)
+			break;
+	layout_width(cells, count, rows, column);
+	for (size_t r = 0; r < rows; r++) {
+		for (size_t i = r, c = 0; i < count; i += rows, c++) {
+			if (opt.inode)
+				printf("%*llu ", w->inode, (unsigned long long)list[i].st.st_ino);
+			print_name(&list[i]);
+			if (i + rows < count)
+				printf("%*s", column[c] + 2 - cells[i], "");
+		}
+		putchar('\n');
+	}
+	free(cells);
+	free(column);
+}
+
+/* Print a sorted listing in the chosen format; in_directory adds "total". */
+static void print_listing(const struct entry *list, size_t count, int in_directory)
+{
+	struct widths w;
+
+	measure(list, count, &w);
+	if (opt.format == 'l' && in_directory)
+		print_total(list, count);
+	for (size_t i = 0; i < count && opt.format != 'C'; i++) {
+		if (opt.format == 'l') {
+			print_long(&list[i], &w);
+		} else {
+			if (opt.inode)
+				printf("%*llu ", w.inode, (unsigned long long)list[i].st.st_ino);
+			print_name(&list[i]);
+			putchar('\n');
+		}
+	}
+	if (opt.format == 'C' && count > 0)
+		print_columns(list, count, &w);
+	printed_any = 1;
+}
+
+/* ---- reading directories ---- */
+
+/* Fill in e for name at path; returns -1 (after a message) if it cannot be seen. */
+static int make_entry(struct entry *e, const char *name, const char *path, int follow)
+{
+	/* A symlink operand is followed to what it names, unless it is to be shown itself. */
+	int found = follow && stat(path, &e->st) == 0;
+
+	if (!found && lstat(path, &e->st) < 0) {
+		warn("%s:", path);
+		status = 1;
+		return -1;
+	}
+	e->name = xstrdup(name);
+	e->path = xstrdup(path);
+	e->link = NULL;
+	if (S_ISLNK(e->st.st_mode) && opt.format == 'l') {
+		char target[4096];
+		ssize_t len = readlink(path, target, sizeof target - 1);
+		if (len >= 0)
+			e->link = xstrndup(target, len);
+	}
+	return 0;
+}
+
+static void free_entries(struct entry *list, size_t count)
+{
+	for (size_t i = 0; i < count; i++) {
+		free(list[i].name);
+		free(list[i].path);
+		free(list[i].link);
+	}
+	free(list);
+}
+
+static int shown(const char *name)
+{
+	if (name[0] != '.')
+		return 1;
+	if (opt.all)
+		return 1;
+	/* -A: hidden names, but not . and .. */
+	return opt.almost_all && strcmp(name, ".") != 0 && strcmp(name, "..") != 0;
+}
+
+/* The entries of a directory, unsorted; NULL if it cannot be read. */
+static struct entry *read_directory(const char *dir, size_t *count)
 {
 	DIR *d = opendir(dir);
-	struct dirent *e;
-	char **names = NULL;
-	size_t count = 0;
+	struct dirent *de;
+	struct entry *list = NULL;
+	size_t n = 0;
 
-	if (d == NULL) {
-		warn("%s:", dir);
-		return 1;
-	}
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.' && !show_all)
+	if (d == NULL)
+		return NULL;
+	while ((de = readdir(d)) != NULL) {
+		if (!shown(de->d_name))
 			continue;
-		names = xrealloc(names, (count + 1) * sizeof *names);
-		names[count++] = xstrdup(e->d_name);
+		char *path = path_join(dir, de->d_name);
+		list = xrealloc(list, (n + 1) * sizeof *list);
+		if (make_entry(&list[n], de->d_name, path, 0) == 0)
+			n++;
+		free(path);
 	}
 	closedir(d);
-	qsort(names, count, sizeof *names, compare_names);
-	for (size_t i = 0; i < count; i++) {
-		char *path = path_join(dir, names[i]);
-		print_entry(path, names[i]);
-		free(path);
-		free(names[i]);
+	*count = n;
+	return list;
+}
+
+static void list_directory(const char *dir, int with_header)
+{
+	size_t count;
+	struct entry *list = read_directory(dir, &count);
+
+	if (printed_any)
+		putchar('\n');
+	if (with_header) {
+		print_text(dir);
+		fputs(":\n", stdout);
 	}
-	free(names);
-	return 0;
+	printed_any = 1;
+	if (list == NULL) {
+		warn("%s:", dir);
+		status = 1;
+		return;
+	}
+	sort_entries(list, count);
+	print_listing(list, count, 1);
+	for (size_t i = 0; opt.recursive && i < count; i++) {
+		const char *name = list[i].name;
+		int dot_or_dotdot = strcmp(name, ".") == 0 || strcmp(name, "..") == 0;
+		if (S_ISDIR(list[i].st.st_mode) && !dot_or_dotdot)
+			list_directory(list[i].path, 1);
+	}
+	free_entries(list, count);
+}
+
+/* ---- the command line ---- */
+
+/* --color, --color=always|auto|never: mini's option parser knows no long options. */
+static void take_color_option(const char *arg)
+{
+	const char *when = arg[7] == '=' ? arg + 8 : "always";
+
+	if (strcmp(when, "always") == 0 || strcmp(when, "yes") == 0 || strcmp(when, "force") == 0)
+		opt.color = 1;
+	else if (strcmp(when, "auto") == 0 || strcmp(when, "tty") == 0 || strcmp(when, "if-tty") == 0)
+		opt.color = opt.terminal;
+	else if (strcmp(when, "never") == 0 || strcmp(when, "no") == 0 || strcmp(when, "none") == 0)
+		opt.color = 0;
+	else
+		usage_error(usage, "invalid argument '%s' for '--color'", when);
+}
+
+/* Take out the --color options, so the rest can go to the option parser. */
+static int remove_long_options(int argc, char **argv)
+{
+	int kept = 1;
+
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			while (i < argc)
+				argv[kept++] = argv[i++];
+			break;
+		}
+		if (starts_with(argv[i], "--color") && (argv[i][7] == '\0' || argv[i][7] == '='))
+			take_color_option(argv[i]);
+		else
+			argv[kept++] = argv[i];
+	}
+	argv[kept] = NULL;
+	return kept;
+}
+
+static void parse_options(int argc, char **argv, struct options *o)
+{
+	int c;
+
+	options_start(o, argc, argv, "1aACcdFhilnRrStu", usage);
+	while ((c = options_next(o)) != -1) {
+		switch (c) {
+		case '1': case 'C': case 'l': opt.format = c; break;
+		case 'n': opt.format = 'l'; opt.numeric = 1; break;
+		case 'a': opt.all = 1; break;
+		case 'A': opt.almost_all = 1; break;
+		case 'c': case 'u': opt.time = c == 'c' ? 'c' : 'a'; break;
+		case 'd': opt.directories_as_files = 1; break;
+		case 'F': opt.classify = 1; break;
+		case 'h': opt.human = 1; break;
+		case 'i': opt.inode = 1; break;
+		case 'R': opt.recursive = 1; break;
+		case 'r': opt.reverse = 1; break;
+		case 'S': case 't': opt.sort = c; break;
+		}
+	}
+	/* -c and -u alone (without -l) also sort by that time, as POSIX says. */
+	if (opt.time != 'm' && opt.format != 'l' && opt.sort == 'n')
+		opt.sort = 't';
+}
+
+/* The terminal's width: $COLUMNS if set, else what the terminal says. */
+static int output_width(void)
+{
+	const char *columns = getenv("COLUMNS");
+	long long n;
+	int rows, cols;
+
+	if (columns && parse_long(columns, &n) == 0 && n > 0 && n < 10000)
+		return n;
+	terminal_size(STDOUT_FILENO, &rows, &cols);
+	return cols;
 }
 
 int ls_main(int argc, char **argv)
 {
 	struct options o;
-	int c, status = 0;
-	struct stat st;
+	struct entry *files, *dirs;
+	size_t nfiles = 0, ndirs = 0, operands;
+	static char *dot[] = { ".", NULL };
+	int follow;
 
-	options_start(&o, argc, argv, "al1", usage);
-	while ((c = options_next(&o)) != -1) {
-		if (c == 'a')
-			show_all = 1;
-		else if (c == 'l')
-			long_format = 1;
-	}
+	opt.terminal = isatty(STDOUT_FILENO);
+	opt.format = opt.terminal ? 'C' : '1';
+	opt.width = output_width();
+	opt.now = time(NULL);
+	argc = remove_long_options(argc, argv);
+	parse_options(argc, argv, &o);
 	argv += o.index;
-	argc -= o.index;
-	if (argc == 0)
-		return list_directory(".");
-	for (int i = 0; i < argc; i++) {
-		if (stat(argv[i], &st) < 0) {
-			warn("%s:", argv[i]);
-			status = 1;
-		} else if (S_ISDIR(st.st_mode)) {
-			if (argc > 1)
-				printf("%s%s:\n", i ? "\n" : "", argv[i]);
-			status |= list_directory(argv[i]);
-		} else {
-			print_entry(argv[i], argv[i]);
-		}
+	if (*argv == NULL)
+		argv = dot;
+	operands = argc - o.index;
+
+	/* Sort the operands into files, listed together first, and directories. */
+	follow = !(opt.format == 'l' || opt.directories_as_files || opt.classify);
+	files = xmalloc((argc + 1) * sizeof *files);
+	dirs = xmalloc((argc + 1) * sizeof *dirs);
+	for (; *argv; argv++) {
+		struct entry e;
+		if (make_entry(&e, *argv, *argv, follow) < 0)
+			continue;
+		if (S_ISDIR(e.st.st_mode) && !opt.directories_as_files)
+			dirs[ndirs++] = e;
+		else
+			files[nfiles++] = e;
+	}
+	sort_entries(files, nfiles);
+	sort_entries(dirs, ndirs);
+	if (nfiles > 0)
+		print_listing(files, nfiles, 0);
+	for (size_t i = 0; i < ndirs; i++)
+		list_directory(dirs[i].path, operands > 1 || opt.recursive);
+	free_entries(files, nfiles);
+	free_entries(dirs, ndirs);
+	if (fflush(stdout) != 0) {
+		warn("write error:");
+		status = 1;
 	}
 	return status;
 }

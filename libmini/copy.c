@@ -1,0 +1,299 @@
+/*
+ * copy.c: copying files and trees (the heart of POSIX cp; mv uses it across file systems).
+ *
+ * Never lose data: a regular file is written to a temporary name in the target's
+ * directory and renamed over the target only once the copy is complete, so a full
+ * disk or a read error leaves the old target as it was. Holes in sparse files stay
+ * holes: runs of zero blocks are skipped with lseek instead of being written.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include "mini.h"
+#include "ask.h"
+#include "copy.h"
+#include "tree.h"
+
+#define BLOCK 4096	/* holes are found a file-system block at a time */
+
+/* The walk of copy_path, with what its visitor needs to know. */
+struct copy_walk {
+	struct walk walk;		/* first, so a struct walk * is a struct copy_walk * */
+	const struct copy_options *how;
+	const char *src_root, *dst_root;
+	mode_t umask_bits;
+};
+
+static int all_zero(const char *buf, size_t len)
+{
+	/* Every byte is zero when the first is and each equals the next. */
+	return len == 0 || (buf[0] == 0 && memcmp(buf, buf + 1, len - 1) == 0);
+}
+
+/* Copy the bytes of in to out; with sparse, zero blocks become holes. */
+static int copy_data(int in, int out, int sparse)
+{
+	static char buf[8 * BLOCK];
+	off_t total = 0;
+	int ends_in_hole = 0;
+	ssize_t n;
+
+	while ((n = read_full(in, buf, sizeof buf)) > 0) {
+		for (ssize_t at = 0; at < n; at += BLOCK) {
+			size_t len = n - at < BLOCK ? (size_t)(n - at) : BLOCK;
+			ends_in_hole = sparse && all_zero(buf + at, len);
+			if (ends_in_hole ? lseek(out, len, SEEK_CUR) < 0 : write_all(out, buf + at, len) < 0)
+				return -1;
+		}
+		total += n;
+	}
+	if (n < 0)
+		return -1;
+	/* A seek past the end writes nothing: set the length for a trailing hole. */
+	return ends_in_hole ? ftruncate(out, total) : 0;
+}
+
+/* Set mode and times on the finished copy (owner first: chown clears set-id bits). */
+static int finish_file(int out, const struct stat *st, mode_t mode, int keep_times)
+{
+	if (keep_times) {
+		struct timespec times[2] = { st->st_atim, st->st_mtim };
+		if (fchown(out, st->st_uid, st->st_gid) < 0 && errno != EPERM)
+			return -1;
+		if (futimens(out, times) < 0)
+			return -1;
+	}
+	return fchmod(out, mode);
+}
+
+/* Open the file the copy goes into: a temporary name beside dst, or dst itself
+ * when that is a device or fifo (cp file /dev/null must write to the device). */
+static int open_target(const char *dst, char **temp)
+{
+	struct stat old;
+	int fd;
+
+	*temp = NULL;
+	if (stat(dst, &old) == 0 && !S_ISREG(old.st_mode))
+		return open(dst, O_WRONLY | O_TRUNC);
+	*temp = xmalloc(strlen(dst) + 8);
+	sprintf(*temp, "%s.XXXXXX", dst);
+	fd = mkstemp(*temp);
+	if (fd < 0) {
+		free(*temp);
+		*temp = NULL;
+	}
+	return fd;
+}
+
+int copy_regular(const char *src, const char *dst, const struct stat *st, mode_t mode, int keep_times)
+{
+	char *temp;
+	int in, out, ok;
+	struct stat out_st;
+
+	in = open(src, O_RDONLY);
+	if (in < 0) {
+		warn("%s:", src);
+		return -1;
+	}
+	out = open_target(dst, &temp);
+	if (out < 0) {
+		warn("%s:", dst);
+		close(in);
+		return -1;
+	}
+	fstat(out, &out_st);
+	ok = copy_data(in, out, S_ISREG(out_st.st_mode) && st->st_blocks * 512LL < st->st_size) == 0
+		&& (temp == NULL || finish_file(out, st, mode, keep_times) == 0);
+	close(in);
+	ok = close(out) == 0 && ok;
+	if (ok && temp)
+		ok = rename(temp, dst) == 0;
+	if (!ok) {
+		warn("%s:", dst);
+		if (temp)
+			unlink(temp);
+	}
+	free(temp);
+	return ok ? 0 : -1;
+}
+
+/* Copy a symlink as a link: the same target text. */
+static int copy_symlink(const char *src, const char *dst)
+{
+	char target[4096];
+	ssize_t len = readlink(src, target, sizeof target - 1);
+
+	if (len < 0) {
+		warn("%s:", src);
+		return -1;
+	}
+	target[len] = '\0';
+	unlink(dst);
+	if (symlink(target, dst) < 0) {
+		warn("%s:", dst);
+		return -1;
+	}
+	return 0;
+}
+
+/* Keep owner and times of something that is not a regular file (which we cannot open). */
+static void preserve_by_name(const char *dst, const struct stat *st)
+{
+	struct timespec times[2] = { st->st_atim, st->st_mtim };
+
+	lchown(dst, st->st_uid, st->st_gid);
+	utimensat(AT_FDCWD, dst, times, AT_SYMLINK_NOFOLLOW);
+}
+
+/* May a file (not a directory) be copied over an existing dst? */
+static int may_replace(struct copy_walk *c, const char *src, const char *dst, const struct stat *st)
+{
+	struct stat old;
+
+	if (lstat(dst, &old) < 0)
+		return 1;
+	if (old.st_dev == st->st_dev && old.st_ino == st->st_ino) {
+		warn("'%s' and '%s' are the same file", src, dst);
+		c->walk.status = 1;
+		return 0;
+	}
+	if (c->how->overwrite == COPY_NEVER)
+		return 0;
+	if (c->how->overwrite == COPY_ASK)
+		return ask_yes("overwrite '%s'? ", dst);
+	return 1;
+}
+
+static int copy_one_file(struct copy_walk *c, const char *src, const char *dst, const struct stat *st)
+{
+	const struct copy_options *how = c->how;
+	mode_t mode = st->st_mode & (how->preserve ? 07777 : 0777 & ~c->umask_bits);
+
+	if (!may_replace(c, src, dst, st))
+		return 0;
+	if (S_ISLNK(st->st_mode)) {
+		if (copy_symlink(src, dst) < 0)
+			return -1;
+	} else if (S_ISREG(st->st_mode) || !how->recursive) {
+		/* Without -r, a device or fifo is read like a file, as POSIX cp says. */
+		return copy_regular(src, dst, st, mode, how->preserve);
+	} else {
+		unlink(dst);
+		if (mknod(dst, st->st_mode, st->st_rdev) < 0) {
+			warn("%s:", dst);
+			return -1;
+		}
+	}
+	if (how->preserve)
+		preserve_by_name(dst, st);
+	return 0;
+}
+
+/* A directory: made before its contents (writable for us), finished after them. */
+static int copy_directory(struct copy_walk *c, const char *src, const char *dst,
+			  const struct stat *st, enum walk_phase phase)
+{
+	const struct copy_options *how = c->how;
+	struct stat old;
+
+	if (phase == WALK_DIR) {
+		if (!how->recursive) {
+			warn("-r not specified; omitting directory '%s'", src);
+			return -1;
+		}
+		if (stat(dst, &old) == 0 && S_ISDIR(old.st_mode))
+			return 0;
+		if (mkdir(dst, (st->st_mode & 0777) | S_IRWXU) < 0) {
+			warn("%s:", dst);
+			return -1;
+		}
+		return 0;
+	}
+	if (how->preserve) {
+		preserve_by_name(dst, st);
+		chmod(dst, st->st_mode & 07777);
+	} else {
+		chmod(dst, st->st_mode & 0777 & ~c->umask_bits);
+	}
+	return 0;
+}
+
+/* The name in the copy of a file at path in the source tree. */
+static char *target_name(struct copy_walk *c, const char *path)
+{
+	const char *rest = path + strlen(c->src_root);
+
+	while (*rest == '/')
+		rest++;
+	return *rest ? path_join(c->dst_root, rest) : xstrdup(c->dst_root);
+}
+
+static int copy_visit(struct walk *w, const char *path, const struct stat *st, enum walk_phase phase)
+{
+	struct copy_walk *c = (struct copy_walk *)w;
+	char *dst = target_name(c, path);
+	int result;
+
+	if (phase == WALK_FILE)
+		result = copy_one_file(c, path, dst, st);
+	else if (phase == WALK_DIR || !w->not_entered)
+		result = copy_directory(c, path, dst, st, phase);
+	else
+		result = 0;
+	if (result < 0)
+		w->status = 1;
+	else if (phase != WALK_DIR_DONE && c->how->verbose)
+		printf("'%s' -> '%s'\n", path, dst);
+	free(dst);
+	return result < 0 ? WALK_SKIP : 0;
+}
+
+/* Is dst the directory src or inside it? Then a recursive copy would never end. */
+static int inside_itself(const char *src, const char *dst)
+{
+	char *from = realpath(src, NULL), *parent = xstrdup(dst), *slash, *to;
+	size_t len;
+	int inside = 0;
+
+	/* dst may not exist yet: resolve the directory it goes into. */
+	slash = strrchr(parent, '/');
+	if (slash == parent)
+		slash[1] = '\0';		/* "/name" goes into "/" */
+	else if (slash)
+		*slash = '\0';
+	to = realpath(slash ? parent : ".", NULL);
+	if (from && to) {
+		len = strlen(from);
+		char *full = path_join(to, base_name(dst));
+		inside = strncmp(full, from, len) == 0 && (full[len] == '/' || full[len] == '\0');
+		free(full);
+	}
+	free(from);
+	free(to);
+	free(parent);
+	return inside;
+}
+
+int copy_path(const char *src, const char *dst, const struct copy_options *how)
+{
+	struct copy_walk c = { .how = how, .src_root = src, .dst_root = dst };
+	struct stat st;
+
+	c.walk.visit = copy_visit;
+	c.walk.follow = how->links == COPY_FOLLOW ? WALK_LOGICAL :
+			how->links == COPY_NO_FOLLOW ? WALK_PHYSICAL : WALK_OPERANDS;
+	c.umask_bits = umask(0);
+	umask(c.umask_bits);
+	if (how->recursive && stat(src, &st) == 0 && S_ISDIR(st.st_mode) && inside_itself(src, dst)) {
+		warn("cannot copy a directory, '%s', into itself, '%s'", src, dst);
+		return 1;
+	}
+	return walk_tree(&c.walk, src);
+}

@@ -1,0 +1,34 @@
+/*
+ * copy.h: copying files and trees, shared by cp, mv (across file systems) and install.
+ */
+#ifndef COPY_H
+#define COPY_H
+
+#include <sys/stat.h>
+
+enum copy_links { COPY_FOLLOW, COPY_NO_FOLLOW, COPY_FOLLOW_OPERANDS };
+enum copy_overwrite { COPY_ALWAYS, COPY_ASK, COPY_NEVER };
+
+struct copy_options {
+	int recursive;			/* -r: directories and everything in them */
+	int preserve;			/* -p: mode, owner and times as the source's */
+	enum copy_links links;		/* -L, -P, or follow only the operand (the default) */
+	enum copy_overwrite overwrite;	/* -f, -i, -n */
+	int verbose;			/* -v: "'src' -> 'dst'" for every file */
+};
+
+/*
+ * Copy the file or tree src to the new name dst. Existing regular files are
+ * replaced whole: the copy goes to a temporary file next to dst, renamed over
+ * dst only once it is complete. Returns 0, or 1 after reporting any error.
+ */
+int copy_path(const char *src, const char *dst, const struct copy_options *how);
+
+/*
+ * Copy the regular file src (whose status is st) to dst the same safe way; mode
+ * is the permission of the result. Sparse files keep their holes. Returns 0 or -1
+ * after reporting the error.
+ */
+int copy_regular(const char *src, const char *dst, const struct stat *st, mode_t mode, int keep_times);
+
+#endif

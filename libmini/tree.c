@@ -1,0 +1,157 @@
+/*
+ * tree.c: a depth-first walk over a directory tree (what nftw and fts do, smaller).
+ *
+ * Each directory's names are read completely before any of them is visited, so a
+ * visitor may create or remove files in it (cp -r into a subdirectory, rm -r) and
+ * only one directory is open at a time, however deep the tree.
+ */
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "mini.h"
+#include "tree.h"
+
+/* The directories above the current one, to notice a loop made by followed symlinks. */
+struct ancestor {
+	dev_t dev;
+	ino_t ino;
+	const struct ancestor *up;
+};
+
+static void walk_one(struct walk *w, const char *path, const struct ancestor *up);
+
+static int is_dot_or_dotdot(const char *name)
+{
+	return name[0] == '.' && (name[1] == '\0' || (name[1] == '.' && name[2] == '\0'));
+}
+
+/* All names in the directory but . and .., as a malloc'd array; NULL on error. */
+static char **read_names(const char *path, size_t *count)
+{
+	DIR *dir = opendir(path);
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0;
+
+	if (dir == NULL)
+		return NULL;
+	while ((e = readdir(dir)) != NULL) {
+		if (is_dot_or_dotdot(e->d_name))
+			continue;
+		names = xrealloc(names, (n + 1) * sizeof *names);
+		names[n++] = xstrdup(e->d_name);
+	}
+	closedir(dir);
+	*count = n;
+	return names ? names : xmalloc(1);
+}
+
+/* Visit everything inside the directory path. Returns 0, or -1 if it could not be read. */
+static int walk_contents(struct walk *w, const char *path, const struct ancestor *me)
+{
+	size_t count = 0;
+	char **names = read_names(path, &count);
+
+	if (names == NULL) {
+		warn("%s:", path);
+		w->status = 1;
+		return -1;
+	}
+	w->depth++;
+	for (size_t i = 0; i < count; i++) {
+		char *child = path_join(path, names[i]);
+		walk_one(w, child, me);
+		free(child);
+		free(names[i]);
+	}
+	w->depth--;
+	free(names);
+	return 0;
+}
+
+static int is_loop(const struct stat *st, const struct ancestor *up)
+{
+	for (; up; up = up->up)
+		if (up->dev == st->st_dev && up->ino == st->st_ino)
+			return 1;
+	return 0;
+}
+
+/* Whether to go into a directory the visitor did not skip. */
+static int may_enter(struct walk *w, const char *path, const struct stat *st, const struct ancestor *up)
+{
+	if (w->one_file_system && st->st_dev != w->root_device)
+		return 0;
+	if (is_loop(st, up)) {
+		warn("%s: directory loop", path);
+		w->status = 1;
+		return 0;
+	}
+	return 1;
+}
+
+/* lstat or stat, as the follow mode says; a dangling symlink is still seen as a link. */
+static int get_status(struct walk *w, const char *path, struct stat *st)
+{
+	int follow = w->follow == WALK_LOGICAL || (w->follow == WALK_OPERANDS && w->depth == 0);
+
+	if (follow && stat(path, st) == 0)
+		return 0;
+	return lstat(path, st);
+}
+
+static void walk_one(struct walk *w, const char *path, const struct ancestor *up)
+{
+	struct stat st;
+	struct ancestor me;
+	int entered = 0;
+
+	if (get_status(w, path, &st) < 0) {
+		warn("%s:", path);
+		w->status = 1;
+		return;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		w->visit(w, path, &st, WALK_FILE);
+		return;
+	}
+	me.dev = st.st_dev;
+	me.ino = st.st_ino;
+	me.up = up;
+	if (w->visit(w, path, &st, WALK_DIR) != WALK_SKIP && may_enter(w, path, &st, up))
+		entered = walk_contents(w, path, &me) == 0;
+	w->not_entered = !entered;
+	w->visit(w, path, &st, WALK_DIR_DONE);
+}
+
+int walk_tree(struct walk *w, const char *path)
+{
+	struct stat st;
+
+	w->depth = 0;
+	if (w->one_file_system && get_status(w, path, &st) == 0)
+		w->root_device = st.st_dev;
+	walk_one(w, path, NULL);
+	return w->status;
+}
+
+static int remove_visit(struct walk *w, const char *path, const struct stat *st, enum walk_phase phase)
+{
+	if (phase == WALK_FILE && unlink(path) < 0) {
+		warn("%s:", path);
+		w->status = 1;
+	}
+	if (phase == WALK_DIR_DONE && !w->not_entered && rmdir(path) < 0) {
+		warn("%s:", path);
+		w->status = 1;
+	}
+	return 0;
+}
+
+int remove_tree(const char *path)
+{
+	struct walk w = { .visit = remove_visit };
+
+	return walk_tree(&w, path);
+}

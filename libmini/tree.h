@@ -1,0 +1,36 @@
+/*
+ * tree.h: walking a directory tree, for cp -r, rm -r, chmod -R, chown -R, du, find.
+ *
+ * walk_tree() calls visit() once for every file and twice for every directory:
+ * WALK_DIR before its contents (return WALK_SKIP there to stay out of it) and
+ * WALK_DIR_DONE after them. Errors are reported as "cmd: path: reason" by the
+ * walker itself, which then carries on with the rest of the tree.
+ */
+#ifndef TREE_H
+#define TREE_H
+
+#include <sys/stat.h>
+
+enum walk_phase { WALK_FILE, WALK_DIR, WALK_DIR_DONE };
+enum walk_follow { WALK_PHYSICAL, WALK_LOGICAL, WALK_OPERANDS };
+#define WALK_SKIP 1
+
+/* Commands that need their own data embed this as the first member of a bigger struct. */
+struct walk {
+	int (*visit)(struct walk *w, const char *path, const struct stat *st, enum walk_phase phase);
+	enum walk_follow follow;	/* which symlinks lead on: none, all (-L), operands (-H) */
+	int one_file_system;		/* do not enter directories on other devices (-x, -xdev) */
+	/* Set by the walker for visit() to read. */
+	int depth;			/* 0 for the operand itself */
+	int not_entered;		/* at WALK_DIR_DONE: the contents were not visited */
+	int status;			/* 1 once an error was reported */
+	dev_t root_device;
+};
+
+/* Walk the tree at path. Returns w->status (0, or 1 after any error). */
+int walk_tree(struct walk *w, const char *path);
+
+/* rm -r without questions: remove path and everything below it. Returns 0 or 1. */
+int remove_tree(const char *path);
+
+#endif
