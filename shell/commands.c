@@ -32,6 +32,7 @@ int poweroff_main(int argc, char **argv);
 int printenv_main(int argc, char **argv);
 int printf_main(int argc, char **argv);
 int rm_main(int argc, char **argv);
+int sed_main(int argc, char **argv);
 int sh_main(int argc, char **argv);
 int sleep_main(int argc, char **argv);
 int tail_main(int argc, char **argv);
@@ -75,6 +76,7 @@ const struct command commands[] = {
 	{ "printf", printf_main },
 	{ "reboot", poweroff_main },
 	{ "rm", rm_main },
+	{ "sed", sed_main },
 	{ "sh", sh_main },
 	{ "sha1sum", md5sum_main },
 	{ "sha256sum", md5sum_main },
