@@ -27,6 +27,7 @@ int mount_main(int argc, char **argv);
 int mv_main(int argc, char **argv);
 int nice_main(int argc, char **argv);
 int nohup_main(int argc, char **argv);
+int od_main(int argc, char **argv);
 int pidof_main(int argc, char **argv);
 int poweroff_main(int argc, char **argv);
 int printenv_main(int argc, char **argv);
@@ -43,6 +44,7 @@ int true_main(int argc, char **argv);
 int uname_main(int argc, char **argv);
 int watch_main(int argc, char **argv);
 int wc_main(int argc, char **argv);
+int xxd_main(int argc, char **argv);
 int yes_main(int argc, char **argv);
 
 /* In strcmp order: '[' sorts after capitals, before lower case. */
@@ -61,6 +63,7 @@ const struct command commands[] = {
 	{ "grep", grep_main },
 	{ "halt", poweroff_main },
 	{ "head", head_main },
+	{ "hexdump", od_main },
 	{ "init", init_main },
 	{ "kill", kill_main },
 	{ "killall", killall_main },
@@ -70,6 +73,7 @@ const struct command commands[] = {
 	{ "mv", mv_main },
 	{ "nice", nice_main },
 	{ "nohup", nohup_main },
+	{ "od", od_main },
 	{ "pidof", pidof_main },
 	{ "poweroff", poweroff_main },
 	{ "printenv", printenv_main },
@@ -89,6 +93,7 @@ const struct command commands[] = {
 	{ "uname", uname_main },
 	{ "watch", watch_main },
 	{ "wc", wc_main },
+	{ "xxd", xxd_main },
 	{ "yes", yes_main },
 	{ NULL, NULL }
 };
