@@ -6,6 +6,8 @@
  * only one directory is open at a time, however deep the tree.
  */
 #include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -154,4 +156,40 @@ int remove_tree(const char *path)
 	struct walk w = { .visit = remove_visit };
 
 	return walk_tree(&w, path);
+}
+
+/* mkdir(2) that accepts an existing directory; says what it made with verbose. */
+static int make_one_directory(const char *path, mode_t mode, int verbose)
+{
+	struct stat st;
+
+	if (mkdir(path, mode) == 0) {
+		if (verbose)
+			printf("%s: created directory '%s'\n", program_name, path);
+		return 0;
+	}
+	if (errno == EEXIST && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return 0;
+	if (errno == EEXIST && stat(path, &st) == 0)
+		errno = ENOTDIR;
+	return -1;
+}
+
+int make_path(const char *path, mode_t mode, int verbose)
+{
+	char *copy = xstrdup(path);
+	int result = 0;
+
+	/* Each parent in turn: cut the path at a slash, make that much, put the slash back. */
+	for (char *slash = copy + 1; result == 0 && (slash = strchr(slash, '/')) != NULL; slash++) {
+		if (slash[-1] == '/' || slash[1] == '\0')
+			continue;		/* "a//b" or a trailing "/" */
+		*slash = '\0';
+		result = make_one_directory(copy, 0777, verbose);
+		*slash = '/';
+	}
+	if (result == 0)
+		result = make_one_directory(copy, mode, verbose);
+	free(copy);
+	return result;
 }

@@ -33,4 +33,12 @@ int walk_tree(struct walk *w, const char *path);
 /* rm -r without questions: remove path and everything below it. Returns 0 or 1. */
 int remove_tree(const char *path);
 
+/*
+ * mkdir -p: make the directory path and any missing parents (made with 0777 less
+ * the umask); the last one gets mode. A directory already there is fine. With
+ * verbose, "cmd: created directory 'x'" for each one made. Returns 0, or -1 with
+ * errno set.
+ */
+int make_path(const char *path, mode_t mode, int verbose);
+
 #endif

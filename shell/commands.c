@@ -10,40 +10,74 @@
 #include "mini.h"
 
 int base64_main(int argc, char **argv);
+int basename_main(int argc, char **argv);
 int cat_main(int argc, char **argv);
+int chmod_main(int argc, char **argv);
+int chown_main(int argc, char **argv);
 int chroot_main(int argc, char **argv);
+int clear_main(int argc, char **argv);
 int cmp_main(int argc, char **argv);
 int cp_main(int argc, char **argv);
+int date_main(int argc, char **argv);
+int dd_main(int argc, char **argv);
+int df_main(int argc, char **argv);
+int dirname_main(int argc, char **argv);
+int dmesg_main(int argc, char **argv);
+int du_main(int argc, char **argv);
 int echo_main(int argc, char **argv);
 int env_main(int argc, char **argv);
+int find_main(int argc, char **argv);
+int free_main(int argc, char **argv);
 int grep_main(int argc, char **argv);
 int head_main(int argc, char **argv);
+int hostname_main(int argc, char **argv);
+int id_main(int argc, char **argv);
 int init_main(int argc, char **argv);
+int install_main(int argc, char **argv);
 int kill_main(int argc, char **argv);
 int killall_main(int argc, char **argv);
+int ln_main(int argc, char **argv);
 int ls_main(int argc, char **argv);
 int md5sum_main(int argc, char **argv);
+int mkdir_main(int argc, char **argv);
+int mkfifo_main(int argc, char **argv);
+int mknod_main(int argc, char **argv);
+int mktemp_main(int argc, char **argv);
 int mount_main(int argc, char **argv);
 int mv_main(int argc, char **argv);
 int nice_main(int argc, char **argv);
 int nohup_main(int argc, char **argv);
+int nproc_main(int argc, char **argv);
 int od_main(int argc, char **argv);
 int pidof_main(int argc, char **argv);
 int poweroff_main(int argc, char **argv);
 int printenv_main(int argc, char **argv);
 int printf_main(int argc, char **argv);
+int pwd_main(int argc, char **argv);
+int readlink_main(int argc, char **argv);
 int rm_main(int argc, char **argv);
+int rmdir_main(int argc, char **argv);
 int sed_main(int argc, char **argv);
 int sh_main(int argc, char **argv);
 int sleep_main(int argc, char **argv);
+int sort_main(int argc, char **argv);
+int stat_main(int argc, char **argv);
+int sync_main(int argc, char **argv);
 int tail_main(int argc, char **argv);
 int test_main(int argc, char **argv);
 int time_main(int argc, char **argv);
 int timeout_main(int argc, char **argv);
+int touch_main(int argc, char **argv);
 int true_main(int argc, char **argv);
+int truncate_main(int argc, char **argv);
+int tty_main(int argc, char **argv);
 int uname_main(int argc, char **argv);
+int uptime_main(int argc, char **argv);
+int vi_main(int argc, char **argv);
 int watch_main(int argc, char **argv);
 int wc_main(int argc, char **argv);
+int which_main(int argc, char **argv);
+int whoami_main(int argc, char **argv);
 int xxd_main(int argc, char **argv);
 int yes_main(int argc, char **argv);
 
@@ -51,48 +85,87 @@ int yes_main(int argc, char **argv);
 const struct command commands[] = {
 	{ "[", test_main },
 	{ "base64", base64_main },
+	{ "basename", basename_main },
 	{ "cat", cat_main },
+	{ "chgrp", chown_main },
+	{ "chmod", chmod_main },
+	{ "chown", chown_main },
 	{ "chroot", chroot_main },
+	{ "clear", clear_main },
 	{ "cmp", cmp_main },
 	{ "cp", cp_main },
+	{ "date", date_main },
+	{ "dd", dd_main },
+	{ "df", df_main },
+	{ "dirname", dirname_main },
+	{ "dmesg", dmesg_main },
+	{ "du", du_main },
 	{ "echo", echo_main },
 	{ "egrep", grep_main },
 	{ "env", env_main },
 	{ "false", true_main },
 	{ "fgrep", grep_main },
+	{ "find", find_main },
+	{ "free", free_main },
 	{ "grep", grep_main },
+	{ "groups", id_main },
 	{ "halt", poweroff_main },
 	{ "head", head_main },
 	{ "hexdump", od_main },
+	{ "hostname", hostname_main },
+	{ "id", id_main },
 	{ "init", init_main },
+	{ "install", install_main },
 	{ "kill", kill_main },
 	{ "killall", killall_main },
+	{ "ln", ln_main },
 	{ "ls", ls_main },
 	{ "md5sum", md5sum_main },
+	{ "mkdir", mkdir_main },
+	{ "mkfifo", mkfifo_main },
+	{ "mknod", mknod_main },
+	{ "mktemp", mktemp_main },
 	{ "mount", mount_main },
 	{ "mv", mv_main },
 	{ "nice", nice_main },
 	{ "nohup", nohup_main },
+	{ "nproc", nproc_main },
 	{ "od", od_main },
 	{ "pidof", pidof_main },
 	{ "poweroff", poweroff_main },
 	{ "printenv", printenv_main },
 	{ "printf", printf_main },
+	{ "pwd", pwd_main },
+	{ "readlink", readlink_main },
+	{ "realpath", readlink_main },
 	{ "reboot", poweroff_main },
+	{ "reset", clear_main },
 	{ "rm", rm_main },
+	{ "rmdir", rmdir_main },
 	{ "sed", sed_main },
 	{ "sh", sh_main },
 	{ "sha1sum", md5sum_main },
 	{ "sha256sum", md5sum_main },
 	{ "sleep", sleep_main },
+	{ "sort", sort_main },
+	{ "stat", stat_main },
+	{ "sync", sync_main },
 	{ "tail", tail_main },
 	{ "test", test_main },
 	{ "time", time_main },
 	{ "timeout", timeout_main },
+	{ "touch", touch_main },
 	{ "true", true_main },
+	{ "truncate", truncate_main },
+	{ "tty", tty_main },
 	{ "uname", uname_main },
+	{ "uptime", uptime_main },
+	{ "vi", vi_main },
+	{ "view", vi_main },
 	{ "watch", watch_main },
 	{ "wc", wc_main },
+	{ "which", which_main },
+	{ "whoami", whoami_main },
 	{ "xxd", xxd_main },
 	{ "yes", yes_main },
 	{ NULL, NULL }

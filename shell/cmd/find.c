@@ -1,0 +1,596 @@
+/*
+ * find: search directory trees for files that match an expression (POSIX find,
+ * with GNU's -iname -mmin -maxdepth -mindepth -empty -print0 -delete).
+ *
+ * The expression is parsed into a tree by recursive descent, following POSIX's
+ * precedence from loosest to tightest:
+ *	or:	and -o and ...
+ *	and:	not [-a] not ...	(two primaries side by side mean -a)
+ *	not:	! not | primary
+ *	primary: ( or ) | -name PATTERN | -print | ...
+ * Then the tree is evaluated for every file of every starting point, with
+ * -a and -o short-circuiting like && and || in C.
+ */
+#include <errno.h>
+#include <fnmatch.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <dirent.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include "mini.h"
+#include "ask.h"
+#include "exec.h"
+#include "modes.h"
+#include "tree.h"
+#include "users.h"
+
+static const char usage[] =
+	"Usage: find [PATH]... [EXPRESSION]\n"
+	"Walk each PATH (. when none) and act on the files for which EXPRESSION is true.\n"
+	"Tests (N: exactly N, +N more than N, -N less than N):\n"
+	"  -name PAT -iname PAT -path PAT  shell pattern on the name / the whole path\n"
+	"  -type [bcdflps]  -size N[ckMG]  -links N  -user NAME  -group NAME\n"
+	"  -mtime N (days)  -mmin N (minutes)  -newer FILE  -empty\n"
+	"  -perm MODE (exactly), -perm -MODE (all of), -perm /MODE (any of)\n"
+	"Actions: -print -print0 -delete -prune -exec CMD {} ; -exec CMD {} + -ok CMD {} ;\n"
+	"Options: -maxdepth N -mindepth N -xdev -depth\n"
+	"Operators: ( EXPR ) ! EXPR EXPR -a EXPR EXPR -o EXPR\n";
+
+struct node;
+typedef int test_fn(struct node *n, const char *path, const struct stat *st);
+
+/* A node of the expression tree: an operator, or a primary with its argument. */
+struct node {
+	enum { AND, OR, NOT, PRIMARY } kind;
+	struct node *left, *right;	/* operands of AND, OR; NOT uses left */
+	test_fn *test;			/* PRIMARY: the test or action */
+	const char *text;		/* a pattern, a name, the -type letter */
+	char compare;			/* '+' more, '-' less, '=' exactly; for -perm '-' '/' '=' */
+	long long number;
+	long long unit;			/* -size: bytes per unit; -mtime, -mmin: seconds */
+	struct timespec time;		/* -newer */
+	char **argv;			/* -exec, -ok: the command, ending at {} or ; */
+	int argc;
+	char **batch;			/* -exec ... {} +: paths waiting to be run */
+	size_t batch_count, batch_bytes;
+};
+
+/* What the whole run needs to know. */
+static struct {
+	char **args;			/* the expression's words */
+	int pos, count;
+	int max_depth, min_depth, depth_first, one_file_system;
+	int has_action;			/* no action given: -print is implied */
+	int pruned;			/* -prune said: do not enter this directory */
+	int status;
+	time_t now;
+	struct node **batches;		/* the -exec ... + nodes, run once more at the end */
+	int batch_nodes;
+} find;
+
+/* ---- the tests ---- */
+
+/* "+N" "-N" "N": the sign becomes n->compare, and the number is returned. */
+static long long parse_number(struct node *n, const char *s, char *unit)
+{
+	long long value;
+	char *end;
+
+	n->compare = *s == '+' || *s == '-' ? *s++ : '=';
+	if (*s < '0' || *s > '9')
+		usage_error(usage, "invalid number '%s'", s);
+	value = strtoll(s, &end, 10);
+	if (unit)
+		*unit = *end ? *end++ : 0;
+	if (*end)
+		usage_error(usage, "invalid number '%s'", s);
+	return value;
+}
+
+static int compare(const struct node *n, long long value)
+{
+	if (n->compare == '+')
+		return value > n->number;
+	if (n->compare == '-')
+		return value < n->number;
+	return value == n->number;
+}
+
+static int test_name(struct node *n, const char *path, const struct stat *st)
+{
+	return fnmatch(n->text, base_name(path), n->number) == 0;
+}
+
+static int test_path(struct node *n, const char *path, const struct stat *st)
+{
+	return fnmatch(n->text, path, 0) == 0;
+}
+
+static int test_type(struct node *n, const char *path, const struct stat *st)
+{
+	static const char letters[] = "bcdflps";
+	static const mode_t types[] = { S_IFBLK, S_IFCHR, S_IFDIR, S_IFREG, S_IFLNK, S_IFIFO, S_IFSOCK };
+
+	return (st->st_mode & S_IFMT) == types[strchr(letters, n->text[0]) - letters];
+}
+
+/* -size N: in 512-byte blocks rounded up, or in the unit after N (c bytes, k, M, G). */
+static int test_size(struct node *n, const char *path, const struct stat *st)
+{
+	return compare(n, (st->st_size + n->unit - 1) / n->unit);
+}
+
+/* -mtime and -mmin: whole days or minutes since the modification, rounded down. */
+static int test_age(struct node *n, const char *path, const struct stat *st)
+{
+	return compare(n, (find.now - st->st_mtime) / n->unit);
+}
+
+static int test_newer(struct node *n, const char *path, const struct stat *st)
+{
+	return st->st_mtim.tv_sec > n->time.tv_sec ||
+	       (st->st_mtim.tv_sec == n->time.tv_sec && st->st_mtim.tv_nsec > n->time.tv_nsec);
+}
+
+static int test_perm(struct node *n, const char *path, const struct stat *st)
+{
+	mode_t mode = st->st_mode & 07777, want = n->number;
+
+	if (n->compare == '-')
+		return (mode & want) == want;
+	if (n->compare == '/')
+		return want == 0 || (mode & want) != 0;
+	return mode == want;
+}
+
+static int test_user(struct node *n, const char *path, const struct stat *st)
+{
+	return st->st_uid == (uid_t)n->number;
+}
+
+static int test_group(struct node *n, const char *path, const struct stat *st)
+{
+	return st->st_gid == (gid_t)n->number;
+}
+
+static int test_links(struct node *n, const char *path, const struct stat *st)
+{
+	return compare(n, st->st_nlink);
+}
+
+static int test_empty(struct node *n, const char *path, const struct stat *st)
+{
+	DIR *dir;
+	struct dirent *e;
+	int empty = 1;
+
+	if (S_ISREG(st->st_mode))
+		return st->st_size == 0;
+	if (!S_ISDIR(st->st_mode) || (dir = opendir(path)) == NULL)
+		return 0;
+	while (empty && (e = readdir(dir)) != NULL)
+		empty = strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0;
+	closedir(dir);
+	return empty;
+}
+
+static int always_true(struct node *n, const char *path, const struct stat *st)
+{
+	return 1;
+}
+
+/* ---- the actions ---- */
+
+static int action_print(struct node *n, const char *path, const struct stat *st)
+{
+	fputs(path, stdout);
+	putchar(n->number);	/* '\n', or '\0' for -print0 */
+	return 1;
+}
+
+static int action_prune(struct node *n, const char *path, const struct stat *st)
+{
+	find.pruned = 1;
+	return 1;
+}
+
+static int action_delete(struct node *n, const char *path, const struct stat *st)
+{
+	if (strcmp(path, ".") == 0)
+		return 1;
+	if ((S_ISDIR(st->st_mode) ? rmdir(path) : unlink(path)) < 0) {
+		warn("%s:", path);
+		find.status = 1;
+		return 0;
+	}
+	return 1;
+}
+
+/* Run argv and wait; true when it exits with 0. */
+static int run(char **argv)
+{
+	pid_t pid;
+	int wait_status;
+
+	fflush(stdout);
+	pid = fork();
+	if (pid < 0) {
+		warn("fork:");
+		find.status = 1;
+		return 0;
+	}
+	if (pid == 0)
+		exec_command(argv);
+	while (waitpid(pid, &wait_status, 0) < 0 && errno == EINTR)
+		;
+	return WIFEXITED(wait_status) && WEXITSTATUS(wait_status) == 0;
+}
+
+/* The command of -exec/-ok with every {} in its words replaced by path. */
+static char **command_for(struct node *n, const char *path)
+{
+	char **argv = xmalloc((n->argc + 1) * sizeof *argv);
+
+	for (int i = 0; i < n->argc; i++) {
+		const char *word = n->argv[i], *brace = strstr(word, "{}");
+		if (brace == NULL) {
+			argv[i] = xstrdup(word);
+			continue;
+		}
+		argv[i] = xmalloc(strlen(word) + strlen(path));
+		sprintf(argv[i], "%.*s%s%s", (int)(brace - word), word, path, brace + 2);
+	}
+	argv[n->argc] = NULL;
+	return argv;
+}
+
+static int action_exec(struct node *n, const char *path, const struct stat *st)
+{
+	char **argv = command_for(n, path);
+	int ok = 1;
+
+	if (n->text[0] == 'o')		/* -ok asks first */
+		ok = ask_yes("< %s ... %s > ? ", argv[0], path);
+	if (ok)
+		ok = run(argv);
+	for (int i = 0; i < n->argc; i++)
+		free(argv[i]);
+	free(argv);
+	return ok;
+}
+
+/* -exec ... {} +: run the command with as many paths as have gathered. */
+static void run_batch(struct node *n)
+{
+	char **argv;
+
+	if (n->batch_count == 0)
+		return;
+	argv = xmalloc((n->argc + n->batch_count + 1) * sizeof *argv);
+	memcpy(argv, n->argv, n->argc * sizeof *argv);
+	memcpy(argv + n->argc, n->batch, n->batch_count * sizeof *argv);
+	argv[n->argc + n->batch_count] = NULL;
+	if (!run(argv))
+		find.status = 1;	/* POSIX: a failed + command makes find fail */
+	for (size_t i = 0; i < n->batch_count; i++)
+		free(n->batch[i]);
+	n->batch_count = n->batch_bytes = 0;
+	free(argv);
+}
+
+static int action_exec_batch(struct node *n, const char *path, const struct stat *st)
+{
+	n->batch = xrealloc(n->batch, (n->batch_count + 1) * sizeof *n->batch);
+	n->batch[n->batch_count++] = xstrdup(path);
+	n->batch_bytes += strlen(path) + 1;
+	/* Stay well below the kernel's limit on the size of arguments. */
+	if (n->batch_bytes > 64 * 1024 || n->batch_count >= 4096)
+		run_batch(n);
+	return 1;
+}
+
+/* ---- parsing the expression ---- */
+
+static struct node *parse_or(void);
+
+static struct node *new_node(int kind, struct node *left, struct node *right)
+{
+	struct node *n = xzalloc(sizeof *n);
+
+	n->kind = kind;
+	n->left = left;
+	n->right = right;
+	return n;
+}
+
+static const char *peek(void)
+{
+	return find.pos < find.count ? find.args[find.pos] : NULL;
+}
+
+static const char *next_arg(const char *primary)
+{
+	if (find.pos >= find.count)
+		usage_error(usage, "missing argument to '%s'", primary);
+	return find.args[find.pos++];
+}
+
+/* -exec CMD ARGS ; or -exec CMD ARGS {} + (and -ok CMD ARGS ;) */
+static void parse_exec(struct node *n, const char *primary)
+{
+	n->argv = find.args + find.pos;
+	n->text = primary + 1;		/* "exec" or "ok" */
+	n->test = action_exec;
+	for (;; find.pos++) {
+		const char *word = peek();
+		if (word == NULL)
+			usage_error(usage, "missing argument to '%s'", primary);
+		if (strcmp(word, ";") == 0)
+			break;
+		if (strcmp(word, "+") == 0 && n->argc > 0 && strcmp(n->argv[n->argc - 1], "{}") == 0
+		    && primary[1] == 'e') {
+			n->argc--;	/* the {} marks where the paths go: at the end */
+			n->test = action_exec_batch;
+			find.batches = xrealloc(find.batches, (find.batch_nodes + 1) * sizeof *find.batches);
+			find.batches[find.batch_nodes++] = n;
+			break;
+		}
+		n->argc++;
+	}
+	find.pos++;
+	if (n->argc == 0)
+		usage_error(usage, "missing command after '%s'", primary);
+	find.has_action = 1;
+}
+
+/* -perm MODE, -perm -MODE, -perm /MODE */
+static void parse_perm(struct node *n, const char *arg)
+{
+	mode_t mode;
+
+	n->compare = *arg == '-' || *arg == '/' ? *arg++ : '=';
+	if (parse_mode(arg, 0, &mode) < 0)
+		usage_error(usage, "invalid mode '%s'", arg);
+	n->number = mode;
+}
+
+/* Global options are primaries that are always true; they take effect while parsing. */
+static int parse_option(const char *word)
+{
+	long long depth;
+
+	if (strcmp(word, "-maxdepth") == 0 || strcmp(word, "-mindepth") == 0) {
+		const char *arg = next_arg(word);
+		if (parse_long(arg, &depth) < 0 || depth < 0)
+			usage_error(usage, "invalid depth '%s'", arg);
+		if (word[2] == 'a')
+			find.max_depth = depth;
+		else
+			find.min_depth = depth;
+	} else if (strcmp(word, "-xdev") == 0 || strcmp(word, "-mount") == 0) {
+		find.one_file_system = 1;
+	} else if (strcmp(word, "-depth") == 0) {
+		find.depth_first = 1;
+	} else {
+		return 0;
+	}
+	return 1;
+}
+
+static int is_test_with_argument(const char *word)
+{
+	static const char *const names[] = {
+		"-name", "-iname", "-path", "-type", "-size", "-mtime", "-mmin", "-newer",
+		"-perm", "-user", "-group", "-links", NULL
+	};
+
+	for (int i = 0; names[i]; i++)
+		if (strcmp(word, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* A test that takes one argument: the node for it. */
+static void parse_test(struct node *n, const char *word)
+{
+	const char *arg = next_arg(word);
+	struct stat st;
+
+	n->text = arg;
+	if (strcmp(word, "-name") == 0 || strcmp(word, "-iname") == 0) {
+		n->test = test_name;
+		n->number = word[1] == 'i' ? FNM_CASEFOLD : 0;
+	} else if (strcmp(word, "-path") == 0) {
+		n->test = test_path;
+	} else if (strcmp(word, "-type") == 0) {
+		if (strlen(arg) != 1 || !strchr("bcdflps", arg[0]))
+			usage_error(usage, "unknown type '%s'", arg);
+		n->test = test_type;
+	} else if (strcmp(word, "-size") == 0) {
+		static const char units[] = "bcwkMG";
+		static const long long bytes[] = { 512, 1, 2, 1024, 1024 * 1024, 1024 * 1024 * 1024 };
+		char unit;
+		n->number = parse_number(n, arg, &unit);
+		if (unit == 0)
+			unit = 'b';
+		if (!strchr(units, unit))
+			usage_error(usage, "invalid size '%s'", arg);
+		n->unit = bytes[strchr(units, unit) - units];
+		n->test = test_size;
+	} else if (strcmp(word, "-mtime") == 0 || strcmp(word, "-mmin") == 0) {
+		n->number = parse_number(n, arg, NULL);
+		n->unit = word[2] == 't' ? 24 * 60 * 60 : 60;
+		n->test = test_age;
+	} else if (strcmp(word, "-newer") == 0) {
+		if (stat(arg, &st) < 0)
+			die("%s:", arg);
+		n->time = st.st_mtim;
+		n->test = test_newer;
+	} else if (strcmp(word, "-perm") == 0) {
+		parse_perm(n, arg);
+		n->test = test_perm;
+	} else if (strcmp(word, "-user") == 0 || strcmp(word, "-group") == 0) {
+		uid_t uid;
+		gid_t gid;
+		int is_user = word[1] == 'u';
+		if (is_user ? parse_user(arg, &uid) < 0 : parse_group(arg, &gid) < 0)
+			usage_error(usage, "unknown %s '%s'", word + 1, arg);
+		n->number = is_user ? uid : gid;
+		n->test = is_user ? test_user : test_group;
+	} else if (strcmp(word, "-links") == 0) {
+		n->number = parse_number(n, arg, NULL);
+		n->test = test_links;
+	}
+}
+
+static struct node *parse_primary(void)
+{
+	const char *word = next_arg("expression");
+	struct node *n;
+
+	if (strcmp(word, "(") == 0) {
+		n = parse_or();
+		if (peek() == NULL || strcmp(peek(), ")") != 0)
+			usage_error(usage, "missing ')'");
+		find.pos++;
+		return n;
+	}
+	n = new_node(PRIMARY, NULL, NULL);
+	n->test = always_true;
+	if (parse_option(word)) {
+		return n;
+	} else if (strcmp(word, "-print") == 0 || strcmp(word, "-print0") == 0) {
+		n->test = action_print;
+		n->number = word[6] ? '\0' : '\n';
+		find.has_action = 1;
+	} else if (strcmp(word, "-prune") == 0) {
+		n->test = action_prune;
+	} else if (strcmp(word, "-delete") == 0) {
+		n->test = action_delete;
+		find.depth_first = find.has_action = 1;	/* contents before their directory */
+	} else if (strcmp(word, "-empty") == 0) {
+		n->test = test_empty;
+	} else if (strcmp(word, "-exec") == 0 || strcmp(word, "-ok") == 0) {
+		parse_exec(n, word);
+	} else if (is_test_with_argument(word)) {
+		parse_test(n, word);
+	} else {
+		usage_error(usage, "unknown primary '%s'", word);
+	}
+	return n;
+}
+
+static struct node *parse_not(void)
+{
+	const char *word = peek();
+
+	if (word && strcmp(word, "!") == 0) {
+		find.pos++;
+		return new_node(NOT, parse_not(), NULL);
+	}
+	return parse_primary();
+}
+
+static struct node *parse_and(void)
+{
+	struct node *n = parse_not();
+	const char *word;
+
+	while ((word = peek()) != NULL && strcmp(word, "-o") != 0 && strcmp(word, ")") != 0) {
+		if (strcmp(word, "-a") == 0)
+			find.pos++;
+		n = new_node(AND, n, parse_not());
+	}
+	return n;
+}
+
+static struct node *parse_or(void)
+{
+	struct node *n = parse_and();
+
+	while (peek() && strcmp(peek(), "-o") == 0) {
+		find.pos++;
+		n = new_node(OR, n, parse_and());
+	}
+	return n;
+}
+
+/* ---- evaluating ---- */
+
+static int evaluate(struct node *n, const char *path, const struct stat *st)
+{
+	switch (n->kind) {
+	case AND: return evaluate(n->left, path, st) && evaluate(n->right, path, st);
+	case OR:  return evaluate(n->left, path, st) || evaluate(n->right, path, st);
+	case NOT: return !evaluate(n->left, path, st);
+	default:  return n->test(n, path, st);
+	}
+}
+
+/* The walk of find, with the expression to evaluate. */
+struct find_walk {
+	struct walk walk;
+	struct node *expression;
+};
+
+static int find_visit(struct walk *w, const char *path, const struct stat *st, enum walk_phase phase)
+{
+	struct find_walk *f = (struct find_walk *)w;
+	/* A directory is judged before its contents, or after them with -depth. */
+	int judge_now = phase == WALK_FILE || phase == (find.depth_first ? WALK_DIR_DONE : WALK_DIR);
+
+	find.pruned = 0;
+	if (judge_now && w->depth >= find.min_depth)
+		evaluate(f->expression, path, st);
+	if (phase == WALK_DIR && (w->depth >= find.max_depth || (find.pruned && !find.depth_first)))
+		return WALK_SKIP;
+	return 0;
+}
+
+int find_main(int argc, char **argv)
+{
+	struct find_walk f = { .walk.visit = find_visit };
+	int first_expression = 1, status = 0;
+
+	if (argc == 2 && strcmp(argv[1], "--help") == 0)
+		show_help(usage);
+	memset(&find, 0, sizeof find);
+	find.max_depth = 1 << 30;
+	find.now = time(NULL);
+	/* The paths are the words before the first that starts an expression. */
+	while (first_expression < argc && argv[first_expression][0] != '-' &&
+	       strcmp(argv[first_expression], "!") != 0 && strcmp(argv[first_expression], "(") != 0)
+		first_expression++;
+	find.args = argv + first_expression;
+	find.count = argc - first_expression;
+	if (find.count > 0) {
+		f.expression = parse_or();
+		if (find.pos < find.count)
+			usage_error(usage, "unexpected '%s'", find.args[find.pos]);
+	} else {
+		f.expression = new_node(PRIMARY, NULL, NULL);
+		f.expression->test = always_true;
+	}
+	if (!find.has_action) {	/* EXPR alone means ( EXPR ) -print */
+		struct node *print = new_node(PRIMARY, NULL, NULL);
+		print->test = action_print;
+		print->number = '\n';
+		f.expression = new_node(AND, f.expression, print);
+	}
+	f.walk.one_file_system = find.one_file_system;
+	if (first_expression == 1)
+		status = walk_tree(&f.walk, ".");
+	for (int i = 1; i < first_expression; i++) {
+		f.walk.status = 0;
+		status |= walk_tree(&f.walk, argv[i]);
+	}
+	for (int i = 0; i < find.batch_nodes; i++)
+		run_batch(find.batches[i]);
+	if (fflush(stdout) != 0)
+		status = 1;
+	return status | find.status;
+}

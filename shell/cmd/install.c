@@ -1,0 +1,121 @@
+/*
+ * install: copy files and set their mode and owner (like GNU and BusyBox install).
+ *
+ * The copy is libmini's copy_regular: written beside the target and renamed over
+ * it, so a program being replaced keeps running from its old file.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include "mini.h"
+#include "copy.h"
+#include "modes.h"
+#include "tree.h"
+#include "users.h"
+
+static const char usage[] =
+	"Usage: install [-D] [-m MODE] [-o OWNER] [-g GROUP] SOURCE DEST\n"
+	"   or: install [-m MODE] [-o OWNER] [-g GROUP] SOURCE... DIR\n"
+	"   or: install -d [-m MODE] [-o OWNER] [-g GROUP] DIR...\n"
+	"Copy SOURCE to DEST (or into DIR) and set its mode (default 755) and owner.\n"
+	"  -d  make the directories DIR, with their parents\n"
+	"  -D  make the parents of DEST first\n";
+
+static mode_t mode = 0755;
+static uid_t owner = (uid_t)-1;
+static gid_t group = (gid_t)-1;
+
+/* -o and -g; chown leaves an id of -1 as it is. */
+static int set_owner(const char *path)
+{
+	if ((owner != (uid_t)-1 || group != (gid_t)-1) && chown(path, owner, group) < 0) {
+		warn("%s:", path);
+		return 1;
+	}
+	/* chown clears set-id bits: put the mode back. */
+	if (chmod(path, mode) < 0) {
+		warn("%s:", path);
+		return 1;
+	}
+	return 0;
+}
+
+static int install_file(const char *src, const char *dst, int make_parents)
+{
+	struct stat st;
+	char *parent;
+
+	if (stat(src, &st) < 0) {
+		warn("%s:", src);
+		return 1;
+	}
+	if (make_parents && strrchr(dst, '/')) {
+		parent = xstrndup(dst, strrchr(dst, '/') - dst);
+		if (*parent && make_path(parent, 0755, 0) < 0) {
+			warn("%s:", parent);
+			free(parent);
+			return 1;
+		}
+		free(parent);
+	}
+	if (copy_regular(src, dst, &st, mode, 0) < 0)
+		return 1;
+	return set_owner(dst);
+}
+
+int install_main(int argc, char **argv)
+{
+	struct options o;
+	int c, directories = 0, make_parents = 0, status = 0;
+	struct stat st;
+	const char *dest;
+
+	mode = 0755;
+	options_start(&o, argc, argv, "cdDg:m:o:s", usage);
+	while ((c = options_next(&o)) != -1) {
+		switch (c) {
+		case 'd': directories = 1; break;
+		case 'D': make_parents = 1; break;
+		case 'm':
+			if (parse_mode(o.arg, S_IFREG | 0755, &mode) < 0)
+				usage_error(usage, "invalid mode '%s'", o.arg);
+			break;
+		case 'o':
+			if (parse_user(o.arg, &owner) < 0)
+				usage_error(usage, "invalid user '%s'", o.arg);
+			break;
+		case 'g':
+			if (parse_group(o.arg, &group) < 0)
+				usage_error(usage, "invalid group '%s'", o.arg);
+			break;
+		}		/* -c and -s are accepted and ignored, as BusyBox does */
+	}
+	argv += o.index;
+	argc -= o.index;
+	if (directories) {
+		for (int i = 0; i < argc; i++) {
+			if (make_path(argv[i], mode, 0) < 0) {
+				warn("%s:", argv[i]);
+				status = 1;
+			} else {
+				status |= set_owner(argv[i]);
+			}
+		}
+		return status;
+	}
+	if (argc < 2)
+		usage_error(usage, "missing file operand");
+	dest = argv[argc - 1];
+	if (stat(dest, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		if (argc > 2)
+			die("target '%s' is not a directory", dest);
+		return install_file(argv[0], dest, make_parents);
+	}
+	for (int i = 0; i < argc - 1; i++) {
+		char *target = path_join(dest, base_name(argv[i]));
+		status |= install_file(argv[i], target, 0);
+		free(target);
+	}
+	return status;
+}

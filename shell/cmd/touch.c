@@ -1,0 +1,148 @@
+/* touch: change file times, making files that do not exist (POSIX touch, with GNU's -d forms). */
+#define _XOPEN_SOURCE 700
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include "mini.h"
+
+static const char usage[] =
+	"Usage: touch [-acm] [-d DATE | -r FILE | -t STAMP] FILE...\n"
+	"Set the access and modification times of each FILE to now, making it if missing.\n"
+	"  -a  change only the access time   -m  change only the modification time\n"
+	"  -c  do not make missing files\n"
+	"  -d DATE   use DATE: 2024-01-31, 2024-01-31 13:45[:56], @SECONDS\n"
+	"  -r FILE   use the times of FILE\n"
+	"  -t STAMP  use [[CC]YY]MMDDhhmm[.ss]\n";
+
+/* Two digits of a -t stamp as a number. */
+static int two_digits(const char *s)
+{
+	return (s[0] - '0') * 10 + (s[1] - '0');
+}
+
+/* POSIX touch -t: [[CC]YY]MMDDhhmm[.ss], in local time. */
+static int parse_stamp(const char *s, time_t *t)
+{
+	const char *dot = strchr(s, '.');
+	size_t len = dot ? (size_t)(dot - s) : strlen(s);
+	time_t now = time(NULL);
+	struct tm tm = *localtime(&now);	/* the year, when the stamp has none */
+
+	if (strspn(s, "0123456789") != len || (dot && (strlen(dot) != 3 || strspn(dot + 1, "0123456789") != 2)))
+		return -1;
+	if (len == 12) {
+		tm.tm_year = two_digits(s) * 100 + two_digits(s + 2) - 1900;
+	} else if (len == 10) {
+		int yy = two_digits(s);
+		tm.tm_year = yy < 69 ? 100 + yy : yy;	/* 69..99 are 1969..1999 */
+	} else if (len != 8) {
+		return -1;
+	}
+	s += len - 8;
+	tm.tm_mon = two_digits(s) - 1;
+	tm.tm_mday = two_digits(s + 2);
+	tm.tm_hour = two_digits(s + 4);
+	tm.tm_min = two_digits(s + 6);
+	tm.tm_sec = dot ? two_digits(dot + 1) : 0;
+	tm.tm_isdst = -1;
+	*t = mktime(&tm);
+	return *t == (time_t)-1 ? -1 : 0;
+}
+
+/* The -d forms people type: ISO 8601 dates and times, or @seconds since 1970. */
+static int parse_date(const char *s, time_t *t)
+{
+	static const char *const formats[] = {
+		"%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M",
+		"%Y-%m-%dT%H:%M", "%Y-%m-%d", NULL
+	};
+	long long seconds;
+
+	if (s[0] == '@') {
+		if (parse_long(s + 1, &seconds) < 0)
+			return -1;
+		*t = seconds;
+		return 0;
+	}
+	for (int i = 0; formats[i]; i++) {
+		struct tm tm;
+		char *end;
+		memset(&tm, 0, sizeof tm);
+		end = strptime(s, formats[i], &tm);
+		if (end && *end == '\0') {
+			tm.tm_isdst = -1;
+			*t = mktime(&tm);
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static int touch_file(const char *path, const struct timespec times[2], int no_create)
+{
+	int fd;
+
+	if (utimensat(AT_FDCWD, path, times, 0) == 0)
+		return 0;
+	if (errno != ENOENT) {
+		warn("%s:", path);
+		return 1;
+	}
+	if (no_create)
+		return 0;
+	fd = open(path, O_WRONLY | O_CREAT | O_NOCTTY, 0666);
+	if (fd < 0 || futimens(fd, times) < 0) {
+		warn("%s:", path);
+		if (fd >= 0)
+			close(fd);
+		return 1;
+	}
+	close(fd);
+	return 0;
+}
+
+int touch_main(int argc, char **argv)
+{
+	struct options o;
+	int c, only_access = 0, only_modify = 0, no_create = 0, status = 0;
+	struct timespec times[2] = { { 0, UTIME_NOW }, { 0, UTIME_NOW } };
+	struct stat ref;
+	time_t t;
+
+	options_start(&o, argc, argv, "acd:fmr:t:", usage);
+	while ((c = options_next(&o)) != -1) {
+		switch (c) {
+		case 'a': only_access = 1; break;
+		case 'm': only_modify = 1; break;
+		case 'c': no_create = 1; break;
+		case 'd':
+		case 't':
+			if ((c == 'd' ? parse_date(o.arg, &t) : parse_stamp(o.arg, &t)) < 0)
+				usage_error(usage, "invalid date '%s'", o.arg);
+			times[0].tv_sec = times[1].tv_sec = t;
+			times[0].tv_nsec = times[1].tv_nsec = 0;
+			break;
+		case 'r':
+			if (stat(o.arg, &ref) < 0)
+				die("%s:", o.arg);
+			times[0] = ref.st_atim;
+			times[1] = ref.st_mtim;
+			break;
+		}
+	}
+	/* -a alone leaves the modification time, -m alone the access time. */
+	if (only_access && !only_modify)
+		times[1].tv_nsec = UTIME_OMIT;
+	if (only_modify && !only_access)
+		times[0].tv_nsec = UTIME_OMIT;
+	argv += o.index;
+	if (*argv == NULL)
+		usage_error(usage, "missing file operand");
+	for (; *argv; argv++)
+		status |= touch_file(*argv, times, no_create);
+	return status;
+}
