@@ -437,7 +437,7 @@ static struct entry *read_directory(const char *dir, size_t *count)
 	}
 	closedir(d);
 	*count = n;
-	return list;
+	return list ? list : xmalloc(sizeof *list);	/* empty, but not an error */
 }
 
 static void list_directory(const char *dir, int with_header)

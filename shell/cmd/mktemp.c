@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include "mini.h"
 
@@ -11,6 +12,17 @@ static const char usage[] =
 	"TEMPLATE ends in at least six X, replaced by random letters (default tmp.XXXXXXXXXX).\n"
 	"  -d      make a directory\n"
 	"  -p DIR  make it in DIR (default: $TMPDIR, or /tmp, when TEMPLATE is not given)\n";
+
+/* mkstemp fills in the last six X; the X before those get random letters here. */
+static void fill_extra_xs(char *path)
+{
+	static const char letters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+	char *end = path + strlen(path) - 6;
+
+	srand(time(NULL) ^ getpid());
+	for (char *p = end; p > path && p[-1] == 'X'; p--)
+		p[-1] = letters[rand() % (sizeof letters - 1)];
+}
 
 int mktemp_main(int argc, char **argv)
 {
@@ -37,6 +49,7 @@ int mktemp_main(int argc, char **argv)
 	if (strlen(template) < 6 || strcmp(template + strlen(template) - 6, "XXXXXX") != 0)
 		usage_error(usage, "too few X's in template '%s'", template);
 	path = dir ? path_join(dir, template) : xstrdup(template);
+	fill_extra_xs(path);
 	if (directory) {
 		if (mkdtemp(path) == NULL)
 			die("%s:", path);

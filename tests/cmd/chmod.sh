@@ -1,0 +1,16 @@
+# chmod
+check "chmod: octal" ': > f; chmod 640 f; stat -c %a f' $'640\n'
+check "chmod: u+x" ': > f; chmod 644 f; chmod u+x f; stat -c %a f' $'744\n'
+check "chmod: go-w,a=rX on a file" ': > f; chmod 666 f; chmod go-w f; stat -c %a f; chmod a=rX f; stat -c %a f' $'644\n444\n'
+check "chmod: a=rX on a directory" 'mkdir d; chmod a=rX d; stat -c %a d' $'555\n'
+check "chmod: X keeps x of executables" ': > f; chmod 744 f; chmod go+X f; stat -c %a f' $'755\n'
+check "chmod: -w (a mode, not an option)" 'umask 022; : > f; chmod 666 f; chmod -w f; stat -c %a f' $'466\n'
+check "chmod: = and copy from u" ': > f; chmod 640 f; chmod o=u f; stat -c %a f' $'646\n'
+check "chmod: setuid and sticky" ': > f; mkdir d; chmod 755 f d; chmod u+s f; chmod +t d; stat -c "%A" f d' $'-rwsr-xr-x\ndrwxr-xr-t\n'
+check "chmod: several clauses" ': > f; chmod u=rwx,g=r,o= f; stat -c %a f' $'740\n'
+check "chmod -R" 'mkdir -p d/e; : > d/e/f; chmod -R go-rwx d; stat -c %a d d/e d/e/f' $'700\n700\n600\n'
+check "chmod -R: u+rx opens what it enters" 'mkdir -p d/e; chmod 000 d/e; chmod -R u+rwx d; stat -c %a d/e' $'700\n'
+check "chmod: follows a symlink operand" ': > f; ln -s f l; chmod 600 l; stat -c %a f' $'600\n'
+check "chmod: bad mode" ': > f; chmod u+q f' '' 2 "invalid mode 'u\+q'"
+check "chmod: missing file, carries on" ': > f; chmod 600 nosuch f; echo $?; stat -c %a f' $'1\n600\n' 0 'chmod: nosuch: No such file'
+check "chmod: missing operand" 'chmod 644' '' 2 'missing operand'

@@ -1,0 +1,38 @@
+# ls: listing names, the long format, sorting, columns, recursion.
+# Setup: files with known sizes and times (TZ=UTC0 so the times read the same everywhere).
+tree='export TZ=UTC0; umask 022; mkdir d; printf 12345 > b; printf 1 > a; : > .hidden;
+touch -d "2020-01-02 03:04" a; touch -d "2020-01-03 03:04" b; touch -d "2020-01-01 00:00" d;'
+check "ls: names sorted, hidden ones left out" "$tree"' ls' $'a\nb\nd\n'
+check "ls -a: with . .. and hidden" "$tree"' ls -a' $'.\n..\n.hidden\na\nb\nd\n'
+check "ls -A: hidden, without . and .." "$tree"' ls -A' $'.hidden\na\nb\nd\n'
+check "ls -1 one a line" "$tree"' ls -1 a b' $'a\nb\n'
+check "ls -r: reversed" "$tree"' ls -r' $'d\nb\na\n'
+check "ls -t: newest first" "$tree"' ls -t' $'b\na\nd\n'
+check "ls -tr: oldest first" "$tree"' ls -tr' $'d\na\nb\n'
+check "ls -S: largest first" "$tree"' ls -S a b' $'b\na\n'
+check "ls -l: GNU columns, old times show the year" "$tree"' ls -l a b' \
+	$'-rw-r--r-- 1 root root 1 Jan  2  2020 a\n-rw-r--r-- 1 root root 5 Jan  3  2020 b\n'
+check "ls -l: recent times show the hour" 'export TZ=UTC0; : > f; ls -l f | grep -c " [0-9][0-9]:[0-9][0-9] f$"' $'1\n'
+check "ls -n: numeric ids" "$tree"' ls -n a' $'-rw-r--r-- 1 0 0 1 Jan  2  2020 a\n'
+check "ls -l: total in KiB for a directory" 'mkdir d; head -c 5000 /dev/zero > d/f; ls -l d | head -1' $'total 8\n'
+check "ls -l: symlink target" 'export TZ=UTC0; ln -s target l; touch -h -d "2020-01-01" l 2>/dev/null; ls -l l | sed "s/.* l /l /"' $'l -> target\n'
+check "ls -l: device numbers" 'ls -l /dev/null | cut -d" " -f1,5,6' $'crw-rw-rw- 1, 3\n'
+check "ls -l: widths line up" 'printf 1 > a; head -c 12345 /dev/zero > b; ls -l a b | cut -c24-29' $'    1 \n12345 \n'
+check "ls -h: human sizes" 'head -c 1536 /dev/zero > f; ls -lh f | cut -d" " -f5' $'1.5K\n'
+check "ls -i: inode first" ': > f; [ "$(ls -i f)" = "$(stat -c "%i f" f)" ] && echo same' $'same\n'
+check "ls -d: the directory itself" "$tree"' ls -d d' $'d\n'
+check "ls -F: type marks" 'mkdir d; : > f; printf "" > x; chmod +x x; ln -s f l; mkfifo p; ls -F' $'d/\nf\nl@\np|\nx*\n'
+check "ls -R: recursive with headers" 'mkdir -p d/e; : > d/f; : > d/e/g; ls -R d' $'d:\ne\nf\n\nd/e:\ng\n'
+check "ls: files first, then directories with headers" 'mkdir d; : > d/in; : > f; ls d f' $'f\n\nd:\nin\n'
+check "ls -C: columns fill down first" 'for n in a b c d e; do : > $n; done; COLUMNS=10 ls -C' $'a  c  e\nb  d\n'
+check "ls -C: one line when it fits" 'for n in a b c; do : > $n; done; COLUMNS=80 ls -C' $'a  b  c\n'
+check "ls -c: status change time with -l" 'export TZ=UTC0; : > f; touch -d 2020-01-01 f; ls -lc f | grep -c 2020' $'0\n' 1
+check "ls -u: access time with -l" 'export TZ=UTC0; : > f; touch -a -d "2019-05-05" f; ls -lu f | grep -c "May  5  2019"' $'1\n'
+check "ls -ut: sorted by access time" 'touch -a -d 2020-01-01 a; touch -a -d 2021-01-01 b; ls -ut a b' $'b\na\n'
+check "ls --color=always" ': > f; mkdir d; ls --color=always' $'\e[01;34md\e[0m\nf\n'
+check "ls --color=auto: no colors into a pipe" 'mkdir d; ls --color=auto' $'d\n'
+check "ls --color=never" 'mkdir d; ls --color=never' $'d\n'
+check "ls --color=bad" 'ls --color=bad' '' 2 'invalid argument'
+check "ls: missing file" ': > a; ls a nosuch' $'a\n' 1 'ls: nosuch: No such file or directory'
+check "ls: bad option" 'ls -Q' '' 2 "unknown option '-Q'"
+check "ls --help" 'ls --help | head -1' $'Usage: ls [-1aACcdFhilnRrStu] [--color[=WHEN]] [FILE]...\n'

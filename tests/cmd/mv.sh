@@ -1,0 +1,16 @@
+# mv: renames, moves into directories, across file systems.
+check "mv: rename" 'echo x > a; mv a b; cat b; [ -e a ] || echo gone' $'x\ngone\n'
+check "mv: into a directory" 'echo x > a; echo y > b; mkdir d; mv a b d; cat d/a d/b' $'x\ny\n'
+check "mv: a directory" 'mkdir -p d/e; mv d f; ls f' $'e\n'
+check "mv: over a file" 'echo new > a; echo old > b; mv a b; cat b' $'new\n'
+check "mv -n: never overwrite" 'echo new > a; echo old > b; mv -n a b; cat a b' $'new\nold\n'
+check "mv -i: no keeps both" 'echo new > a; echo old > b; echo n | mv -i a b 2>/dev/null; cat a b' $'new\nold\n'
+check "mv -i: yes moves" 'echo new > a; echo old > b; echo y | mv -i a b 2>/dev/null; cat b' $'new\n'
+check "mv -f: no questions" 'echo new > a; echo old > b; mv -i -f a b </dev/null; cat b' $'new\n'
+check "mv -v" ': > a; mv -v a b' $'renamed \x27a\x27 -> \x27b\x27\n'
+check "mv: across file systems copies, then removes" \
+	'src=/dev/shm/mini-mv-$$; mkdir -p $src/d; echo x > $src/d/f; ln -s f $src/d/l; mv $src/d here; cat here/f; readlink here/l; [ -e $src/d ] || echo gone; rm -rf $src' \
+	$'x\nf\ngone\n'
+check "mv: into itself" 'mkdir d; mv d d/e' '' 1 'subdirectory of itself'
+check "mv: missing source, carries on" 'echo x > a; mkdir d; mv nosuch a d; echo $?; cat d/a' $'1\nx\n' 0 'mv: nosuch: No such file'
+check "mv: missing operand" 'mv a' '' 2 'missing destination'
