@@ -71,6 +71,7 @@ int touch_main(int argc, char **argv);
 int true_main(int argc, char **argv);
 int truncate_main(int argc, char **argv);
 int tty_main(int argc, char **argv);
+int umount_main(int argc, char **argv);
 int uname_main(int argc, char **argv);
 int uptime_main(int argc, char **argv);
 int vi_main(int argc, char **argv);
@@ -158,6 +159,7 @@ const struct command commands[] = {
 	{ "true", true_main },
 	{ "truncate", truncate_main },
 	{ "tty", tty_main },
+	{ "umount", umount_main },
 	{ "uname", uname_main },
 	{ "uptime", uptime_main },
 	{ "vi", vi_main },
