@@ -40,7 +40,7 @@ group() {
 bytes() { stat -c %s "$1"; }
 
 row() {	# row LABEL BYTES [NOTE]
-	printf '  %-44s %11s  %s\n' "$1" "$(group "$2")" "${3:-}"
+	printf '  %-44s %11s  %s\n' "$1" "$(group "$2")" "${3:-}" | sed 's/ *$//'
 }
 
 # ---- 1. The parts ----
@@ -63,10 +63,13 @@ iso_parts() {
 	row "  GRUB files in /boot/grub (${grub_files#* } files)" "${grub_files% *}"
 	row "  grub.cfg" "${grub_cfg:-0}"
 	row "  other files" "$(awk '$2 != "/boot/bzImage" && $2 !~ "^/boot/grub/" { s += $1 } END { print s + 0 }' "$work/iso-files")"
-	row "  ISO 9660 tables, boot area, padding" "$((iso_size - files))"
-	echo "  GRUB files, largest first:"
+	# Every file starts on a 2 KiB sector: what its last sector leaves empty is lost.
+	rounding=$(awk '{ s += (2048 - $1 % 2048) % 2048 } END { print s + 0 }' "$work/iso-files")
+	row "  files' last sectors, unused" "$rounding"
+	row "  ISO 9660 tables, boot area, padding" "$((iso_size - files - rounding))"
+	echo "    GRUB files, largest first:"
 	awk '$2 ~ "^/boot/grub/" { print }' "$work/iso-files" | sort -rn | head -n 12 |
-		while read -r size path; do row "    ${path#/boot/grub/}" "$size"; done
+		while read -r size path; do row "      ${path#/boot/grub/}" "$size"; done
 }
 
 # The kernel compresses the cpio inside the bzImage with xz (scripts/xz_wrap.sh:

@@ -1,0 +1,336 @@
+#!/bin/sh
+# `make bench`: mini against BusyBox, side by side, in one run.
+#
+# Usage: tools/bench.sh           (make bench builds the ISO first)
+# The rival is Debian's busybox-static for i386, fetched as a .deb and unpacked into
+# build/bench/busybox (never installed), in an initramfs of its own inside a kernel
+# built from the same configuration, on an ISO made by the same tools/make-iso.sh
+# with the same grub.cfg: only the userland differs.
+#
+# Figures (medians of RUNS runs; ratio = mini / BusyBox, below 1 is mini's win):
+#   size    ISO, kernel, initramfs (uncompressed, and its xz share in the kernel), binary
+#   boot    QEMU (TCG) start to the first shell prompt on the serial line
+#   ram     least -m (MB) that reaches a prompt and runs `ls -l /`
+#   shell   mini sh, busybox ash and the host's dash on tools/bench/sh/*.sh
+#   text    grep, sed, sort, wc, uniq on a generated 50 MB text file (GNU as reference)
+#   files   ls -lR, find, cp -a, du -s on a tree of 10,000 files (GNU as reference)
+#   build   mini from clean; with BENCH_FULL=1 also the whole ISO from a clean clone
+# A command mini does not have yet shows as n/a; one whose output differs from both
+# BusyBox's and the reference's, as "differs" (it is not timed).
+#
+# Environment: O (mini's objects, default build/mini), RUNS (default 5),
+#   BENCH="size boot ram shell text files build" (the parts to run), BENCH_FULL=1.
+# Writes build/bench/PART.txt for each part, results.txt (all) and FIGURES.md.
+set -eu
+O=${O:-build/mini}
+ISO=${ISO:-build/mini.iso}
+KERNEL_DIR=${KERNEL_DIR:-build/kernel}
+RUNS=${RUNS:-5}
+PARTS=${BENCH:-size boot ram shell text files build}
+B=build/bench
+MINI=$O/mini
+BB=$B/busybox/bin/busybox
+BB_KERNEL=$B/kernel-bb
+BB_ISO=$B/busybox.iso
+DATA=$B/data
+ROWS=$B/rows.tsv
+top=$(pwd)
+
+say() { echo "bench: $*" >&2; }
+
+# ---- the rival ----
+
+fetch_busybox() {
+	[ -x "$BB" ] && return 0
+	mkdir -p "$B"
+	dpkg --print-foreign-architectures | grep -qx i386 || dpkg --add-architecture i386
+	# Some index may fail to refresh (a mirror mid-sync): the download decides.
+	apt-get update -q >/dev/null 2>&1 || say "apt-get update reported errors; trying the download anyway"
+	rm -f "$B"/busybox-static_*.deb
+	(cd "$B" && apt-get download -q busybox-static:i386 >/dev/null)
+	rm -rf "$B/busybox"
+	dpkg -x "$B"/busybox-static_*.deb "$B/busybox"
+	[ -x "$BB" ] || { say "no $BB in the package"; exit 1; }
+}
+
+# The same kernel configuration and tools, BusyBox inside. The kernel's own make
+# rebuilds only what changed, so after the first run this takes seconds.
+build_rival() {
+	sh tools/bench/bb-initramfs.sh "$BB" "$B/bb-initramfs.list"
+	say "building the rival's kernel in $BB_KERNEL (the first time takes minutes)"
+	sh tools/build-kernel.sh "$B/bb-initramfs.list" "$BB_KERNEL" >&2
+	sh tools/make-iso.sh "$BB_KERNEL/arch/x86/boot/bzImage" "$BB_ISO" >&2
+}
+
+# Folders of links, one per name, as on the target: bin-mini/ls -> mini.
+make_link_dirs() {
+	rm -rf "$B/bin-mini" "$B/bin-bb"
+	mkdir -p "$B/bin-mini" "$B/bin-bb"
+	for name in $("$MINI" --list); do
+		ln -s "$top/$MINI" "$B/bin-mini/$name"
+	done
+	for path in $("$BB" --list-full); do
+		ln -sf "$top/$BB" "$B/bin-bb/${path##*/}"
+	done
+}
+
+# ---- the table ----
+
+# One figure: PART LABEL MINI BUSYBOX REFERENCE UNIT, tab-separated, into rows.tsv.
+row() {
+	printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" "$6" >> "$ROWS"
+}
+
+# The rows of one part as a text table (FORMAT=md: a Markdown table).
+render() {
+	awk -F '\t' -v part="$1" -v md="${FORMAT:-}" '
+	function num(x) { return x ~ /^[0-9.]+$/ }
+	function big(x,   s, out) {	# 1234567 -> 1,234,567
+		if (x !~ /^[0-9]+$/) return x
+		s = x; out = ""
+		while (length(s) > 3) { out = "," substr(s, length(s) - 2) out; s = substr(s, 1, length(s) - 3) }
+		return s out
+	}
+	$1 == part {
+		ratio = (num($3) && num($4) && $4 > 0) ? sprintf("%.2f", $3 / $4) : "-"
+		if (md) printf "| %s | %s | %s | %s | %s | %s |\n", $2, big($3), big($4), ratio, big($5), $6
+		else printf "  %-30s %12s %12s %7s %12s  %s\n", $2, big($3), big($4), ratio, big($5), $6
+	}' "$ROWS"
+}
+
+table() {	# PART TITLE REFERENCE-NAME
+	echo "$2"
+	if [ "${FORMAT:-}" = md ]; then
+		echo
+		echo "| | mini | BusyBox | mini/BB | $3 | unit |"
+		echo "|---|---:|---:|---:|---:|---|"
+	else
+		printf '  %-30s %12s %12s %7s %12s  %s\n' "" mini BusyBox mini/BB "$3" unit
+	fi
+	render "$1"
+	echo
+}
+
+# ---- 1. sizes ----
+
+xz_share() {	# how many bytes FILE adds to an XZ kernel, compressed as the kernel does
+	xz --check=crc32 --x86 --lzma2=preset=6,dict=32MiB -c "$1" | wc -c
+}
+
+bench_size() {
+	mini_cpio=$KERNEL_DIR/usr/initramfs_data.cpio
+	bb_cpio=$BB_KERNEL/usr/initramfs_data.cpio
+	row size "ISO" "$(stat -c %s "$ISO")" "$(stat -c %s "$BB_ISO")" "" bytes
+	row size "kernel bzImage (initramfs inside)" "$(stat -c %s "$KERNEL_DIR/arch/x86/boot/bzImage")" \
+		"$(stat -c %s "$BB_KERNEL/arch/x86/boot/bzImage")" "" bytes
+	row size "initramfs, uncompressed cpio" "$(stat -c %s "$mini_cpio")" "$(stat -c %s "$bb_cpio")" "" bytes
+	row size "initramfs, xz share in kernel" "$(xz_share "$mini_cpio")" "$(xz_share "$bb_cpio")" "" "bytes (estimate)"
+	row size "the binary, stripped" "$(stat -c %s "$MINI")" "$(stat -c %s "$BB")" "" bytes
+	row size "commands in it" "$("$MINI" --list | wc -l)" "$("$BB" --list | wc -l)" "" count
+}
+
+# ---- 2. and 3. in QEMU ----
+
+boot_median() {	# ISO CPU -> median seconds to the prompt, or n/a
+	python3 tools/bench/boot.py time "$1" --cpu "$2" --runs "$RUNS" |
+		sed -n 's/^median=\([0-9.na\/]*\).*/\1/p'
+}
+
+bench_boot() {
+	say "boot: $RUNS boots each (TCG)"
+	row boot "prompt, -cpu pentium2" "$(boot_median "$ISO" pentium2)" "$(boot_median "$BB_ISO" pentium2)" "" s
+	row boot "prompt, -cpu 486" "$(boot_median "$ISO" 486)" "n/a" "" "s (BusyBox: i686 code)"
+}
+
+min_ram() {	# ISO -> least MB of RAM that works, or n/a
+	python3 tools/bench/boot.py minram "$1" --cpu pentium2 --low 2 --high 32 --timeout 25 |
+		sed -n 's/^minram=\([0-9]*\).*/\1/p' | grep . || echo n/a
+}
+
+bench_ram() {
+	say "ram: bisecting -m for a prompt that runs ls -l /"
+	row ram "least RAM for ls -l /, pentium2" "$(min_ram "$ISO")" "$(min_ram "$BB_ISO")" "" MB
+}
+
+# ---- 4. on the host ----
+
+# Median wall time in ms of each shell command line, "name=cmd" pairs; prints
+# "name ms" lines. hyperfine when the host has it, else a plain loop.
+time_commands() {	# PREPARE NAME=CMD...
+	prepare=$1
+	shift
+	if command -v hyperfine >/dev/null 2>&1; then
+		count=$#
+		for pair in "$@"; do	# NAME=CMD becomes -n NAME CMD
+			set -- "$@" -n "${pair%%=*}" "${pair#*=}"
+		done
+		shift "$count"
+		[ -n "$prepare" ] && set -- --prepare "$prepare" "$@"
+		rm -f "$B/last.json"
+		hyperfine --style none --runs "$RUNS" --export-json "$B/last.json" "$@" >/dev/null 2>&1 || true
+		python3 -c 'import json, sys
+for r in json.load(open(sys.argv[1]))["results"]:
+    print(r["command"], round(r["median"] * 1000))' "$B/last.json" 2>/dev/null
+		return 0
+	fi
+	for pair in "$@"; do
+		for run in $(seq "$RUNS"); do
+			[ -n "$prepare" ] && sh -c "$prepare"
+			start=$(date +%s%N)
+			sh -c "${pair#*=}" >/dev/null 2>&1
+			echo $(( ($(date +%s%N) - start) / 1000000 ))
+		done | sort -n | awk -v n="${pair%%=*}" '{ t[NR] = $1 } END { print n, t[int((NR + 1) / 2)] }'
+	done
+}
+
+# Does mini have every command named? (n/a in the table otherwise)
+mini_has() {
+	for cmd in "$@"; do
+		"$MINI" --list | grep -qx "$cmd" || return 1
+	done
+}
+
+# The output of a command line, blanks squeezed (GNU and BusyBox pad differently).
+output_of() {
+	sh -c "$1" 2>/dev/null | tr -s ' \t' '  ' | sed 's/^ //' | md5sum | cut -c1-32
+}
+
+# One host workload: LABEL, the commands mini needs, then the three command lines
+# (each with its binaries' link folder first in PATH), checked against the reference.
+workload() {	# PART LABEL "NEEDS" MINI_CMD BB_CMD REF_CMD [PREPARE]
+	part=$1 label=$2 needs=$3 mcmd=$4 bcmd=$5 rcmd=$6 prepare=${7:-}
+	run_mini=yes
+	mini_has $needs || run_mini=no
+	want=$(output_of "$rcmd")
+	if [ $run_mini = yes ] && [ -z "$prepare" ]; then
+		got=$(output_of "$mcmd")
+		[ "$got" = "$want" ] || [ "$got" = "$(output_of "$bcmd")" ] || run_mini=wrong
+	fi
+	set -- "bb=$bcmd" "ref=$rcmd"
+	[ $run_mini = yes ] && set -- "mini=$mcmd" "$@"
+	time_commands "$prepare" "$@" > "$B/times"
+	m=$(awk '$1 == "mini" { print $2 }' "$B/times")
+	case $run_mini in
+	no) m="n/a" ;;
+	wrong) m="differs" ;;
+	esac
+	row "$part" "$label" "${m:-n/a}" "$(awk '$1 == "bb" { print $2 }' "$B/times")" \
+		"$(awk '$1 == "ref" { print $2 }' "$B/times")" ms
+	say "$part: $label done"
+}
+
+bench_shell() {
+	for script in tools/bench/sh/*.sh; do
+		name=$(basename "$script" .sh)
+		workload shell "$name" "sh" \
+			"PATH=$top/$B/bin-mini:\$PATH $top/$B/bin-mini/sh $script" \
+			"PATH=$top/$B/bin-bb:\$PATH $top/$B/bin-bb/sh $script" \
+			"dash $script"
+	done
+}
+
+make_data() {
+	mkdir -p "$DATA"
+	[ -f "$DATA/text.txt" ] || python3 tools/bench/make-data.py text "$DATA/text.txt" 50
+	[ -f "$DATA/sorted.txt" ] || LC_ALL=C sort "$DATA/text.txt" > "$DATA/sorted.txt"
+	[ -d "$DATA/tree" ] || python3 tools/bench/make-data.py tree "$DATA/tree" 10000
+}
+
+# Text workload: the same command line run with mini's, BusyBox's and GNU's tools.
+# Output goes to a file: GNU grep stops at the first match when it sees /dev/null.
+text_workload() {	# LABEL NEEDS ARGS-WITH-@-FOR-THE-TOOL
+	out=$DATA/out.tmp
+	cmd=$3
+	workload text "$1" "$2" \
+		"$(echo "$cmd" | sed "s|@|$top/$B/bin-mini/|g") > $out" \
+		"$(echo "$cmd" | sed "s|@|$top/$B/bin-bb/|g") > $out" \
+		"$(echo "$cmd" | sed "s|@||g") > $out"
+}
+
+bench_text() {
+	make_data
+	t=$DATA/text.txt
+	export LC_ALL=C
+	text_workload "grep -F word" grep "@grep -F floppy $t"
+	text_workload "grep -E regex" grep "@grep -E '[0-9]{3}-k[a-z]+' $t"
+	text_workload "sed s/a/A/g" sed "@sed s/a/A/g $t"
+	text_workload "sort" sort "@sort $t"
+	text_workload "sort -n" sort "@sort -n $t"
+	text_workload "wc" wc "@wc $t"
+	text_workload "uniq -c (sorted input)" uniq "@uniq -c $DATA/sorted.txt"
+}
+
+bench_files() {
+	make_data
+	tree=$DATA/tree
+	copy=$DATA/copy
+	for pair in "ls -lR:ls:@ls -lR $tree" "find:find:@find $tree" "du -s:du:@du -s $tree"; do
+		label=${pair%%:*} rest=${pair#*:}
+		need=${rest%%:*} cmd=${rest#*:}
+		workload files "$label" "$need" \
+			"$(echo "$cmd" | sed "s|@|$top/$B/bin-mini/|") >/dev/null" \
+			"$(echo "$cmd" | sed "s|@|$top/$B/bin-bb/|") >/dev/null" \
+			"$(echo "$cmd" | sed "s|@||") >/dev/null"
+	done
+	workload files "cp -a" cp "$top/$B/bin-mini/cp -a $tree $copy" \
+		"$top/$B/bin-bb/cp -a $tree $copy" "cp -a $tree $copy" "rm -rf $copy"
+	rm -rf "$copy" "$DATA/out.tmp"
+}
+
+# ---- 5. build time ----
+
+seconds_of() {	# run a command, print its wall time in seconds
+	start=$(date +%s%N)
+	"$@" >/dev/null 2>&1 || { echo n/a; return 0; }
+	awk -v ns=$(( $(date +%s%N) - start )) 'BEGIN { printf "%.1f", ns / 1e9 }'
+}
+
+bench_build() {
+	tmp=$B/o-build
+	rm -rf "$tmp"
+	row build "mini alone, from clean" "$(seconds_of make -s -j"$(nproc)" mini O="$tmp")" "" "" s
+	rm -rf "$tmp"
+	if [ "${BENCH_FULL:-0}" = 1 ]; then
+		say "build: the whole ISO from a clean clone (minutes)"
+		clone=$(mktemp -d "${TMPDIR:-/tmp}/mini-clone.XXXXXX")
+		git clone -q "$top" "$clone/mini"
+		row build "whole ISO from a clean clone" "$(cd "$clone/mini" && seconds_of make)" "" "" s
+		rm -rf "$clone"
+	fi
+}
+
+# ---- the report ----
+
+report() {
+	cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)
+	echo "mini against BusyBox $("$BB" 2>/dev/null | head -n 1 | sed 's/ multi-call.*//; s/^BusyBox //')"
+	echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $cpu ($(nproc) cores), QEMU $(qemu-system-i386 --version | sed -n '1s/.*version \([^ ]*\).*/\1/p'), TCG"
+	echo "command: make bench (tools/bench.sh), RUNS=$RUNS: medians; ratio mini/BusyBox"
+	echo
+	for part in $PARTS; do
+		case $part in
+		size) table size "Sizes" "" ;;
+		boot) table boot "Boot to the first prompt (QEMU start to the shell's prompt on ttyS0)" "" ;;
+		ram) table ram "Least RAM (-m, 1 MB steps) for a prompt that runs ls -l /" "" ;;
+		shell) table shell "Shell workloads on the host (tools/bench/sh)" dash ;;
+		text) table text "Text workloads on a 50 MB file (LC_ALL=C)" GNU ;;
+		files) table files "File workloads on a tree of 10,000 files" GNU ;;
+		build) table build "Build time ($(nproc) cores)" "" ;;
+		esac
+	done
+}
+
+[ -x "$MINI" ] || { say "$MINI missing: make mini"; exit 1; }
+[ -f "$ISO" ] || { say "$ISO missing: make iso"; exit 1; }
+mkdir -p "$B"
+: > "$ROWS"
+fetch_busybox
+case " $PARTS " in *" size "*|*" boot "*|*" ram "*) build_rival ;; esac
+make_link_dirs
+for part in $PARTS; do
+	"bench_$part"
+	FORMAT= table "$part" "$part" "" > "$B/$part.txt"
+done
+report > "$B/results.txt"
+FORMAT=md report > "$B/FIGURES.md"
+cat "$B/results.txt"
