@@ -1,0 +1,18 @@
+# du (sizes are blocks in use, so the tests use sparse or empty files and directories' own blocks)
+tree='mkdir -p d/e; head -c 8192 /dev/urandom > d/e/f; : > d/g;'
+check "du: every directory, in KiB" "$tree"' du d | sed "s/^[0-9]*/N/"' $'N\td/e\nN\td\n'
+check "du: the total counts file blocks" "$tree"' a=$(du -s d | cut -f1); b=$(du -s d/e | cut -f1); [ $((a - b)) -eq $(( $(stat -c %b d) / 2 )) ] && [ $b -ge 8 ] && echo ok' $'ok\n'
+check "du -s: only the total" "$tree"' du -s d | cut -f2' $'d\n'
+check "du -a: files too" "$tree"' du -a d | cut -f2 | sort' $'d\nd/e\nd/e/f\nd/g\n'
+check "du -d 0" "$tree"' du -d 0 d | cut -f2' $'d\n'
+check "du -d 1" "$tree"' du -a -d 1 d | cut -f2 | sort' $'d\nd/e\nd/g\n'
+check "du: a file operand" 'head -c 4096 /dev/urandom > f; du f | cut -f2' $'f\n'
+check "du: holes take no space" 'truncate -s 100M f; du f' $'0\tf\n'
+check "du -k" 'head -c 8192 /dev/urandom > f; [ $(du -k f | cut -f1) -ge 8 ] && echo ok' $'ok\n'
+check "du -h" 'truncate -s 1M f; du -h f' $'0\tf\n'
+check "du -h: K unit" 'head -c 8192 /dev/urandom > f; du -h f | grep -c "^[0-9.]*K"' $'1\n'
+check "du: hard links counted once" 'head -c 8192 /dev/urandom > f; mkdir d; mv f d/; ln d/f d/g; a=$(du -s d | cut -f1); rm d/g; [ $(du -s d | cut -f1) = $a ] && echo once' $'once\n'
+check "du -x: stays on one file system" 'mkdir d; : > d/f; du -ax d | cut -f2 | sort; if [ "$(stat -c %d /dev/shm)" = "$(stat -c %d /dev)" ]; then echo 0; else du -ax /dev 2>/dev/null | grep -c "/dev/shm$"; fi; true' $'d\nd/f\n0\n'
+check "du: . by default" 'du | cut -f2' $'.\n'
+check "du: missing file" 'du nosuch' '' 1 'du: nosuch: No such file'
+check "du: bad depth" 'du -d x' '' 2 "invalid depth"

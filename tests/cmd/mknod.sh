@@ -1,0 +1,17 @@
+# mknod, mkfifo (mknod needs root, which the tests have)
+check "mknod: character device" 'mknod n c 1 3; stat -c "%F %t %T" n' $'character special file 1 3\n'
+check "mknod: u is a character device too" 'mknod n u 1 5; stat -c "%F" n' $'character special file\n'
+check "mknod: block device" 'mknod n b 7 0; stat -c "%F %t %T" n' $'block special file 7 0\n'
+check "mknod: fifo" 'mknod p p; stat -c %F p' $'fifo\n'
+check "mknod -m" 'umask 022; mknod -m 600 n c 1 3; mknod -m a=rw m c 1 3; stat -c %a n m' $'600\n666\n'
+check "mknod: default mode less umask" 'umask 022; mknod n c 1 3; stat -c %a n' $'644\n'
+check "mknod: fifo takes no numbers" 'mknod p p 1 2' '' 2 'no device numbers'
+check "mknod: missing numbers" 'mknod n c 1' '' 2 'device numbers'
+check "mknod: bad type" 'mknod n x 1 2' '' 2 "invalid type 'x'"
+check "mknod: exists" ': > n; mknod n c 1 3' '' 1 'mknod: n: File exists'
+check "mkfifo" 'mkfifo a b; stat -c %F a b' $'fifo\nfifo\n'
+check "mkfifo -m" 'umask 077; mkfifo -m 644 a; stat -c %a a' $'644\n'
+check "mkfifo: default mode less umask" 'umask 027; mkfifo a; stat -c %a a' $'640\n'
+check "mkfifo: exists, carries on" ': > a; mkfifo a b; echo $?; stat -c %F b' $'1\nfifo\n' 0 'mkfifo: a: File exists'
+check "mkfifo: bad mode" 'mkfifo -m 888 a' '' 2 'invalid mode'
+check "mkfifo: missing operand" 'mkfifo' '' 2 'missing operand'
