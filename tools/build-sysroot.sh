@@ -12,7 +12,14 @@ linux=$build/linux
 fragment=$top/tools/uclibc.config
 jobs=$(nproc 2>/dev/null || echo 2)
 
+# One build at a time (several make runs may ask at once); the finished sysroot is
+# moved into place at the end, so a half-built one is never seen.
+mkdir -p "$build"
+exec 9>"$build/.sysroot.lock"
+flock 9
 [ -f "$sysroot/.done" ] && [ "$sysroot/.done" -nt "$fragment" ] && exit 0
+final=$sysroot
+sysroot=$build/sysroot.new
 rm -rf "$sysroot"
 mkdir -p "$sysroot/usr/include"
 
@@ -64,4 +71,6 @@ echo "  BUILD   uClibc-ng (static, i486)"
 ucmake -j"$jobs" -s all >"$build/uclibc.log" 2>&1 || { tail -n 30 "$build/uclibc.log" >&2; exit 1; }
 ucmake -s install PREFIX="$sysroot" >>"$build/uclibc.log" 2>&1 || { tail -n 30 "$build/uclibc.log" >&2; exit 1; }
 touch "$sysroot/.done"
-echo "  SYSROOT $sysroot"
+rm -rf "$final"
+mv "$sysroot" "$final"
+echo "  SYSROOT $final"
