@@ -18,6 +18,7 @@
 struct proc_info {
 	int pid, ppid, pgrp, session;
 	int tty;			/* device number of the controlling terminal, 0 for none */
+	int tty_pgrp;			/* the terminal's foreground process group */
 	char state;			/* R running, S sleeping, D disk, Z zombie, T stopped ... */
 	char comm[32];			/* the kernel's short name (15 characters at most) */
 	unsigned long utime, stime;	/* CPU time in clock ticks, user and system */
