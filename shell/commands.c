@@ -31,6 +31,7 @@ int free_main(int argc, char **argv);
 int grep_main(int argc, char **argv);
 int head_main(int argc, char **argv);
 int hostname_main(int argc, char **argv);
+int hwclock_main(int argc, char **argv);
 int id_main(int argc, char **argv);
 int init_main(int argc, char **argv);
 int install_main(int argc, char **argv);
@@ -38,6 +39,8 @@ int kill_main(int argc, char **argv);
 int killall_main(int argc, char **argv);
 int ln_main(int argc, char **argv);
 int ls_main(int argc, char **argv);
+int lspci_main(int argc, char **argv);
+int lsusb_main(int argc, char **argv);
 int md5sum_main(int argc, char **argv);
 int mkdir_main(int argc, char **argv);
 int mkfifo_main(int argc, char **argv);
@@ -53,6 +56,7 @@ int pidof_main(int argc, char **argv);
 int poweroff_main(int argc, char **argv);
 int printenv_main(int argc, char **argv);
 int printf_main(int argc, char **argv);
+int ps_main(int argc, char **argv);
 int pwd_main(int argc, char **argv);
 int readlink_main(int argc, char **argv);
 int rm_main(int argc, char **argv);
@@ -62,11 +66,14 @@ int sh_main(int argc, char **argv);
 int sleep_main(int argc, char **argv);
 int sort_main(int argc, char **argv);
 int stat_main(int argc, char **argv);
+int stty_main(int argc, char **argv);
 int sync_main(int argc, char **argv);
+int sysctl_main(int argc, char **argv);
 int tail_main(int argc, char **argv);
 int test_main(int argc, char **argv);
 int time_main(int argc, char **argv);
 int timeout_main(int argc, char **argv);
+int top_main(int argc, char **argv);
 int touch_main(int argc, char **argv);
 int true_main(int argc, char **argv);
 int truncate_main(int argc, char **argv);
@@ -114,6 +121,7 @@ const struct command commands[] = {
 	{ "head", head_main },
 	{ "hexdump", od_main },
 	{ "hostname", hostname_main },
+	{ "hwclock", hwclock_main },
 	{ "id", id_main },
 	{ "init", init_main },
 	{ "install", install_main },
@@ -121,6 +129,8 @@ const struct command commands[] = {
 	{ "killall", killall_main },
 	{ "ln", ln_main },
 	{ "ls", ls_main },
+	{ "lspci", lspci_main },
+	{ "lsusb", lsusb_main },
 	{ "md5sum", md5sum_main },
 	{ "mkdir", mkdir_main },
 	{ "mkfifo", mkfifo_main },
@@ -136,6 +146,7 @@ const struct command commands[] = {
 	{ "poweroff", poweroff_main },
 	{ "printenv", printenv_main },
 	{ "printf", printf_main },
+	{ "ps", ps_main },
 	{ "pwd", pwd_main },
 	{ "readlink", readlink_main },
 	{ "realpath", readlink_main },
@@ -150,11 +161,14 @@ const struct command commands[] = {
 	{ "sleep", sleep_main },
 	{ "sort", sort_main },
 	{ "stat", stat_main },
+	{ "stty", stty_main },
 	{ "sync", sync_main },
+	{ "sysctl", sysctl_main },
 	{ "tail", tail_main },
 	{ "test", test_main },
 	{ "time", time_main },
 	{ "timeout", timeout_main },
+	{ "top", top_main },
 	{ "touch", touch_main },
 	{ "true", true_main },
 	{ "truncate", truncate_main },
