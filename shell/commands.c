@@ -21,6 +21,7 @@ int cp_main(int argc, char **argv);
 int date_main(int argc, char **argv);
 int dd_main(int argc, char **argv);
 int df_main(int argc, char **argv);
+int diff_main(int argc, char **argv);
 int dirname_main(int argc, char **argv);
 int dmesg_main(int argc, char **argv);
 int du_main(int argc, char **argv);
@@ -46,6 +47,7 @@ int mkdir_main(int argc, char **argv);
 int mkfifo_main(int argc, char **argv);
 int mknod_main(int argc, char **argv);
 int mktemp_main(int argc, char **argv);
+int more_main(int argc, char **argv);
 int mount_main(int argc, char **argv);
 int mv_main(int argc, char **argv);
 int nice_main(int argc, char **argv);
@@ -105,6 +107,7 @@ const struct command commands[] = {
 	{ "date", date_main },
 	{ "dd", dd_main },
 	{ "df", df_main },
+	{ "diff", diff_main },
 	{ "dirname", dirname_main },
 	{ "dmesg", dmesg_main },
 	{ "du", du_main },
@@ -136,6 +139,7 @@ const struct command commands[] = {
 	{ "mkfifo", mkfifo_main },
 	{ "mknod", mknod_main },
 	{ "mktemp", mktemp_main },
+	{ "more", more_main },
 	{ "mount", mount_main },
 	{ "mv", mv_main },
 	{ "nice", nice_main },

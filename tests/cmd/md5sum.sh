@@ -8,15 +8,15 @@ check "sha1sum two blocks"      'printf abcdbcdecdefdefgefghfghighijhijkijkljklm
 	$'84983e441c3bd26ebaae4aa1f95129e5e54670f1  -\n'
 check "sha256sum empty"         'sha256sum </dev/null'                          $'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  -\n'
 check "sha256sum abc"           'printf abc | sha256sum -'                      $'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad  -\n'
-check "sha256sum 55/56/64 bytes" 'for n in 55 56 63 64 65; do head -c $n /dev/zero | sha256sum; head -c $n /dev/zero | /usr/bin/sha256sum; done | uniq | wc -l' $'5\n'
-check "sha256sum 1 MB file"     'head -c 1000000 /dev/urandom >f; [ "$(sha256sum f)" = "$(/usr/bin/sha256sum f)" ] && echo same' $'same\n'
-check "md5sum and sha1sum 1 MB" 'head -c 1000001 /dev/urandom >f; [ "$(md5sum f; sha1sum f)" = "$(/usr/bin/md5sum f; /usr/bin/sha1sum f)" ] && echo same' $'same\n'
+check "sha256sum 55/56/64 bytes" 'for n in 55 56 63 64 65; do /usr/bin/head -c $n /dev/zero | sha256sum; /usr/bin/head -c $n /dev/zero | /usr/bin/sha256sum; done | /usr/bin/uniq | /usr/bin/wc -l' $'5\n'
+check "sha256sum 1 MB file"     '/usr/bin/head -c 1000000 /dev/urandom >f; [ "$(sha256sum f)" = "$(/usr/bin/sha256sum f)" ] && echo same' $'same\n'
+check "md5sum and sha1sum 1 MB" '/usr/bin/head -c 1000001 /dev/urandom >f; [ "$(md5sum f; sha1sum f)" = "$(/usr/bin/md5sum f; /usr/bin/sha1sum f)" ] && echo same' $'same\n'
 check "md5sum several files"    'printf a >x; printf b >y; md5sum x y'          $'0cc175b9c0f1b6a831c399e269772661  x\n92eb5ffee6ae2fec3ad71c777531578f  y\n'
 check "md5sum -c OK"            'printf a >x; md5sum x >sums; md5sum -c sums'   $'x: OK\n'
 check "sha1sum -c FAILED"       'printf a >x; printf b >y; sha1sum x y >sums; printf c >y; sha1sum -c sums' \
 	$'x: OK\ny: FAILED\n' 1 'WARNING: 1 computed checksum did NOT match'
-check "sha256sum -c binary mark" 'printf a >x; sha256sum x | sed "s/  / */" | sha256sum -c' $'x: OK\n'
-check "md5sum -c missing file"  'printf a >x; md5sum x >sums; rm x; md5sum -c sums' $'x: FAILED open or read\n' 1 'could not be read'
+check "sha256sum -c binary mark" 'printf a >x; sha256sum x | /usr/bin/sed "s/  / */" | sha256sum -c' $'x: OK\n'
+check "md5sum -c missing file"  'printf a >x; md5sum x >sums; /bin/rm x; md5sum -c sums' $'x: FAILED open or read\n' 1 'could not be read'
 check "md5sum -c -q"            'printf a >x; printf b >y; md5sum x y >sums; printf c >y; md5sum -c -q sums' $'y: FAILED\n' 1
 check "md5sum -c -s"            'printf a >x; md5sum x >sums; printf c >x; md5sum -c -s sums' '' 1
 check "md5sum -c bad list"      'echo hello >sums; md5sum -c sums'              '' 1 'no properly formatted checksum lines'
