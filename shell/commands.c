@@ -17,7 +17,10 @@ int chown_main(int argc, char **argv);
 int chroot_main(int argc, char **argv);
 int clear_main(int argc, char **argv);
 int cmp_main(int argc, char **argv);
+int column_main(int argc, char **argv);
+int comm_main(int argc, char **argv);
 int cp_main(int argc, char **argv);
+int cut_main(int argc, char **argv);
 int date_main(int argc, char **argv);
 int dd_main(int argc, char **argv);
 int df_main(int argc, char **argv);
@@ -27,7 +30,10 @@ int dmesg_main(int argc, char **argv);
 int du_main(int argc, char **argv);
 int echo_main(int argc, char **argv);
 int env_main(int argc, char **argv);
+int expand_main(int argc, char **argv);
+int expr_main(int argc, char **argv);
 int find_main(int argc, char **argv);
+int fold_main(int argc, char **argv);
 int free_main(int argc, char **argv);
 int grep_main(int argc, char **argv);
 int head_main(int argc, char **argv);
@@ -36,6 +42,7 @@ int hwclock_main(int argc, char **argv);
 int id_main(int argc, char **argv);
 int init_main(int argc, char **argv);
 int install_main(int argc, char **argv);
+int join_main(int argc, char **argv);
 int kill_main(int argc, char **argv);
 int killall_main(int argc, char **argv);
 int ln_main(int argc, char **argv);
@@ -51,9 +58,11 @@ int more_main(int argc, char **argv);
 int mount_main(int argc, char **argv);
 int mv_main(int argc, char **argv);
 int nice_main(int argc, char **argv);
+int nl_main(int argc, char **argv);
 int nohup_main(int argc, char **argv);
 int nproc_main(int argc, char **argv);
 int od_main(int argc, char **argv);
+int paste_main(int argc, char **argv);
 int pidof_main(int argc, char **argv);
 int poweroff_main(int argc, char **argv);
 int printenv_main(int argc, char **argv);
@@ -61,33 +70,43 @@ int printf_main(int argc, char **argv);
 int ps_main(int argc, char **argv);
 int pwd_main(int argc, char **argv);
 int readlink_main(int argc, char **argv);
+int rev_main(int argc, char **argv);
 int rm_main(int argc, char **argv);
 int rmdir_main(int argc, char **argv);
 int sed_main(int argc, char **argv);
+int seq_main(int argc, char **argv);
 int sh_main(int argc, char **argv);
 int sleep_main(int argc, char **argv);
 int sort_main(int argc, char **argv);
+int split_main(int argc, char **argv);
 int stat_main(int argc, char **argv);
+int strings_main(int argc, char **argv);
 int stty_main(int argc, char **argv);
 int sync_main(int argc, char **argv);
 int sysctl_main(int argc, char **argv);
+int tac_main(int argc, char **argv);
 int tail_main(int argc, char **argv);
+int tee_main(int argc, char **argv);
 int test_main(int argc, char **argv);
 int time_main(int argc, char **argv);
 int timeout_main(int argc, char **argv);
 int top_main(int argc, char **argv);
 int touch_main(int argc, char **argv);
+int tr_main(int argc, char **argv);
 int true_main(int argc, char **argv);
 int truncate_main(int argc, char **argv);
 int tty_main(int argc, char **argv);
 int umount_main(int argc, char **argv);
 int uname_main(int argc, char **argv);
+int unexpand_main(int argc, char **argv);
+int uniq_main(int argc, char **argv);
 int uptime_main(int argc, char **argv);
 int vi_main(int argc, char **argv);
 int watch_main(int argc, char **argv);
 int wc_main(int argc, char **argv);
 int which_main(int argc, char **argv);
 int whoami_main(int argc, char **argv);
+int xargs_main(int argc, char **argv);
 int xxd_main(int argc, char **argv);
 int yes_main(int argc, char **argv);
 
@@ -103,7 +122,10 @@ const struct command commands[] = {
 	{ "chroot", chroot_main },
 	{ "clear", clear_main },
 	{ "cmp", cmp_main },
+	{ "column", column_main },
+	{ "comm", comm_main },
 	{ "cp", cp_main },
+	{ "cut", cut_main },
 	{ "date", date_main },
 	{ "dd", dd_main },
 	{ "df", df_main },
@@ -114,9 +136,12 @@ const struct command commands[] = {
 	{ "echo", echo_main },
 	{ "egrep", grep_main },
 	{ "env", env_main },
+	{ "expand", expand_main },
+	{ "expr", expr_main },
 	{ "false", true_main },
 	{ "fgrep", grep_main },
 	{ "find", find_main },
+	{ "fold", fold_main },
 	{ "free", free_main },
 	{ "grep", grep_main },
 	{ "groups", id_main },
@@ -128,6 +153,7 @@ const struct command commands[] = {
 	{ "id", id_main },
 	{ "init", init_main },
 	{ "install", install_main },
+	{ "join", join_main },
 	{ "kill", kill_main },
 	{ "killall", killall_main },
 	{ "ln", ln_main },
@@ -143,9 +169,11 @@ const struct command commands[] = {
 	{ "mount", mount_main },
 	{ "mv", mv_main },
 	{ "nice", nice_main },
+	{ "nl", nl_main },
 	{ "nohup", nohup_main },
 	{ "nproc", nproc_main },
 	{ "od", od_main },
+	{ "paste", paste_main },
 	{ "pidof", pidof_main },
 	{ "poweroff", poweroff_main },
 	{ "printenv", printenv_main },
@@ -156,29 +184,38 @@ const struct command commands[] = {
 	{ "realpath", readlink_main },
 	{ "reboot", poweroff_main },
 	{ "reset", clear_main },
+	{ "rev", rev_main },
 	{ "rm", rm_main },
 	{ "rmdir", rmdir_main },
 	{ "sed", sed_main },
+	{ "seq", seq_main },
 	{ "sh", sh_main },
 	{ "sha1sum", md5sum_main },
 	{ "sha256sum", md5sum_main },
 	{ "sleep", sleep_main },
 	{ "sort", sort_main },
+	{ "split", split_main },
 	{ "stat", stat_main },
+	{ "strings", strings_main },
 	{ "stty", stty_main },
 	{ "sync", sync_main },
 	{ "sysctl", sysctl_main },
+	{ "tac", tac_main },
 	{ "tail", tail_main },
+	{ "tee", tee_main },
 	{ "test", test_main },
 	{ "time", time_main },
 	{ "timeout", timeout_main },
 	{ "top", top_main },
 	{ "touch", touch_main },
+	{ "tr", tr_main },
 	{ "true", true_main },
 	{ "truncate", truncate_main },
 	{ "tty", tty_main },
 	{ "umount", umount_main },
 	{ "uname", uname_main },
+	{ "unexpand", unexpand_main },
+	{ "uniq", uniq_main },
 	{ "uptime", uptime_main },
 	{ "vi", vi_main },
 	{ "view", vi_main },
@@ -186,6 +223,7 @@ const struct command commands[] = {
 	{ "wc", wc_main },
 	{ "which", which_main },
 	{ "whoami", whoami_main },
+	{ "xargs", xargs_main },
 	{ "xxd", xxd_main },
 	{ "yes", yes_main },
 	{ NULL, NULL }

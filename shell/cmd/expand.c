@@ -1,0 +1,82 @@
+/* expand: turn tabs into spaces (POSIX expand, plus GNU's -i). */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include "mini.h"
+#include "lines.h"
+#include "tabstops.h"
+
+static const char usage[] =
+	"Usage: expand [-i] [-t N | -t LIST] [FILE]...\n"
+	"Copy each FILE (standard input for none or -), tabs turned into spaces.\n"
+	"  -t N     tab stops every N columns (default 8)\n"
+	"  -t LIST  tab stops at these columns, like 4,8,12\n"
+	"  -i       only tabs before the first non-blank of a line\n";
+
+static struct tabstops tabs;
+static int initial_only;
+
+static void expand_line(const char *line, size_t len)
+{
+	long column = 0;
+	int leading = 1;
+
+	for (size_t i = 0; i < len; i++) {
+		char c = line[i];
+		if (c == '\t' && (leading || !initial_only)) {
+			long next = tabstops_next(&tabs, column);
+			for (; column < next; column++)
+				putchar(' ');
+			continue;
+		}
+		if (c != ' ' && c != '\t')
+			leading = 0;
+		putchar(c);
+		column = c == '\b' ? (column > 0 ? column - 1 : 0) : column + 1;
+	}
+}
+
+int expand_main(int argc, char **argv)
+{
+	struct options o;
+	int c, status = 0;
+	static char *stdin_only[] = { "-", NULL };
+
+	tabstops_parse(&tabs, "8");
+	options_start(&o, argc, argv, "it:", usage);
+	while ((c = options_next(&o)) != -1) {
+		if (c == 'i')
+			initial_only = 1;
+		else if (tabstops_parse(&tabs, o.arg) < 0)
+			usage_error(usage, "invalid tab stops '%s'", o.arg);
+	}
+	argv += o.index;
+	if (*argv == NULL)
+		argv = stdin_only;
+	stdout_big_buffer();
+	for (; *argv; argv++) {
+		struct lines in;
+		char *line;
+		size_t len;
+		int fd = open_input(*argv);
+		if (fd < 0) {
+			warn("%s:", *argv);
+			status = 1;
+			continue;
+		}
+		lines_start(&in, fd, '\n');
+		while ((line = lines_next(&in, &len)) != NULL) {
+			expand_line(line, len);
+			if (!in.last_unterminated)
+				putchar('\n');
+		}
+		lines_end(&in);
+		if (fd != STDIN_FILENO)
+			close(fd);
+	}
+	if (fflush(stdout) != 0) {
+		warn("write error:");
+		status = 1;
+	}
+	return status;
+}

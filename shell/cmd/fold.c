@@ -1,0 +1,111 @@
+/*
+ * fold: wrap long lines to a width (POSIX fold). Columns count like a terminal:
+ * a tab goes to the next multiple of 8, backspace goes back one, carriage
+ * return to 0; -b counts bytes instead.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "mini.h"
+#include "lines.h"
+
+static const char usage[] =
+	"Usage: fold [-bs] [-w WIDTH] [FILE]...\n"
+	"Wrap the lines of each FILE (standard input for none or -) at WIDTH columns.\n"
+	"  -w WIDTH  the width (default 80)\n"
+	"  -b        count bytes, not columns\n"
+	"  -s        break after the last blank before the width, when there is one\n";
+
+static int count_bytes, at_spaces;
+static long width = 80;
+
+static long advance(long column, char c)
+{
+	if (count_bytes)
+		return column + 1;
+	if (c == '\t')
+		return (column / 8 + 1) * 8;
+	if (c == '\b')
+		return column > 0 ? column - 1 : 0;
+	if (c == '\r')
+		return 0;
+	return column + 1;
+}
+
+static void fold_line(const char *line, size_t len)
+{
+	size_t start = 0;
+
+	while (start < len) {
+		long column = 0;
+		size_t i = start, last_blank = 0;
+		int have_blank = 0;
+		/* How much fits on this output line? */
+		for (; i < len; i++) {
+			long next = advance(column, line[i]);
+			if (next > width && i > start)
+				break;
+			column = next;
+			if (line[i] == ' ' || line[i] == '\t') {
+				last_blank = i;
+				have_blank = 1;
+			}
+		}
+		if (i < len && at_spaces && have_blank)
+			i = last_blank + 1;
+		fwrite(line + start, 1, i - start, stdout);
+		if (i < len)
+			putchar('\n');
+		start = i;
+	}
+}
+
+int fold_main(int argc, char **argv)
+{
+	struct options o;
+	int c, status = 0;
+	long long n;
+	static char *stdin_only[] = { "-", NULL };
+
+	options_start(&o, argc, argv, "bsw:", usage);
+	while ((c = options_next(&o)) != -1) {
+		if (c == 'b')
+			count_bytes = 1;
+		else if (c == 's')
+			at_spaces = 1;
+		else if (parse_long(o.arg, &n) < 0 || n < 1)
+			usage_error(usage, "invalid width '%s'", o.arg);
+		else
+			width = n;
+	}
+	argv += o.index;
+	if (*argv == NULL)
+		argv = stdin_only;
+	stdout_big_buffer();
+	for (; *argv; argv++) {
+		struct lines in;
+		char *line;
+		size_t len;
+		int fd = open_input(*argv);
+		if (fd < 0) {
+			warn("%s:", *argv);
+			status = 1;
+			continue;
+		}
+		lines_start(&in, fd, '\n');
+		while ((line = lines_next(&in, &len)) != NULL) {
+			fold_line(line, len);
+			if (!in.last_unterminated)
+				putchar('\n');
+		}
+		lines_end(&in);
+		if (fd != STDIN_FILENO)
+			close(fd);
+	}
+	if (fflush(stdout) != 0) {
+		warn("write error:");
+		status = 1;
+	}
+	return status;
+}

@@ -1,0 +1,211 @@
+/*
+ * seq: print a sequence of numbers (GNU seq: -f, -s, -w).
+ * Plain decimal numbers like 0.1 are counted exactly as scaled integers
+ * (0.1 is 1 tenth), so "seq 0 0.1 1" really ends at 1.0; numbers with
+ * exponents, and -f formats, use doubles.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "mini.h"
+
+static const char usage[] =
+	"Usage: seq [-w] [-s SEP] [-f FORMAT] [FIRST [STEP]] LAST\n"
+	"Print the numbers from FIRST (default 1) to LAST, STEP (default 1) apart.\n"
+	"  -w         pad with zeros to equal width\n"
+	"  -s SEP     put SEP between numbers (default a newline)\n"
+	"  -f FORMAT  printf format for each number, e.g. %.2f\n";
+
+/* A number as digits and a count of decimals: "-1.25" is -125 with 2 decimals. */
+struct decimal {
+	long long scaled;
+	int decimals;
+};
+
+/* Parse [-+]digits[.digits]; returns 0, or -1 for anything else (exponents...). */
+static int parse_decimal(const char *s, struct decimal *d)
+{
+	int negative = *s == '-', digits = 0;
+
+	if (*s == '-' || *s == '+')
+		s++;
+	d->scaled = 0;
+	d->decimals = -1;
+	for (; *s; s++) {
+		if (*s == '.' && d->decimals < 0) {
+			d->decimals = 0;
+			continue;
+		}
+		if (!isdigit((unsigned char)*s) || ++digits > 17)
+			return -1;
+		d->scaled = d->scaled * 10 + (*s - '0');
+		if (d->decimals >= 0)
+			d->decimals++;
+	}
+	if (digits == 0)
+		return -1;
+	if (d->decimals < 0)
+		d->decimals = 0;
+	if (negative)
+		d->scaled = -d->scaled;
+	return 0;
+}
+
+static long long rescale(struct decimal d, int decimals)
+{
+	while (d.decimals++ < decimals)
+		d.scaled *= 10;
+	return d.scaled;
+}
+
+/* Format scaled/10^decimals, zero-padded to width (after any minus sign). */
+static void format_decimal(char *buf, long long scaled, int decimals, int width)
+{
+	char digits[40];
+	unsigned long long u = scaled < 0 ? -(unsigned long long)scaled : (unsigned long long)scaled;
+	int len = snprintf(digits, sizeof digits, "%0*llu", decimals + 1, u);
+	char *p = buf;
+
+	if (scaled < 0)
+		*p++ = '-';
+	len = len + (decimals > 0);		/* the decimal point */
+	for (int pad = width - len - (scaled < 0); pad > 0; pad--)
+		*p++ = '0';
+	memcpy(p, digits, strlen(digits) - decimals);
+	p += strlen(digits) - decimals;
+	if (decimals > 0) {
+		*p++ = '.';
+		memcpy(p, digits + strlen(digits) - decimals, decimals);
+		p += decimals;
+	}
+	*p = '\0';
+}
+
+static void seq_exact(struct decimal first, struct decimal step, struct decimal last,
+		      const char *sep, int equal_width)
+{
+	int decimals = first.decimals > step.decimals ? first.decimals : step.decimals;
+	long long a = rescale(first, decimals), s = rescale(step, decimals);
+	long long z = rescale(last, last.decimals > decimals ? last.decimals : decimals);
+	int width = 0;
+	char buf[64];
+
+	/* LAST may have more decimals than the output: compare at its scale. */
+	for (int extra = last.decimals - decimals; extra > 0; extra--) {
+		a *= 10;
+		s *= 10;
+	}
+	if (equal_width) {
+		int scale_down = last.decimals > decimals ? last.decimals - decimals : 0;
+		long long zz = z;
+		while (scale_down-- > 0)
+			zz /= 10;
+		format_decimal(buf, a, decimals, 0);
+		width = strlen(buf);
+		format_decimal(buf, zz, decimals, 0);
+		if ((int)strlen(buf) > width)
+			width = strlen(buf);
+	}
+	for (int n = 0; s > 0 ? a <= z : a >= z; a += s, n++) {
+		long long shown = a;
+		for (int extra = last.decimals - decimals; extra > 0; extra--)
+			shown /= 10;
+		format_decimal(buf, shown, decimals, width);
+		fputs(n ? sep : "", stdout);
+		fputs(buf, stdout);
+	}
+}
+
+static void seq_double(double first, double step, double last, const char *sep, const char *format)
+{
+	int n = 0;
+
+	for (double x = first; step > 0 ? x <= last : x >= last; x = first + ++n * step) {
+		fputs(n ? sep : "", stdout);
+		printf(format, x);
+	}
+}
+
+/* A -f format must hold exactly one floating conversion. */
+static void check_format(const char *format)
+{
+	int conversions = 0;
+
+	for (const char *p = format; *p; p++) {
+		if (*p != '%')
+			continue;
+		if (p[1] == '%') {
+			p++;
+			continue;
+		}
+		p += strspn(p + 1, "-+ #0123456789.") + 1;
+		if (!strchr("eEfgGaA", *p))
+			usage_error(usage, "invalid format '%s'", format);
+		conversions++;
+	}
+	if (conversions != 1)
+		usage_error(usage, "format '%s' needs one %% directive", format);
+}
+
+int seq_main(int argc, char **argv)
+{
+	const char *sep = "\n", *format = NULL, *operands[3];
+	int equal_width = 0, n = 0;
+	struct decimal d[3] = { { 1, 0 }, { 1, 0 }, { 0, 0 } };
+	double v[3] = { 1, 1, 0 };
+	int exact = 1;
+
+	/* Options by hand: "-1" is a negative number, not an option. */
+	int i;
+	for (i = 1; i < argc && argv[i][0] == '-' && !isdigit((unsigned char)argv[i][1])
+		    && argv[i][1] != '.'; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			i++;
+			break;
+		}
+		if (strcmp(argv[i], "--help") == 0)
+			show_help(usage);
+		if (strcmp(argv[i], "-w") == 0)
+			equal_width = 1;
+		else if ((strcmp(argv[i], "-s") == 0 || strcmp(argv[i], "-f") == 0) && i + 1 < argc)
+			*(argv[i][1] == 's' ? &sep : &format) = argv[i + 1], i++;
+		else if (starts_with(argv[i], "-s") || starts_with(argv[i], "-f"))
+			*(argv[i][1] == 's' ? &sep : &format) = argv[i] + 2;
+		else
+			usage_error(usage, "unknown option '%s'", argv[i]);
+	}
+	for (; i < argc; i++) {
+		if (n == 3)
+			usage_error(usage, "extra operand '%s'", argv[i]);
+		operands[n++] = argv[i];
+	}
+	if (n == 0)
+		usage_error(usage, "missing operand");
+	/* One operand is LAST; two are FIRST LAST; three FIRST STEP LAST. */
+	for (int k = 0; k < n; k++) {
+		int slot = n == 1 ? 2 : n == 2 ? (k == 0 ? 0 : 2) : k;
+		char *end;
+		v[slot] = strtod(operands[k], &end);
+		if (end == operands[k] || *end)
+			usage_error(usage, "invalid floating point argument: '%s'", operands[k]);
+		if (parse_decimal(operands[k], &d[slot]) < 0)
+			exact = 0;
+	}
+	if (v[1] == 0)
+		usage_error(usage, "invalid Zero increment value: '%s'", operands[1]);
+	if (format) {
+		check_format(format);
+		seq_double(v[0], v[1], v[2], sep, format);
+	} else if (exact) {
+		seq_exact(d[0], d[1], d[2], sep, equal_width);
+	} else {
+		seq_double(v[0], v[1], v[2], sep, "%g");
+	}
+	/* The newline at the end comes only after at least one number. */
+	if (v[1] > 0 ? v[0] <= v[2] : v[0] >= v[2])
+		putchar('\n');
+	if (fflush(stdout) != 0)
+		die("write error:");
+	return 0;
+}

@@ -1,0 +1,10 @@
+# comm: compare sorted files.
+files='printf "a\nb\nd\n" > x; printf "b\nc\nd\ne\n" > y;'
+check "comm" "$files"' comm x y' $'a\n\t\tb\n\tc\n\t\td\n\te\n'
+check "comm -1" "$files"' comm -1 x y' $'\tb\nc\n\td\ne\n'
+check "comm -2" "$files"' comm -2 x y' $'a\n\tb\n\td\n'
+check "comm -3" "$files"' comm -3 x y' $'a\n\tc\n\te\n'
+check "comm -12" "$files"' comm -12 x y' $'b\nd\n'
+check "comm: stdin" "$files"' cat x | comm -23 - y' $'a\n'
+check "comm: one file" 'comm x' '' 2 'two files'
+check "comm: missing file" 'touch x; comm x nosuch' '' 1 'nosuch'

@@ -1,0 +1,12 @@
+# nl: number lines.
+check "nl: non-empty lines by default" 'printf "a\n\nb\n" | nl' $'     1\ta\n       \n     2\tb\n'
+check "nl -b a" 'printf "a\n\nb\n" | nl -b a' $'     1\ta\n     2\t\n     3\tb\n'
+check "nl -b n" 'printf "a\n" | nl -b n' $'       a\n'
+check "nl -b pRE" 'printf "apple\nbanana\navocado\n" | nl -b p^a' $'     1\tapple\n       banana\n     2\tavocado\n'
+check "nl -n ln" 'printf "a\n" | nl -n ln' $'1     \ta\n'
+check "nl -n rz" 'printf "a\n" | nl -n rz' $'000001\ta\n'
+check "nl -w -s" 'printf "a\nb\n" | nl -w 2 -s ": "' $' 1: a\n 2: b\n'
+check "nl -v -i" 'printf "a\nb\n" | nl -v 10 -i 5' $'    10\ta\n    15\tb\n'
+check "nl: file operand" 'printf "x\n" > f; nl f' $'     1\tx\n'
+check "nl: bad style" 'nl -b q' '' 2 'invalid'
+check "nl: missing file" 'nl nosuch' '' 1 'nosuch'

@@ -1,0 +1,22 @@
+# xargs: commands from input.
+check "xargs: default echo" 'printf "a b\nc\n" | xargs' $'a b c\n'
+check "xargs: command and args" 'printf "1 2\n" | xargs echo x' $'x 1 2\n'
+check "xargs -n" 'printf "1 2 3\n" | xargs -n 2 echo' $'1 2\n3\n'
+check "xargs -L" 'printf "a b\nc\nd e\n" | xargs -L 2 echo' $'a b c\nd e\n'
+check "xargs -0" 'printf "a b\0c\0" | xargs -0 -n 1 echo' $'a b\nc\n'
+check "xargs -d" 'printf "a b,c" | xargs -d , -n 1 echo' $'a b\nc\n'
+check "xargs -I" 'printf "x\ny\n" | xargs -I {} echo "<{}>" {}' $'<x> x\n<y> y\n'
+check "xargs: quotes and backslash" 'printf "\"a b\" c\\\\ d '"'"'e f'"'"'\n" | xargs -n 1 echo' $'a b\nc d\ne f\n'
+check "xargs: empty input runs once" 'xargs echo hi < /dev/null' $'hi\n'
+check "xargs -r: empty input runs nothing" 'xargs -r echo hi < /dev/null' ''
+check "xargs -t" 'echo a | xargs -t echo 2>err; cat err' $'a\necho a\n'
+check "xargs -s" 'echo aaaa bbbb cccc | xargs -s 15 echo' $'aaaa bbbb\ncccc\n'
+check "xargs -x: too long" 'echo aaaaaaaaaa | xargs -x -s 8 echo' '' 1 'too long'
+check "xargs -P" 'printf "1\n2\n3\n" | xargs -P 2 -n 1 echo | sort' $'1\n2\n3\n'
+check "xargs: 123 when a command fails" 'printf "a\n" | xargs false' '' 123
+check "xargs: 124 when a command exits 255" 'printf "a\n" | xargs sh -c "exit 255"; echo "status $?"' $'status 124\n' 0 'aborting'
+check "xargs: 125 when a command is killed" 'printf "a\n" | xargs sh -c "kill -9 \$\$"' '' 125 'signal'
+check "xargs: 126 not executable" 'touch f; chmod 644 f; echo a | xargs ./f' '' 126
+check "xargs: 127 not found" 'echo a | xargs nosuchcommand' '' 127 'nosuchcommand'
+check "xargs: unmatched quote" 'echo "a \"b" | xargs' '' 1 'unmatched'
+check "xargs: bad number" 'xargs -n 0' '' 2 'invalid'
