@@ -1,0 +1,296 @@
+/*
+ * arith.c: arithmetic expansion $((...)), POSIX XCU 2.6.4.
+ *
+ * The C integer operators on signed long, by recursive descent with one
+ * function per precedence level (the table in comments below, loosest first).
+ * Names are variables; an unset or empty one is 0. The branch not taken by
+ * && || ?: is parsed with `skip` set, so it assigns nothing and cannot fail.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "sh.h"
+
+#define MAX_DEPTH 1000
+
+struct arith {
+	const char *p;		/* the next character */
+	const char *expr;	/* the whole expression, for messages */
+	int skip;		/* inside a branch that is not evaluated */
+	int depth;
+};
+
+static long parse_assignment(struct arith *a);
+
+static void __attribute__((noreturn)) arith_error(struct arith *a, const char *what)
+{
+	sh_error(2, "arithmetic expression: %s: \"%s\"", what, a->expr);
+}
+
+static void skip_blanks(struct arith *a)
+{
+	while (isspace((unsigned char)*a->p))
+		a->p++;
+}
+
+/* If the operator op comes next (and not as part of a longer one), consume it. */
+static int accept(struct arith *a, const char *op)
+{
+	size_t n = strlen(op);
+
+	skip_blanks(a);
+	if (strncmp(a->p, op, n) != 0)
+		return 0;
+	/* "<" must not match "<<" or "<=", "&" not "&&", "=" not "==" ... */
+	if (n == 1 && strchr("<>&|=!*/%+-^", op[0]) && (a->p[1] == '=' || (a->p[1] == op[0] && op[0] != '!')))
+		return 0;
+	if (n == 2 && op[0] == op[1] && (op[0] == '<' || op[0] == '>') && a->p[2] == '=')
+		return 0;
+	a->p += n;
+	return 1;
+}
+
+static long parse_number(struct arith *a)
+{
+	char *end;
+	long value = strtol(a->p, &end, 0);
+
+	if (isalnum((unsigned char)*end) || *end == '_')
+		arith_error(a, "bad number");
+	a->p = end;
+	return value;
+}
+
+/* A variable's value as a number ("" and unset are 0). */
+static long variable_value(struct arith *a, const char *name)
+{
+	const char *v = var_get(name);
+	char *end;
+	long value;
+
+	if (v == NULL || *v == '\0') {
+		if (v == NULL && sh_opt.nounset && !a->skip)
+			sh_error(2, "%s: parameter not set", name);
+		return 0;
+	}
+	value = strtol(v, &end, 0);
+	while (isspace((unsigned char)*end))
+		end++;
+	if (*end != '\0' && !a->skip)
+		sh_error(2, "arithmetic expression: bad number \"%s\" in %s", v, name);
+	return value;
+}
+
+static void assign(struct arith *a, const char *name, long value)
+{
+	char buf[24];
+
+	if (a->skip)
+		return;
+	snprintf(buf, sizeof buf, "%ld", value);
+	if (var_set(name, buf, 0) < 0)
+		sh_error(1, "%s: is read only", name);
+}
+
+static long apply(struct arith *a, const char *op, long x, long y)
+{
+	if ((op[0] == '/' || op[0] == '%') && y == 0) {
+		if (a->skip)
+			return 0;
+		arith_error(a, "division by zero");
+	}
+	switch (op[0]) {
+	case '*': return x * y;
+	/* LONG_MIN / -1 overflows in C (a trap on x86): define it as wrapping */
+	case '/': return y == -1 ? (long)-(unsigned long)x : x / y;
+	case '%': return y == -1 ? 0 : x % y;
+	case '+': return (unsigned long)x + y;
+	case '-': return (unsigned long)x - y;
+	case '<': return (unsigned long)x << (y & 31);
+	case '>': return x >> (y & 31);
+	case '&': return x & y;
+	case '^': return x ^ y;
+	case '|': return x | y;
+	}
+	return 0;
+}
+
+/* primary: number | name | name op= expr | ( expr ) */
+static long parse_primary(struct arith *a)
+{
+	static const char *const assign_ops[] = {
+		"*=", "/=", "%=", "+=", "-=", "<<=", ">>=", "&=", "^=", "|=", NULL
+	};
+	size_t len;
+	char *name;
+	long value;
+
+	skip_blanks(a);
+	if (accept(a, "(")) {
+		value = parse_assignment(a);
+		if (!accept(a, ")"))
+			arith_error(a, "missing ')'");
+		return value;
+	}
+	if (isdigit((unsigned char)*a->p))
+		return parse_number(a);
+	len = name_length(a->p);
+	if (len == 0)
+		arith_error(a, *a->p ? "syntax error" : "missing operand");
+	name = xstrndup(a->p, len);
+	a->p += len;
+	skip_blanks(a);
+	if (a->p[0] == '=' && a->p[1] != '=') {
+		a->p++;
+		value = parse_assignment(a);
+		assign(a, name, value);
+		free(name);
+		return value;
+	}
+	for (int i = 0; assign_ops[i]; i++) {
+		if (accept(a, assign_ops[i])) {
+			long right = parse_assignment(a);
+			value = apply(a, assign_ops[i], variable_value(a, name), right);
+			assign(a, name, value);
+			free(name);
+			return value;
+		}
+	}
+	value = variable_value(a, name);
+	free(name);
+	return value;
+}
+
+/* unary: + - ! ~ */
+static long parse_unary(struct arith *a)
+{
+	long value;
+
+	if (++a->depth > MAX_DEPTH)
+		arith_error(a, "nested too deeply");
+	skip_blanks(a);
+	if (accept(a, "-"))
+		value = -(unsigned long)parse_unary(a);
+	else if (accept(a, "+"))
+		value = parse_unary(a);
+	else if (accept(a, "!"))
+		value = !parse_unary(a);
+	else if (accept(a, "~"))
+		value = ~parse_unary(a);
+	else
+		value = parse_primary(a);
+	a->depth--;
+	return value;
+}
+
+/* The binary operators by level, tightest first. */
+static const char *const levels[][5] = {
+	{ "*", "/", "%" },
+	{ "+", "-" },
+	{ "<<", ">>" },
+	{ "<=", ">=", "<", ">" },
+	{ "==", "!=" },
+	{ "&" },
+	{ "^" },
+	{ "|" },
+};
+
+static long parse_binary(struct arith *a, int level)
+{
+	long x = level == 0 ? parse_unary(a) : parse_binary(a, level - 1);
+
+	for (;;) {
+		const char *op = NULL;
+		long y;
+		for (int i = 0; i < 5 && levels[level][i]; i++)
+			if (accept(a, levels[level][i])) {
+				op = levels[level][i];
+				break;
+			}
+		if (op == NULL)
+			return x;
+		y = level == 0 ? parse_unary(a) : parse_binary(a, level - 1);
+		if (level == 3)
+			x = op[1] == '=' ? (op[0] == '<' ? x <= y : x >= y) : (op[0] == '<' ? x < y : x > y);
+		else if (level == 4)
+			x = op[0] == '=' ? x == y : x != y;
+		else
+			x = apply(a, op, x, y);
+	}
+}
+
+#define TIGHTEST_LOGICAL 7	/* index of "|" in levels */
+
+static long parse_logical_and(struct arith *a)
+{
+	long x = parse_binary(a, TIGHTEST_LOGICAL);
+
+	while (accept(a, "&&")) {
+		int saved = a->skip;
+		a->skip |= !x;
+		long y = parse_binary(a, TIGHTEST_LOGICAL);
+		a->skip = saved;
+		x = x && y;
+	}
+	return x;
+}
+
+static long parse_logical_or(struct arith *a)
+{
+	long x = parse_logical_and(a);
+
+	while (accept(a, "||")) {
+		int saved = a->skip;
+		a->skip |= x != 0;
+		long y = parse_logical_and(a);
+		a->skip = saved;
+		x = x || y;
+	}
+	return x;
+}
+
+/* condition ? expr : conditional */
+static long parse_conditional(struct arith *a)
+{
+	long cond = parse_logical_or(a), yes, no;
+	int saved = a->skip;
+
+	if (!accept(a, "?"))
+		return cond;
+	a->skip = saved || !cond;
+	yes = parse_assignment(a);
+	if (!accept(a, ":"))
+		arith_error(a, "missing ':'");
+	a->skip = saved || cond;
+	no = parse_conditional(a);
+	a->skip = saved;
+	return cond ? yes : no;
+}
+
+/* Assignments are found in parse_primary (the name comes first); this is the top level. */
+static long parse_assignment(struct arith *a)
+{
+	long value;
+
+	if (++a->depth > MAX_DEPTH)
+		arith_error(a, "nested too deeply");
+	value = parse_conditional(a);
+	a->depth--;
+	return value;
+}
+
+long arith_eval(const char *expr)
+{
+	struct arith a = { .p = expr, .expr = expr };
+	long value;
+
+	skip_blanks(&a);
+	if (*a.p == '\0')
+		return 0;
+	value = parse_assignment(&a);
+	skip_blanks(&a);
+	if (*a.p != '\0')
+		arith_error(&a, "syntax error");
+	return value;
+}

@@ -1,0 +1,395 @@
+/*
+ * builtins.c: the table of builtin commands, and the ones that steer the shell
+ * itself: : . break continue eval exec exit return times trap (POSIX XCU 2.14,
+ * "Special Built-In Utilities"). Builtins about variables are in
+ * builtins_vars.c, the other regular ones in builtins_cmds.c.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/times.h>
+#include "sh.h"
+
+/* ---- : true eval . exec exit return break continue ---- */
+
+static int colon_builtin(int argc, char **argv)
+{
+	return 0;
+}
+
+static int eval_builtin(int argc, char **argv)
+{
+	struct strbuf text = { 0 };
+
+	for (int i = 1; i < argc; i++) {
+		if (i > 1)
+			sb_addc(&text, ' ');
+		sb_adds(&text, argv[i]);
+	}
+	if (text.s == NULL)
+		return 0;
+	int status = run_string(text.s);
+	free(text.s);
+	return status;
+}
+
+int dot_depth;
+
+static int dot_builtin(int argc, char **argv)
+{
+	char *path;
+	int fd, status;
+
+	if (argc < 2)
+		sh_error(2, ".: file name required");
+	path = strchr(argv[1], '/') ? xstrdup(argv[1]) : path_search(argv[1], var_get("PATH"));
+	if (path == NULL && access(argv[1], R_OK) == 0)
+		path = xstrdup(argv[1]);
+	fd = path ? open(path, O_RDONLY | O_CLOEXEC) : -1;
+	if (fd < 0)
+		sh_error(2, ".: %s: not found", argv[1]);
+	free(path);
+	dot_depth++;
+	status = run_fd(fd);
+	dot_depth--;
+	close(fd);
+	if (pending_jump == J_RETURN) {
+		pending_jump = J_NONE;
+		status = last_status;
+	}
+	return status;
+}
+
+static int exec_builtin(int argc, char **argv)
+{
+	if (argc < 2)
+		return 0;	/* the redirections stay: exec.c does not undo them */
+	exec_replace(argv + 1);
+}
+
+/* The number argument of exit, return, break, continue, shift; -1 if bad. */
+static long count_argument(const char *who, const char *arg, long dflt)
+{
+	long long n;
+
+	if (arg == NULL)
+		return dflt;
+	if (parse_long(arg, &n) < 0 || n < 0) {
+		sh_warn("%s: %s: bad number", who, arg);
+		return -1;
+	}
+	return n;
+}
+
+static int exit_builtin(int argc, char **argv)
+{
+	long n = count_argument("exit", argv[1], last_status);
+
+	sh_exit(n < 0 ? 2 : n & 255);
+}
+
+static int return_builtin(int argc, char **argv)
+{
+	long n = count_argument("return", argv[1], last_status);
+
+	if (func_depth == 0 && dot_depth == 0) {
+		sh_warn("return: not in a function");
+		return 1;
+	}
+	pending_jump = J_RETURN;
+	last_status = n < 0 ? 2 : n & 255;
+	return last_status;
+}
+
+static int break_builtin(int argc, char **argv)
+{
+	long n = count_argument(argv[0], argv[1], 1);
+
+	if (n <= 0) {
+		if (n == 0)
+			sh_warn("%s: 0: loop count out of range", argv[0]);
+		return 1;
+	}
+	if (loop_depth == 0)
+		return 0;
+	pending_jump = argv[0][0] == 'b' ? J_BREAK : J_CONTINUE;
+	jump_count = n > loop_depth ? loop_depth : n;
+	return 0;
+}
+
+static void print_time(clock_t ticks, long hz)
+{
+	printf("%ldm%ld.%02lds", (long)(ticks / hz / 60), (long)(ticks / hz % 60), (long)(ticks % hz * 100 / hz));
+}
+
+static int times_builtin(int argc, char **argv)
+{
+	struct tms t;
+	long hz = sysconf(_SC_CLK_TCK);
+
+	times(&t);
+	print_time(t.tms_utime, hz);
+	putchar(' ');
+	print_time(t.tms_stime, hz);
+	putchar('\n');
+	print_time(t.tms_cutime, hz);
+	putchar(' ');
+	print_time(t.tms_cstime, hz);
+	putchar('\n');
+	return 0;
+}
+
+/* ---- traps and signals ---- */
+
+static char *trap_actions[NSIG];	/* index 0 is EXIT; NULL: default, "": ignore */
+static volatile sig_atomic_t signal_arrived[NSIG];
+volatile sig_atomic_t pending_signals;
+static char ignored_at_start[NSIG];
+
+static void on_signal(int sig)
+{
+	signal_arrived[sig] = 1;
+	pending_signals = 1;
+}
+
+/* What an interactive shell does with a signal when no trap is set. */
+static void default_disposition(int sig)
+{
+	if (ignored_at_start[sig])
+		signal(sig, SIG_IGN);
+	else if (sh_opt.interactive && (sig == SIGINT))
+		signal(sig, on_signal);
+	else if (sh_opt.interactive && (sig == SIGQUIT || sig == SIGTERM))
+		signal(sig, SIG_IGN);
+	else if (job_control && (sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU))
+		signal(sig, SIG_IGN);
+	else
+		signal(sig, SIG_DFL);
+}
+
+void signals_init(void)
+{
+	for (int sig = 1; sig < NSIG; sig++) {
+		struct sigaction sa;
+		if (sigaction(sig, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN)
+			ignored_at_start[sig] = 1;
+	}
+	default_disposition(SIGINT);
+	default_disposition(SIGQUIT);
+	default_disposition(SIGTERM);
+}
+
+void child_reset_signals(void)
+{
+	static const int changed[] = { SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU };
+
+	for (size_t i = 0; i < sizeof changed / sizeof changed[0]; i++) {
+		int sig = changed[i];
+		if (trap_actions[sig] && trap_actions[sig][0] == '\0')
+			continue;	/* ignored by trap '' stays ignored */
+		signal(sig, ignored_at_start[sig] ? SIG_IGN : SIG_DFL);
+	}
+}
+
+void traps_in_child(void)
+{
+	for (int sig = 0; sig < NSIG; sig++) {
+		if (trap_actions[sig] && trap_actions[sig][0] != '\0') {
+			free(trap_actions[sig]);
+			trap_actions[sig] = NULL;
+			if (sig)
+				signal(sig, SIG_DFL);
+		}
+	}
+}
+
+int exit_trap_set(void)
+{
+	return trap_actions[0] != NULL && trap_actions[0][0] != '\0';
+}
+
+void run_pending_traps(void)
+{
+	static int running;
+
+	if (!pending_signals || running)
+		return;
+	pending_signals = 0;
+	running = 1;
+	for (int sig = 1; sig < NSIG; sig++) {
+		if (!signal_arrived[sig])
+			continue;
+		signal_arrived[sig] = 0;
+		if (trap_actions[sig] && trap_actions[sig][0]) {
+			int saved = last_status;
+			run_string(trap_actions[sig]);
+			last_status = saved;
+		}
+	}
+	running = 0;
+}
+
+void run_exit_trap(void)
+{
+	char *action = trap_actions[0];
+
+	if (action == NULL)
+		return;
+	trap_actions[0] = NULL;
+	if (*action)
+		run_string(action);
+	free(action);
+}
+
+static void set_trap(int sig, const char *action)
+{
+	free(trap_actions[sig]);
+	trap_actions[sig] = action ? xstrdup(action) : NULL;
+	if (sig == 0)
+		return;
+	if (action == NULL)
+		default_disposition(sig);
+	else if (*action == '\0')
+		signal(sig, SIG_IGN);
+	else
+		signal(sig, on_signal);
+}
+
+static void print_traps(void)
+{
+	for (int sig = 0; sig < NSIG; sig++) {
+		if (trap_actions[sig] == NULL)
+			continue;
+		fputs("trap -- ", stdout);
+		put_quoted(trap_actions[sig]);
+		printf(" %s\n", sig ? signal_name(sig) : "EXIT");
+	}
+}
+
+/* A trap condition: EXIT, 0, a signal name or number. */
+static int trap_signal(const char *name)
+{
+	if (strcmp(name, "EXIT") == 0 || strcmp(name, "0") == 0)
+		return 0;
+	return signal_number(name);
+}
+
+static int trap_builtin(int argc, char **argv)
+{
+	int status = 0, i = 1;
+	const char *action;
+
+	if (argc > 1 && strcmp(argv[1], "--") == 0)
+		i++;
+	if (i >= argc || strcmp(argv[i], "-p") == 0) {
+		print_traps();
+		return 0;
+	}
+	if (strcmp(argv[i], "-l") == 0)
+		return run_argv(2, (char *[]){ "kill", "-l", NULL }, 1);
+	action = argv[i];
+	/* "trap N..." with a number first resets those signals (POSIX) */
+	if (trap_signal(action) >= 0 && strspn(action, "0123456789") == strlen(action))
+		action = "-";
+	else
+		i++;
+	if (i >= argc) {
+		sh_warn("trap: signal name required");
+		return 2;
+	}
+	for (; i < argc; i++) {
+		int sig = trap_signal(argv[i]);
+		if (sig < 0 || sig == SIGKILL || sig == SIGSTOP) {
+			sh_warn("trap: %s: bad signal", argv[i]);
+			status = 1;
+			continue;
+		}
+		set_trap(sig, strcmp(action, "-") == 0 ? NULL : action);
+	}
+	return status;
+}
+
+/* ---- the table ---- */
+
+int alias_builtin(int argc, char **argv);
+int unalias_builtin(int argc, char **argv);
+int bracket_builtin(int argc, char **argv);
+int cd_builtin(int argc, char **argv);
+int command_builtin(int argc, char **argv);
+int export_builtin(int argc, char **argv);
+int getopts_builtin(int argc, char **argv);
+int hash_builtin(int argc, char **argv);
+int kill_builtin(int argc, char **argv);
+int local_builtin(int argc, char **argv);
+int mini_builtin(int argc, char **argv);
+int pwd_builtin(int argc, char **argv);
+int read_builtin(int argc, char **argv);
+int readonly_builtin(int argc, char **argv);
+int set_builtin(int argc, char **argv);
+int shift_builtin(int argc, char **argv);
+int type_builtin(int argc, char **argv);
+int umask_builtin(int argc, char **argv);
+int unset_builtin(int argc, char **argv);
+
+/* In strcmp order (searched in halves). special = 1: POSIX special builtins. */
+const struct builtin builtins[] = {
+	{ ".", dot_builtin, 1 },
+	{ ":", colon_builtin, 1 },
+	{ "[", mini_builtin, 0 },
+	{ "alias", alias_builtin, 0 },
+	{ "bg", bg_builtin, 0 },
+	{ "break", break_builtin, 1 },
+	{ "cd", cd_builtin, 0 },
+	{ "command", command_builtin, 0 },
+	{ "continue", break_builtin, 1 },
+	{ "echo", mini_builtin, 0 },
+	{ "eval", eval_builtin, 1 },
+	{ "exec", exec_builtin, 1 },
+	{ "exit", exit_builtin, 1 },
+	{ "export", export_builtin, 1 },
+	{ "false", mini_builtin, 0 },
+	{ "fg", fg_builtin, 0 },
+	{ "getopts", getopts_builtin, 0 },
+	{ "hash", hash_builtin, 0 },
+	{ "history", history_builtin, 0 },
+	{ "jobs", jobs_builtin, 0 },
+	{ "kill", kill_builtin, 0 },
+	{ "local", local_builtin, 0 },
+	{ "printf", mini_builtin, 0 },
+	{ "pwd", pwd_builtin, 0 },
+	{ "read", read_builtin, 0 },
+	{ "readonly", readonly_builtin, 1 },
+	{ "return", return_builtin, 1 },
+	{ "set", set_builtin, 1 },
+	{ "shift", shift_builtin, 1 },
+	{ "test", mini_builtin, 0 },
+	{ "times", times_builtin, 1 },
+	{ "trap", trap_builtin, 1 },
+	{ "true", mini_builtin, 0 },
+	{ "type", type_builtin, 0 },
+	{ "umask", umask_builtin, 0 },
+	{ "unalias", unalias_builtin, 0 },
+	{ "unset", unset_builtin, 1 },
+	{ "wait", wait_builtin, 0 },
+	{ NULL, NULL, 0 }
+};
+
+const struct builtin *find_builtin(const char *name)
+{
+	size_t low = 0, high = sizeof builtins / sizeof builtins[0] - 1;
+
+	while (low < high) {
+		size_t mid = (low + high) / 2;
+		int order = strcmp(name, builtins[mid].name);
+		if (order == 0)
+			return &builtins[mid];
+		if (order < 0)
+			high = mid;
+		else
+			low = mid + 1;
+	}
+	return NULL;
+}

@@ -1,0 +1,835 @@
+/*
+ * exec.c: running the syntax tree (POSIX XCU 2.7 "Redirection", 2.9 "Shell
+ * Commands", 2.9.1.1 "Command Search and Execution").
+ *
+ * run_node() is one switch over the kinds of node. A simple command is looked
+ * up as a special builtin, a function, a regular builtin, then along PATH.
+ * Redirections of commands that run inside the shell (builtins, functions,
+ * { } and the other compound commands) are undone afterwards: the old file
+ * descriptors are saved above 10 and put back.
+ *
+ * EV_EXIT says "this is the last thing this process will do": a forked child
+ * then runs an external command with a plain exec, without another fork.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <fnmatch.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include "sh.h"
+
+enum jump pending_jump;
+int jump_count;
+int loop_depth;
+int func_depth;
+/* The status of the last command substitution, for a command of assignments only. */
+static int substitution_status;
+
+/* Function calls nested deeper than this are refused: each needs stack. */
+#define MAX_FUNC_DEPTH 2000
+
+/* ---- saving and restoring file descriptors ---- */
+
+struct saved_fd {
+	int fd;
+	int copy;	/* where the old one was put; -1 if fd was closed before */
+};
+static struct saved_fd *saved_fds;
+static int saved_count, saved_cap;
+
+static void save_fd(int fd)
+{
+	for (int i = saved_count - 1; i >= 0 && saved_fds[i].fd != -2; i--)
+		if (saved_fds[i].fd == fd)
+			return;
+	if (saved_count == saved_cap) {
+		saved_cap = saved_cap ? saved_cap * 2 : 16;
+		saved_fds = xrealloc(saved_fds, saved_cap * sizeof *saved_fds);
+	}
+	saved_fds[saved_count].fd = fd;
+	saved_fds[saved_count].copy = fcntl(fd, F_DUPFD_CLOEXEC, 10);
+	saved_count++;
+}
+
+/* Start a group of saved descriptors; returns the mark restore_fds goes back to. */
+static int begin_saving(void)
+{
+	int mark = saved_count;
+
+	save_fd(-2);	/* a separator: the same fd may be saved again in a new group */
+	saved_fds[saved_count - 1].fd = -2;
+	return mark;
+}
+
+void restore_fds(int mark)
+{
+	fflush(stdout);
+	fflush(stderr);
+	while (saved_count > mark) {
+		struct saved_fd *s = &saved_fds[--saved_count];
+		if (s->fd < 0)
+			continue;
+		if (s->copy >= 0) {
+			dup2(s->copy, s->fd);
+			close(s->copy);
+		} else {
+			close(s->fd);
+		}
+	}
+}
+
+/* ---- redirections ---- */
+
+/* The read end of a pipe holding the here-document text. */
+static int heredoc_fd(struct redir *r)
+{
+	char *text = r->heredoc_quoted ? xstrdup(r->heredoc ? r->heredoc : "") :
+					 expand_heredoc(r->heredoc ? r->heredoc : "");
+	size_t len = strlen(text);
+	int p[2];
+
+	if (pipe(p) < 0) {
+		free(text);
+		return -1;
+	}
+	if (len <= 4096) {	/* fits in the pipe: no writer process needed */
+		write_all(p[1], text, len);
+	} else {
+		fflush(NULL);
+		if (fork() == 0) {
+			close(p[0]);
+			signal(SIGPIPE, SIG_DFL);
+			write_all(p[1], text, len);
+			_exit(0);
+		}
+	}
+	close(p[1]);
+	free(text);
+	return p[0];
+}
+
+static int open_file(struct redir *r, const char *name)
+{
+	struct stat st;
+
+	switch (r->kind) {
+	case R_IN:
+		return open(name, O_RDONLY);
+	case R_OUT:
+		if (sh_opt.noclobber && stat(name, &st) == 0 && S_ISREG(st.st_mode)) {
+			errno = EEXIST;
+			return -1;
+		}
+		return open(name, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+	case R_CLOBBER:
+		return open(name, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+	case R_APPEND:
+		return open(name, O_WRONLY | O_CREAT | O_APPEND, 0666);
+	default:
+		return open(name, O_RDWR | O_CREAT, 0666);
+	}
+}
+
+/* n>&m, n<&m, n>&-: returns 0, or -1 after a message. */
+static int duplicate(struct redir *r, const char *target, int save)
+{
+	long long m;
+
+	if (strcmp(target, "-") == 0) {
+		if (save)
+			save_fd(r->fd);
+		close(r->fd);
+		return 0;
+	}
+	if (parse_long(target, &m) < 0 || m < 0 || m > 65535 || fcntl(m, F_GETFD) < 0) {
+		sh_warn("%s: bad file descriptor", target);
+		return -1;
+	}
+	if (m != r->fd) {
+		if (save)
+			save_fd(r->fd);
+		dup2(m, r->fd);
+	}
+	return 0;
+}
+
+/* Apply redirections; save the old descriptors if save is set. 0, or -1 after a message. */
+static int apply_redirections(struct redir *r, int save)
+{
+	for (; r; r = r->next) {
+		char *target = r->kind == R_HEREDOC ? NULL : expand_word(r->target->text);
+		int fd, result = 0;
+		if (r->kind == R_DUPIN || r->kind == R_DUPOUT) {
+			result = duplicate(r, target, save);
+			free(target);
+			if (result < 0)
+				return -1;
+			continue;
+		}
+		fd = r->kind == R_HEREDOC ? heredoc_fd(r) : open_file(r, target);
+		if (fd < 0) {
+			sh_warn("%s:", target ? target : "here-document");
+			free(target);
+			return -1;
+		}
+		free(target);
+		if (fd != r->fd) {
+			if (save)
+				save_fd(r->fd);
+			dup2(fd, r->fd);
+			close(fd);
+		}
+	}
+	return 0;
+}
+
+/* ---- finding commands ---- */
+
+char *path_search(const char *name, const char *path)
+{
+	struct stat st;
+
+	if (path == NULL)
+		path = "/bin:/usr/bin:/sbin:/usr/sbin";
+	for (;;) {
+		const char *colon = strchrnul(path, ':');
+		struct strbuf b = { 0 };
+		char *candidate;
+		if (colon == path)
+			sb_addc(&b, '.');
+		else
+			sb_addn(&b, path, colon - path);
+		sb_addc(&b, '/');
+		sb_adds(&b, name);
+		candidate = sb_take(&b);
+		if (stat(candidate, &st) == 0 && S_ISREG(st.st_mode) && access(candidate, X_OK) == 0)
+			return candidate;
+		free(candidate);
+		if (*colon == '\0')
+			return NULL;
+		path = colon + 1;
+	}
+}
+
+/* The path cache of the hash builtin: name -> path, cleared when PATH changes. */
+static struct strlist cache_names, cache_paths;
+
+void path_cache_clear(void)
+{
+	sl_free(&cache_names);
+	sl_free(&cache_paths);
+}
+
+void path_cache_print(void)
+{
+	for (int i = 0; i < cache_names.count; i++)
+		printf("%s=%s\n", cache_names.v[i], cache_paths.v[i]);
+}
+
+/* The path of a command (cached); NULL if it is not on PATH. Not to be freed. */
+static const char *find_in_path(const char *name)
+{
+	char *path;
+
+	for (int i = 0; i < cache_names.count; i++)
+		if (strcmp(cache_names.v[i], name) == 0)
+			return cache_paths.v[i];
+	path = path_search(name, var_get("PATH"));
+	if (path == NULL)
+		return NULL;
+	sl_add(&cache_names, xstrdup(name));
+	sl_add(&cache_paths, path);
+	return path;
+}
+
+int path_cache_add(const char *name)
+{
+	return find_in_path(name) ? 0 : -1;
+}
+
+int is_special_builtin(const char *name)
+{
+	const struct builtin *b = find_builtin(name);
+
+	return b && b->special;
+}
+
+/* ---- starting programs ---- */
+
+/* mini's own file, to see whether a command on PATH is one of its links. */
+static struct stat mini_file;
+static int mini_file_known = -1;
+
+static int is_mini(const char *path)
+{
+	struct stat st;
+
+	if (mini_file_known < 0)
+		mini_file_known = stat("/proc/self/exe", &mini_file) == 0;
+	return mini_file_known && stat(path, &st) == 0 &&
+	       st.st_dev == mini_file.st_dev && st.st_ino == mini_file.st_ino;
+}
+
+static int count_args(char **argv)
+{
+	int n = 0;
+
+	while (argv[n])
+		n++;
+	return n;
+}
+
+/* A file without #! that exec refused: run it as a shell script, by mini sh. */
+static void run_as_script(const char *path, char **argv)
+{
+	int n = count_args(argv);
+	char **args = xmalloc((n + 2) * sizeof *args);
+
+	args[0] = "sh";
+	args[1] = (char *)path;
+	memcpy(args + 2, argv + 1, n * sizeof *args);
+	execve("/proc/self/exe", args, var_environ());
+	execve("/bin/sh", args, var_environ());
+}
+
+/*
+ * Replace this process with the command. A name found on PATH that is a link
+ * to mini itself runs its main right here: the exec would only start mini again.
+ */
+static void __attribute__((noreturn)) exec_program(char **argv)
+{
+	const char *path = argv[0];
+	const struct command *cmd;
+
+	if (strchr(path, '/') == NULL) {
+		path = find_in_path(argv[0]);
+		if (path == NULL) {
+			sh_warn("%s: not found", argv[0]);
+			exit(127);
+		}
+		/* (not for sh itself: a new shell must not inherit this one's variables) */
+		if ((cmd = find_command(argv[0])) != NULL && cmd->main != sh_main && is_mini(path)) {
+			environ = var_environ();
+			program_name = cmd->name;
+			exit(cmd->main(count_args(argv), argv));
+		}
+	}
+	execve(path, argv, var_environ());
+	if (errno == ENOEXEC)
+		run_as_script(path, argv);
+	sh_warn("%s:", argv[0]);
+	exit(errno == ENOENT || errno == ENOTDIR ? 127 : 126);
+}
+
+void exec_replace(char **argv)
+{
+	fflush(NULL);
+	child_reset_signals();
+	exec_program(argv);
+}
+
+/* ---- forking ---- */
+
+/* Fork a child for job j; in the child, the shell becomes a non-interactive subshell. */
+static pid_t fork_child(struct job *j)
+{
+	pid_t pid;
+
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0)
+		sh_error(2, "fork:");
+	if (pid == 0) {
+		if (j)
+			job_child_setup(j);
+		child_reset_signals();
+		traps_in_child();
+		sh_opt.interactive = 0;
+		job_control = 0;
+		return 0;
+	}
+	if (j)
+		job_add_process(j, pid);
+	return pid;
+}
+
+/* ---- simple commands ---- */
+
+static void trace(struct strlist *assigns, struct strlist *args)
+{
+	const char *ps4 = var_get("PS4");
+
+	fputs(ps4 ? ps4 : "+ ", stderr);
+	for (int i = 0; i < assigns->count; i++)
+		fprintf(stderr, "%s%s", i ? " " : "", assigns->v[i]);
+	for (int i = 0; i < args->count; i++)
+		fprintf(stderr, "%s%s", i || assigns->count ? " " : "", args->v[i]);
+	fputc('\n', stderr);
+}
+
+static void expand_assignments(struct word *w, struct strlist *out)
+{
+	for (; w; w = w->next)
+		sl_add(out, expand_assignment(w->text));
+}
+
+/* name=value words before a command that stays in the shell: kept, or local to it. */
+static int assign_all(struct strlist *assigns, int temporary)
+{
+	for (int i = 0; i < assigns->count; i++) {
+		int result = temporary ? var_make_local(assigns->v[i]) : var_assign(assigns->v[i], 0);
+		if (result < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int run_assignments_only(struct node *n, struct strlist *assigns)
+{
+	int mark = begin_saving(), status = substitution_status;
+
+	if (assign_all(assigns, 0) < 0) {
+		restore_fds(mark);
+		if (!sh_opt.interactive)
+			sh_exit(1);	/* assigning a read-only variable ends a script */
+		return 1;
+	}
+	if (apply_redirections(n->redirs, 1) < 0)
+		status = 1;
+	restore_fds(mark);
+	return status;
+}
+
+static int call_function(struct node *def, int argc, char **argv, int flags)
+{
+	struct positional saved = positional;
+	struct arena *arena = def->u.func.arena;
+	int status;
+
+	if (func_depth >= MAX_FUNC_DEPTH)
+		sh_error(2, "%s: functions nested too deeply", argv[0]);
+	positional.v = NULL;
+	positional.count = 0;
+	positional_set(argv + 1, argc - 1);
+	arena->refs++;		/* the function may unset itself while it runs */
+	func_depth++;
+	status = run_node(def->u.func.body, flags & EV_TESTED);
+	func_depth--;
+	if (pending_jump == J_RETURN) {
+		pending_jump = J_NONE;
+		status = last_status;
+	}
+	arena_release(arena);
+	positional_free(&positional);
+	positional = saved;
+	return status;
+}
+
+/* Run a builtin or a function inside the shell, with its redirections and assignments. */
+static int run_in_shell(const struct builtin *b, struct node *def, struct strlist *args,
+			struct strlist *assigns, struct redir *redirs, int flags)
+{
+	int mark = begin_saving(), status;
+	int keep = b && b->special;	/* special builtins keep their assignments */
+	/* a function call is a scope for `local`; a builtin needs one for VAR=x only */
+	int scope = def || (!keep && assigns->count > 0);
+	/* exec without a command: its redirections are for the shell itself */
+	int permanent = b && args->count == 1 && strcmp(args->v[0], "exec") == 0;
+
+	if (scope)
+		var_push_scope();
+	if (assign_all(assigns, !keep) < 0 || apply_redirections(redirs, !permanent) < 0) {
+		status = 1;
+		if (b && b->special && !sh_opt.interactive) {
+			restore_fds(mark);
+			sh_exit(status);
+		}
+	} else if (b) {
+		status = b->fn(args->count, args->v);
+		fflush(stdout);
+	} else {
+		status = call_function(def, args->count, args->v, flags);
+	}
+	restore_fds(mark);
+	if (scope)
+		var_pop_scope();
+	return status;
+}
+
+static int run_program(struct node *n, struct strlist *args, struct strlist *assigns, int flags)
+{
+	struct job *j;
+
+	if (!(flags & EV_EXIT)) {
+		j = job_new(n, 0);
+		if (fork_child(j) != 0)
+			return job_wait_foreground(j);
+	}
+	for (int i = 0; i < assigns->count; i++)
+		var_assign(assigns->v[i], V_EXPORT);
+	if (apply_redirections(n->redirs, 0) < 0)
+		exit(1);
+	exec_program(args->v);
+}
+
+static int run_simple(struct node *n, int flags)
+{
+	struct strlist args = { 0 }, assigns = { 0 };
+	const struct builtin *b = NULL;
+	struct node *def = NULL;
+	int status;
+
+	substitution_status = 0;
+	expand_words(n->u.simple.args, &args);
+	expand_assignments(n->u.simple.assigns, &assigns);
+	if (sh_opt.xtrace)
+		trace(&assigns, &args);
+	if (args.count == 0) {
+		status = run_assignments_only(n, &assigns);
+	} else {
+		if (strchr(args.v[0], '/') == NULL) {
+			b = find_builtin(args.v[0]);
+			if (b == NULL || !b->special)
+				def = func_get(args.v[0]);
+			if (def)
+				b = NULL;
+		}
+		if (b || def)
+			status = run_in_shell(b, def, &args, &assigns, n->redirs, flags);
+		else
+			status = run_program(n, &args, &assigns, flags);
+	}
+	sl_free(&args);
+	sl_free(&assigns);
+	return status;
+}
+
+/* The command builtin: run argv as a builtin or program, never as a function. */
+int run_argv(int argc, char **argv, int skip_functions)
+{
+	struct strlist args = { 0 }, assigns = { 0 };
+	const struct builtin *b = find_builtin(argv[0]);
+	struct node *def = skip_functions ? NULL : func_get(argv[0]);
+	struct node fake = { .kind = N_SIMPLE };
+	int status;
+
+	for (int i = 0; i < argc; i++)
+		sl_add(&args, xstrdup(argv[i]));
+	if (strchr(argv[0], '/'))
+		b = NULL;
+	if (b || def)
+		status = run_in_shell(b, def, &args, &assigns, NULL, 0);
+	else
+		status = run_program(&fake, &args, &assigns, 0);
+	sl_free(&args);
+	return status;
+}
+
+/* ---- pipelines, lists, background ---- */
+
+static int run_pipeline(struct node *n, int flags)
+{
+	struct job *j = job_new(n, 0);
+	int input = -1, status;
+
+	for (struct node *c = n->u.pipeline.cmds; c; c = c->next) {
+		int p[2] = { -1, -1 };
+		if (c->next && pipe(p) < 0)
+			sh_error(2, "pipe:");
+		if (fork_child(j) == 0) {
+			if (n->u.pipeline.bang)
+				flags |= EV_TESTED;
+			if (input >= 0) {
+				dup2(input, 0);
+				close(input);
+			}
+			if (c->next) {
+				dup2(p[1], 1);
+				close(p[1]);
+				close(p[0]);
+			}
+			sh_exit(run_node(c, EV_EXIT));
+		}
+		if (input >= 0)
+			close(input);
+		if (c->next)
+			close(p[1]);
+		input = p[0];
+	}
+	status = job_wait_foreground(j);
+	if (n->u.pipeline.bang)
+		status = !status;
+	(void)flags;
+	return status;
+}
+
+static int run_background(struct node *n)
+{
+	struct job *j = job_new(n->u.group.body, 1);
+	pid_t pid = fork_child(j);
+
+	if (pid == 0) {
+		if (!sh_opt.monitor) {
+			int null = open("/dev/null", O_RDONLY);
+			signal(SIGINT, SIG_IGN);
+			signal(SIGQUIT, SIG_IGN);
+			if (null >= 0 && null != 0) {
+				dup2(null, 0);
+				close(null);
+			}
+		}
+		sh_exit(run_node(n->u.group.body, EV_EXIT));
+	}
+	last_bg_pid = pid;
+	job_background(j);
+	return 0;
+}
+
+static int run_subshell(struct node *n, int flags)
+{
+	struct job *j;
+
+	if (!(flags & EV_EXIT)) {
+		j = job_new(n, 0);
+		if (fork_child(j) != 0)
+			return job_wait_foreground(j);
+	}
+	if (apply_redirections(n->redirs, 0) < 0)
+		sh_exit(1);
+	sh_exit(run_node(n->u.group.body, EV_EXIT));
+}
+
+static int run_list(struct node *n, int flags)
+{
+	int status = 0;
+
+	for (struct node *item = n->u.list.items; item; item = item->next) {
+		status = run_node(item, item->next ? flags & ~EV_EXIT : flags);
+		if (pending_signals)
+			run_pending_traps();
+		if (pending_jump != J_NONE)
+			break;
+	}
+	return status;
+}
+
+/* ---- compound commands ---- */
+
+/* After a loop's body or condition: returns 1 when the loop must end. */
+static int loop_must_end(void)
+{
+	if (pending_jump == J_BREAK || pending_jump == J_CONTINUE) {
+		int was_break = pending_jump == J_BREAK;
+		if (--jump_count <= 0) {
+			pending_jump = J_NONE;
+			return was_break;
+		}
+		return 1;
+	}
+	return pending_jump == J_RETURN;
+}
+
+static int run_while(struct node *n)
+{
+	int status = 0;
+
+	loop_depth++;
+	for (;;) {
+		int cond = run_node(n->u.loop.cond, EV_TESTED);
+		if (pending_jump != J_NONE) {
+			if (loop_must_end())
+				break;
+			continue;
+		}
+		if ((cond == 0) != (n->kind == N_WHILE))
+			break;
+		status = run_node(n->u.loop.body, 0);
+		if (pending_jump != J_NONE && loop_must_end())
+			break;
+	}
+	loop_depth--;
+	return status;
+}
+
+static int run_for(struct node *n)
+{
+	struct strlist words = { 0 };
+	int status = 0;
+
+	if (n->u.for_.has_in) {
+		expand_words(n->u.for_.words, &words);
+	} else {
+		for (int i = 0; i < positional.count; i++)
+			sl_add(&words, xstrdup(positional.v[i]));
+	}
+	loop_depth++;
+	for (int i = 0; i < words.count; i++) {
+		if (var_set(n->u.for_.name, words.v[i], 0) < 0) {
+			status = 1;
+			break;
+		}
+		status = run_node(n->u.for_.body, 0);
+		if (pending_jump != J_NONE && loop_must_end())
+			break;
+	}
+	loop_depth--;
+	sl_free(&words);
+	return status;
+}
+
+static int case_matches(struct case_item *item, const char *subject)
+{
+	for (struct word *w = item->patterns; w; w = w->next) {
+		char *pattern = expand_pattern(w->text);
+		int match = fnmatch(pattern, subject, 0) == 0;
+		free(pattern);
+		if (match)
+			return 1;
+	}
+	return 0;
+}
+
+static int run_case(struct node *n, int flags)
+{
+	char *subject = expand_word(n->u.case_.subject->text);
+	int status = 0;
+
+	for (struct case_item *item = n->u.case_.items; item; item = item->next) {
+		if (case_matches(item, subject)) {
+			status = run_node(item->body, flags);
+			break;
+		}
+	}
+	free(subject);
+	return status;
+}
+
+static int run_if(struct node *n, int flags)
+{
+	int cond = run_node(n->u.if_.cond, EV_TESTED);
+
+	if (pending_jump != J_NONE)
+		return cond;
+	if (cond == 0)
+		return run_node(n->u.if_.then_part, flags);
+	return n->u.if_.else_part ? run_node(n->u.if_.else_part, flags) : 0;
+}
+
+static int run_compound(struct node *n, int flags)
+{
+	switch (n->kind) {
+	case N_GROUP:
+		return run_node(n->u.group.body, flags);
+	case N_IF:
+		return run_if(n, flags);
+	case N_WHILE:
+	case N_UNTIL:
+		return run_while(n);
+	case N_FOR:
+		return run_for(n);
+	default:
+		return run_case(n, flags);
+	}
+}
+
+/* A compound command with redirections: apply them around it. */
+static int run_redirected(struct node *n, int flags)
+{
+	int mark = begin_saving(), status;
+
+	if (apply_redirections(n->redirs, 1) < 0)
+		status = 1;
+	else
+		status = run_compound(n, flags & ~EV_EXIT);
+	restore_fds(mark);
+	return status;
+}
+
+int run_node(struct node *n, int flags)
+{
+	int status;
+
+	if (n == NULL)
+		return 0;
+	switch (n->kind) {
+	case N_SIMPLE:
+		status = run_simple(n, flags);
+		break;
+	case N_PIPELINE:
+		status = run_pipeline(n, flags);
+		break;
+	case N_AND:
+	case N_OR:
+		status = run_node(n->u.binary.left, flags | EV_TESTED);
+		if (pending_jump == J_NONE && (status == 0) == (n->kind == N_AND))
+			status = run_node(n->u.binary.right, flags);
+		last_status = status;
+		return status;
+	case N_LIST:
+		return run_list(n, flags);
+	case N_BACKGROUND:
+		status = run_background(n);
+		break;
+	case N_SUBSHELL:
+		status = run_subshell(n, flags);
+		break;
+	case N_FUNCDEF:
+		func_define(n);
+		status = 0;
+		break;
+	default:
+		status = n->redirs ? run_redirected(n, flags) : run_compound(n, flags);
+		last_status = status;
+		return status;
+	}
+	last_status = status;
+	if (sh_opt.errexit && status != 0 && !(flags & EV_TESTED) &&
+	    !(n->kind == N_PIPELINE && n->u.pipeline.bang))
+		sh_exit(status);
+	return status;
+}
+
+/* ---- command substitution ---- */
+
+char *command_output(const char *text)
+{
+	struct strbuf out = { 0 };
+	char buf[4096];
+	ssize_t n;
+	int p[2], status;
+	pid_t pid;
+
+	if (pipe(p) < 0)
+		sh_error(2, "pipe:");
+	pid = fork_child(NULL);
+	if (pid == 0) {
+		close(p[0]);
+		if (p[1] != 1) {
+			dup2(p[1], 1);
+			close(p[1]);
+		}
+		sh_exit(run_string(text));
+	}
+	close(p[1]);
+	while ((n = read(p[0], buf, sizeof buf)) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		for (ssize_t i = 0; i < n; i++)
+			if (buf[i] != '\0')	/* a C string cannot hold NUL bytes */
+				sb_addc(&out, buf[i]);
+	}
+	close(p[0]);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	last_status = substitution_status = exit_status_of(status);
+	while (out.len > 0 && out.s[out.len - 1] == '\n')
+		out.s[--out.len] = '\0';
+	return sb_take(&out);
+}

@@ -1,0 +1,805 @@
+/*
+ * expand.c: word expansion, POSIX XCU 2.6.
+ *
+ * A word arrives as typed ("$x"'*'~/b). It is walked once from left to right;
+ * every character that comes out is stored with a flag byte saying how it came:
+ *
+ *	F_QUOTED  quoted: never split, never a pattern character
+ *	F_SPLIT   produced by an unquoted expansion: IFS characters split here
+ *	F_MARK    an invisible mark that quotes were here ("" must give an empty field)
+ *
+ * With the flags, the later steps need no re-scanning: field splitting (2.6.5)
+ * cuts at F_SPLIT IFS characters, pathname expansion (2.6.6) sees which * ? [
+ * are live, and quote removal (2.6.7) already happened while walking.
+ * "$@" ends a field in the middle of a word (a "hard break").
+ */
+#include <glob.h>
+#include <fnmatch.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "sh.h"
+
+enum { F_QUOTED = 1, F_SPLIT = 2, F_MARK = 4 };
+
+enum mode {
+	M_FIELDS,	/* command arguments: split and glob */
+	M_STRING,	/* assignments, redirections: one string */
+	M_PATTERN,	/* case patterns, ${x#pat}: quoted characters escaped */
+	M_HEREDOC	/* here-document bodies: only $ ` \ are special */
+};
+
+struct expansion {
+	struct strbuf text, flags;
+	enum mode mode;
+	struct strlist *fields;	/* where finished fields go (M_FIELDS) */
+	int literal_flag;	/* flag of unquoted literal text: F_SPLIT inside ${x-word} */
+	int saw_at;		/* "$@" was expanded (an empty one leaves no field) */
+	int assignment;		/* tilde expansion after ':' too */
+	const char *word_start;
+};
+
+static const char *expand_text(struct expansion *e, const char *s, const char *end, int dquote);
+
+/* ---- collecting characters ---- */
+
+static void add_char(struct expansion *e, char c, int flag)
+{
+	sb_addc(&e->text, c);
+	sb_addc(&e->flags, flag);
+}
+
+static void add_string(struct expansion *e, const char *s, int flag)
+{
+	for (; *s; s++)
+		add_char(e, *s, flag);
+}
+
+/* The result of an expansion: quoted inside "...", else subject to splitting. */
+static void add_expanded(struct expansion *e, const char *s, int dquote)
+{
+	add_string(e, s, dquote ? F_QUOTED : F_SPLIT);
+}
+
+/* ---- finding the end of a quoted part or nested expansion in the raw text ---- */
+
+/* s points at ' " ` $( ${ or $((: return the pointer just after its end. */
+static const char *skip_construct(const char *s)
+{
+	char open = *s++;
+	int depth = 1;
+
+	if (open == '\'') {
+		while (*s && *s != '\'')
+			s++;
+		return *s ? s + 1 : s;
+	}
+	if (open == '$')
+		open = *s++;	/* ( or { */
+	while (*s) {
+		char c = *s;
+		if (c == '\\' && s[1]) {
+			s += 2;
+			continue;
+		}
+		if (open == '`') {
+			if (c == '`')
+				return s + 1;
+		} else if (open == '"' && c == '"') {
+			return s + 1;
+		} else if (c == '\'' && open != '"') {
+			s = skip_construct(s);
+			continue;
+		} else if (c == '"' || c == '`' || (c == '$' && (s[1] == '(' || s[1] == '{'))) {
+			s = skip_construct(s);
+			continue;
+		} else if (open == '(' && (c == '(' || c == ')')) {
+			depth += c == '(' ? 1 : -1;
+			if (depth == 0)
+				return s + 1;
+		} else if (open == '{' && c == '}') {
+			return s + 1;
+		}
+		s++;
+	}
+	return s;
+}
+
+/* ---- the parts of a word ---- */
+
+static char *pattern_of(struct expansion *e);
+static char *expand_part(const char *s, const char *end, enum mode mode, int dquote);
+
+static char *number_string(long n)
+{
+	char buf[24];
+
+	snprintf(buf, sizeof buf, "%ld", n);
+	return xstrdup(buf);
+}
+
+/* The value of a parameter (name has length len), malloc'd; NULL when unset. */
+static char *param_value(const char *name, size_t len)
+{
+	const char *v;
+	char *copy;
+
+	if (len == 1 && !is_name(name, 1)) {
+		switch (*name) {
+		case '#': return number_string(positional.count);
+		case '?': return number_string(last_status);
+		case '$': return number_string(shell_pid);
+		case '!': return last_bg_pid ? number_string(last_bg_pid) : NULL;
+		case '-': return option_letters();
+		case '0': return xstrdup(arg0);
+		}
+	}
+	if (name[0] >= '0' && name[0] <= '9') {
+		long n = 0;
+		for (size_t i = 0; i < len && n <= positional.count; i++)
+			n = n * 10 + name[i] - '0';
+		return n >= 1 && n <= positional.count ? xstrdup(positional.v[n - 1]) : NULL;
+	}
+	copy = xstrndup(name, len);
+	v = var_get(copy);
+	free(copy);
+	return v ? xstrdup(v) : NULL;
+}
+
+/* Length of the parameter name at s: a name, digits (inside braces), or one special. */
+static size_t param_name_length(const char *s, int braces)
+{
+	size_t n = name_length(s);
+
+	if (n)
+		return n;
+	if (s[0] >= '0' && s[0] <= '9') {
+		if (!braces)
+			return 1;
+		while (s[n] >= '0' && s[n] <= '9')
+			n++;
+		return n;
+	}
+	return s[0] && strchr("@*#?-$!", s[0]) ? 1 : 0;
+}
+
+/* The joined positional parameters, as "$*" gives them. */
+static char *all_params_joined(void)
+{
+	const char *ifs = var_get("IFS");
+	struct strbuf b = { 0 };
+
+	for (int i = 0; i < positional.count; i++) {
+		if (i > 0 && (ifs == NULL || *ifs))
+			sb_addc(&b, ifs ? *ifs : ' ');
+		sb_adds(&b, positional.v[i]);
+	}
+	return sb_take(&b);
+}
+
+static void finish_field(struct expansion *e);
+
+/* $@ and $*: one field per parameter, except "$*" which joins them. */
+static void expand_all_params(struct expansion *e, char which, int dquote)
+{
+	if (which == '*' && (dquote || e->mode != M_FIELDS)) {
+		char *joined = all_params_joined();
+		add_expanded(e, joined, dquote);
+		free(joined);
+		return;
+	}
+	if (dquote)
+		e->saw_at = 1;
+	for (int i = 0; i < positional.count; i++) {
+		if (i > 0) {
+			if (e->mode == M_FIELDS)
+				finish_field(e);
+			else
+				add_char(e, ' ', dquote ? F_QUOTED : F_SPLIT);
+		}
+		add_expanded(e, positional.v[i], dquote);
+		if (dquote && positional.v[i][0] == '\0')
+			add_char(e, '\0', F_MARK);
+	}
+}
+
+static void unset_error(const char *name, size_t len)
+{
+	sh_error(2, "%.*s: parameter not set", (int)len, name);
+}
+
+/* ${x#p} ${x##p} ${x%p} ${x%%p}: remove the shortest/longest matching prefix/suffix. */
+static char *remove_match(const char *value, const char *pattern, int suffix, int longest)
+{
+	size_t len = strlen(value);
+	char *work = xstrdup(value);
+
+	for (size_t k = 0; k <= len; k++) {
+		size_t i = longest ? len - k : k;	/* the length of the part tried */
+		int match;
+		if (suffix) {
+			match = fnmatch(pattern, value + len - i, 0) == 0;
+			if (match) {
+				work[len - i] = '\0';
+				return work;
+			}
+		} else {
+			char saved = work[i];
+			work[i] = '\0';
+			match = fnmatch(pattern, work, 0) == 0;
+			work[i] = saved;
+			if (match) {
+				memmove(work, work + i, len - i + 1);
+				return work;
+			}
+		}
+	}
+	return work;
+}
+
+/* The operator part of ${name OP word}: apply it. */
+static void apply_operator(struct expansion *e, const char *name, size_t len, char *value,
+			   const char *op, const char *end, int dquote)
+{
+	int colon = *op == ':';
+	char kind = op[colon];
+	const char *word = op + colon + 1;
+	int empty = value == NULL || (colon && *value == '\0');
+
+	if (kind == '#' || kind == '%') {
+		int longest = word[0] == kind;
+		char *pattern, *result;
+		if (longest)
+			word++;
+		if (value == NULL && sh_opt.nounset)
+			unset_error(name, len);
+		pattern = expand_part(word, end, M_PATTERN, dquote);
+		result = remove_match(value ? value : "", pattern, kind == '%', longest);
+		add_expanded(e, result, dquote);
+		free(pattern);
+		free(result);
+	} else if (kind == '-' || kind == '+') {
+		if (empty == (kind == '-')) {
+			int saved = e->literal_flag;
+			e->literal_flag = dquote ? 0 : F_SPLIT;
+			expand_text(e, word, end, dquote);
+			e->literal_flag = saved;
+		} else if (value) {
+			add_expanded(e, value, dquote);
+		}
+	} else if (kind == '=' || kind == '?') {
+		if (!empty) {
+			add_expanded(e, value, dquote);
+			return;
+		}
+		char *w = expand_part(word, end, M_STRING, dquote);
+		char *var = xstrndup(name, len);
+		if (kind == '?')
+			sh_error(2, "%s: %s", var, *w ? w : "parameter not set");
+		if (!is_name(var, len))
+			sh_error(2, "%s: cannot assign in this way", var);
+		if (var_set(var, w, 0) < 0)
+			sh_error(1, "%s: is read only", var);
+		add_expanded(e, w, dquote);
+		free(var);
+		free(w);
+	} else {
+		sh_error(2, "${%.*s...}: bad substitution", (int)len, name);
+	}
+}
+
+/* ${...}: s points at the '$', end just after the closing brace. */
+static void expand_braces(struct expansion *e, const char *s, const char *end, int dquote)
+{
+	const char *inner = s + 2, *close = end - 1;
+	const char *name = inner;
+	size_t len;
+	char *value;
+
+	if (*inner == '#' && inner + 1 < close && param_name_length(inner + 1, 1) == (size_t)(close - inner - 1)) {
+		len = close - inner - 1;	/* ${#name}: the length */
+		value = param_value(inner + 1, len);
+		if (value == NULL && sh_opt.nounset && inner[1] != '@' && inner[1] != '*')
+			unset_error(inner + 1, len);
+		if (inner[1] == '@' || inner[1] == '*') {
+			free(value);
+			value = number_string(positional.count);
+		} else {
+			char *n = number_string(value ? (long)strlen(value) : 0);
+			free(value);
+			value = n;
+		}
+		add_expanded(e, value, dquote);
+		free(value);
+		return;
+	}
+	len = param_name_length(name, 1);
+	if (len == 0)
+		sh_error(2, "%.*s: bad substitution", (int)(end - s), s);
+	if ((*name == '@' || *name == '*') && name + 1 == close) {
+		expand_all_params(e, *name, dquote);
+		return;
+	}
+	value = (*name == '@' || *name == '*') ? (positional.count ? all_params_joined() : NULL)
+						: param_value(name, len);
+	if (name + len == close) {
+		if (value == NULL && sh_opt.nounset)
+			unset_error(name, len);
+		if (value)
+			add_expanded(e, value, dquote);
+	} else {
+		apply_operator(e, name, len, value, name + len, close, dquote);
+	}
+	free(value);
+}
+
+/* $(...) or `...`: the command's output without its trailing newlines. */
+static void expand_command(struct expansion *e, const char *text, int dquote)
+{
+	char *out = command_output(text);
+
+	add_expanded(e, out, dquote);
+	free(out);
+}
+
+/* The text between backquotes: \$ \` \\ (and \" in double quotes) lose the backslash. */
+static char *backquote_text(const char *s, const char *end, int dquote)
+{
+	struct strbuf b = { 0 };
+
+	for (; s < end; s++) {
+		if (*s == '\\' && s + 1 < end && (strchr("$`\\", s[1]) || (dquote && s[1] == '"')))
+			s++;
+		sb_addc(&b, *s);
+	}
+	return sb_take(&b);
+}
+
+static void expand_arithmetic(struct expansion *e, const char *s, const char *end, int dquote)
+{
+	char *expr = expand_part(s, end, M_HEREDOC, 1);
+	char *result = number_string(arith_eval(expr));
+
+	add_expanded(e, result, dquote);
+	free(expr);
+	free(result);
+}
+
+/* After a '$' at s: returns where the expansion ends. */
+static const char *expand_dollar(struct expansion *e, const char *s, const char *end, int dquote)
+{
+	const char *after;
+	size_t len;
+
+	if (s[1] == '{' || s[1] == '(') {
+		after = skip_construct(s);
+		if (after > end)
+			after = end;
+		if (s[1] == '{') {
+			expand_braces(e, s, after, dquote);
+		} else if (s[2] == '(' && after - s >= 5 && after[-2] == ')') {
+			expand_arithmetic(e, s + 3, after - 2, dquote);
+		} else {
+			char *text = xstrndup(s + 2, after - s - 3);
+			expand_command(e, text, dquote);
+			free(text);
+		}
+		return after;
+	}
+	len = s + 1 < end ? param_name_length(s + 1, 0) : 0;
+	if (len == 0) {
+		add_char(e, '$', dquote ? F_QUOTED : e->literal_flag);
+		return s + 1;
+	}
+	if (s[1] == '@' || s[1] == '*') {
+		expand_all_params(e, s[1], dquote);
+	} else {
+		char *value = param_value(s + 1, len);
+		if (value == NULL && sh_opt.nounset)
+			unset_error(s + 1, len);
+		if (value)
+			add_expanded(e, value, dquote);
+		free(value);
+	}
+	return s + 1 + len;
+}
+
+/* ~ or ~user at the start of a word (or after ':' in an assignment). */
+static const char *expand_tilde(struct expansion *e, const char *s, const char *end)
+{
+	const char *p = s + 1;
+	char *user, *home = NULL;
+	struct passwd *pw;
+
+	while (p < end && *p != '/' && !(e->assignment && *p == ':')) {
+		if (strchr("'\"\\$`", *p))
+			return NULL;	/* a quoted tilde prefix is not expanded */
+		p++;
+	}
+	user = xstrndup(s + 1, p - s - 1);
+	if (*user == '\0')
+		home = xstrdup(var_get("HOME") ? var_get("HOME") : "");
+	else if ((pw = getpwnam(user)) != NULL)
+		home = xstrdup(pw->pw_dir);
+	free(user);
+	if (home == NULL)
+		return NULL;
+	add_string(e, home, F_QUOTED);
+	free(home);
+	return p;
+}
+
+static int tilde_here(struct expansion *e, const char *s)
+{
+	if (s == e->word_start)
+		return 1;
+	return e->assignment && s > e->word_start && s[-1] == ':';
+}
+
+/* Inside "...": expand, and leave a mark if nothing came out (so "" is a field). */
+static void expand_double_quoted(struct expansion *e, const char *s, const char *end)
+{
+	size_t before = e->text.len;
+	int saw_at = e->saw_at;
+
+	e->saw_at = 0;
+	expand_text(e, s, end, 1);
+	if (e->text.len == before && !e->saw_at)
+		add_char(e, '\0', F_MARK);
+	e->saw_at |= saw_at;
+}
+
+/* A backslash at s: what it quotes depends on the context. */
+static const char *expand_backslash(struct expansion *e, const char *s, const char *end, int dquote)
+{
+	if (s + 1 >= end) {
+		add_char(e, '\\', dquote ? F_QUOTED : 0);
+		return s + 1;
+	}
+	if (dquote && !strchr(e->mode == M_HEREDOC ? "$`\\\n" : "$`\\\"\n", s[1])) {
+		add_char(e, '\\', F_QUOTED);
+		return s + 1;
+	}
+	if (s[1] != '\n')
+		add_char(e, s[1], F_QUOTED);
+	return s + 2;
+}
+
+/* Walk the raw text from s to end, adding what it expands to. */
+static const char *expand_text(struct expansion *e, const char *s, const char *end, int dquote)
+{
+	while (s < end) {
+		const char *next;
+		switch (*s) {
+		case '\'':
+			if (dquote)
+				break;
+			next = skip_construct(s);
+			for (s++; s < next - 1; s++)
+				add_char(e, *s, F_QUOTED);
+			add_char(e, '\0', F_MARK);	/* '' is an empty field, not none */
+			s = next;
+			continue;
+		case '"':
+			if (e->mode == M_HEREDOC || dquote)
+				break;
+			next = skip_construct(s);
+			expand_double_quoted(e, s + 1, next - 1);
+			s = next;
+			continue;
+		case '\\':
+			s = expand_backslash(e, s, end, dquote || e->mode == M_HEREDOC);
+			continue;
+		case '$':
+			s = expand_dollar(e, s, end, dquote);
+			continue;
+		case '`':
+			next = skip_construct(s);
+			{
+				char *text = backquote_text(s + 1, next - 1, dquote);
+				expand_command(e, text, dquote);
+				free(text);
+			}
+			s = next;
+			continue;
+		case '~':
+			if (!dquote && e->mode != M_HEREDOC && tilde_here(e, s) &&
+			    (next = expand_tilde(e, s, end)) != NULL) {
+				s = next;
+				continue;
+			}
+			break;
+		}
+		add_char(e, *s, dquote ? F_QUOTED : e->literal_flag);
+		s++;
+	}
+	return s;
+}
+
+/* ---- field splitting, pathname expansion ---- */
+
+static int has_live_pattern(const char *text, const char *flags, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (!(flags[i] & F_QUOTED) && (text[i] == '*' || text[i] == '?' || text[i] == '['))
+			return 1;
+	return 0;
+}
+
+/* Characters without marks; in a pattern, quoted special characters get a backslash. */
+static char *plain_text(const char *text, const char *flags, size_t len, int pattern)
+{
+	struct strbuf b = { 0 };
+
+	for (size_t i = 0; i < len; i++) {
+		if (flags[i] & F_MARK)
+			continue;
+		if (pattern && (flags[i] & F_QUOTED) && strchr("*?[]\\", text[i]))
+			sb_addc(&b, '\\');
+		sb_addc(&b, text[i]);
+	}
+	return sb_take(&b);
+}
+
+/* One field is ready: glob it if it has live pattern characters, then keep it. */
+static void emit_field(struct expansion *e, size_t from, size_t to, int force)
+{
+	const char *text = e->text.s + from, *flags = e->flags.s + from;
+	size_t len = to - from;
+	glob_t g;
+
+	if (len == 0 && !force)
+		return;
+	if (!sh_opt.noglob && has_live_pattern(text, flags, len)) {
+		char *pattern = plain_text(text, flags, len, 1);
+		int found = glob(pattern, 0, NULL, &g) == 0;
+		free(pattern);
+		if (found) {
+			for (size_t i = 0; i < g.gl_pathc; i++)
+				sl_add(e->fields, xstrdup(g.gl_pathv[i]));
+			globfree(&g);
+			return;
+		}
+	}
+	sl_add(e->fields, plain_text(text, flags, len, 0));
+}
+
+static int is_ifs_char(struct expansion *e, size_t i, const char *ifs)
+{
+	char c = e->text.s[i];
+
+	return (e->flags.s[i] & F_SPLIT) && c != '\0' && strchr(ifs, c) != NULL;
+}
+
+static int is_ifs_space(struct expansion *e, size_t i, const char *ifs)
+{
+	char c = e->text.s[i];
+
+	return is_ifs_char(e, i, ifs) && (c == ' ' || c == '\t' || c == '\n');
+}
+
+/* Split what was collected at IFS characters (2.6.5), emit the fields, start afresh. */
+static void finish_field(struct expansion *e)
+{
+	const char *ifs = var_get("IFS");
+	size_t len = e->text.len, pos = 0, start;
+
+	if (ifs == NULL)
+		ifs = " \t\n";
+	while (pos < len && is_ifs_space(e, pos, ifs))
+		pos++;
+	start = pos;
+	while (pos < len) {
+		if (!is_ifs_char(e, pos, ifs)) {
+			pos++;
+			continue;
+		}
+		emit_field(e, start, pos, 1);
+		while (pos < len && is_ifs_space(e, pos, ifs))
+			pos++;
+		if (pos < len && is_ifs_char(e, pos, ifs)) {
+			pos++;
+			while (pos < len && is_ifs_space(e, pos, ifs))
+				pos++;
+		}
+		start = pos;
+	}
+	if (start < len)
+		emit_field(e, start, len, 0);
+	e->text.len = e->flags.len = 0;
+}
+
+/* ---- the entry points ---- */
+
+static char *take_string(struct expansion *e)
+{
+	char *s = plain_text(e->text.s ? e->text.s : "", e->flags.s ? e->flags.s : "", e->text.len, 0);
+
+	free(e->text.s);
+	free(e->flags.s);
+	return s;
+}
+
+static char *pattern_of(struct expansion *e)
+{
+	char *s = plain_text(e->text.s ? e->text.s : "", e->flags.s ? e->flags.s : "", e->text.len, 1);
+
+	free(e->text.s);
+	free(e->flags.s);
+	return s;
+}
+
+/* Expand the raw text s..end into one string (M_STRING, M_PATTERN or M_HEREDOC). */
+static char *expand_part(const char *s, const char *end, enum mode mode, int dquote)
+{
+	struct expansion e = { .mode = mode, .word_start = s };
+
+	expand_text(&e, s, end, dquote);
+	return mode == M_PATTERN ? pattern_of(&e) : take_string(&e);
+}
+
+/* Words with none of these characters expand to themselves. */
+static int is_plain(const char *s)
+{
+	return strpbrk(s, "$`'\"\\*?[~") == NULL;
+}
+
+void expand_words(struct word *w, struct strlist *fields)
+{
+	for (; w; w = w->next) {
+		struct expansion e = { .mode = M_FIELDS, .fields = fields, .word_start = w->text };
+		if (is_plain(w->text) && *w->text) {
+			sl_add(fields, xstrdup(w->text));
+			continue;
+		}
+		expand_text(&e, w->text, w->text + strlen(w->text), 0);
+		finish_field(&e);
+		free(e.text.s);
+		free(e.flags.s);
+	}
+}
+
+char *expand_word(const char *text)
+{
+	if (is_plain(text))
+		return xstrdup(text);
+	return expand_part(text, text + strlen(text), M_STRING, 0);
+}
+
+char *expand_assignment(const char *text)
+{
+	const char *eq = strchr(text, '=');
+	struct expansion e = { .mode = M_STRING, .assignment = 1, .word_start = eq + 1 };
+	struct strbuf b = { 0 };
+	char *value;
+
+	if (is_plain(eq + 1))
+		return xstrdup(text);
+	expand_text(&e, eq + 1, eq + 1 + strlen(eq + 1), 0);
+	value = take_string(&e);
+	sb_addn(&b, text, eq + 1 - text);
+	sb_adds(&b, value);
+	free(value);
+	return sb_take(&b);
+}
+
+char *expand_pattern(const char *text)
+{
+	return expand_part(text, text + strlen(text), M_PATTERN, 0);
+}
+
+char *expand_heredoc(const char *text)
+{
+	return expand_part(text, text + strlen(text), M_HEREDOC, 1);
+}
+
+char *remove_quotes(const char *text)
+{
+	struct strbuf b = { 0 };
+
+	for (const char *s = text; *s; s++) {
+		if (*s == '\'') {
+			const char *close = strchr(s + 1, '\'');
+			if (close == NULL)
+				close = s + strlen(s);
+			sb_addn(&b, s + 1, close - s - 1);
+			s = *close ? close : close - 1;
+		} else if (*s == '"') {
+			continue;
+		} else if (*s == '\\' && s[1]) {
+			sb_addc(&b, *++s);
+		} else {
+			sb_addc(&b, *s);
+		}
+	}
+	return sb_take(&b);
+}
+
+/* ---- prompts ---- */
+
+static void add_escaped(struct strbuf *b, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '$' || *s == '`' || *s == '\\')
+			sb_addc(b, '\\');
+		sb_addc(b, *s);
+	}
+}
+
+/* The current directory for \w, with $HOME shown as ~. */
+static void add_cwd(struct strbuf *b, int last_part_only)
+{
+	const char *pwd = var_get("PWD"), *home = var_get("HOME");
+	char buf[4096];
+
+	if (pwd == NULL || *pwd != '/')
+		pwd = getcwd(buf, sizeof buf) ? buf : "?";
+	if (last_part_only && strcmp(pwd, "/") != 0) {
+		const char *slash = strrchr(pwd, '/');
+		add_escaped(b, slash ? slash + 1 : pwd);
+		return;
+	}
+	if (home && *home && strcmp(home, "/") != 0 && starts_with(pwd, home) &&
+	    (pwd[strlen(home)] == '/' || pwd[strlen(home)] == '\0')) {
+		sb_addc(b, '~');
+		pwd += strlen(home);
+	}
+	add_escaped(b, pwd);
+}
+
+static void add_prompt_escape(struct strbuf *b, char c)
+{
+	char buf[256];
+	struct passwd *pw;
+
+	switch (c) {
+	case 'u':
+		pw = getpwuid(geteuid());
+		add_escaped(b, pw ? pw->pw_name : "?");
+		break;
+	case 'h':
+		if (gethostname(buf, sizeof buf) != 0)
+			strcpy(buf, "?");
+		buf[sizeof buf - 1] = '\0';
+		*strchrnul(buf, '.') = '\0';
+		add_escaped(b, buf);
+		break;
+	case 'w':
+	case 'W':
+		add_cwd(b, c == 'W');
+		break;
+	case '$':
+		sb_addc(b, geteuid() == 0 ? '#' : '$');
+		break;
+	case 'n':
+		sb_addc(b, '\n');
+		break;
+	case 'e':
+		sb_addc(b, '\033');
+		break;
+	case '\\':
+		sb_adds(b, "\\\\");
+		break;
+	default:
+		sb_addc(b, '\\');
+		sb_addc(b, c);
+	}
+}
+
+char *expand_prompt(const char *ps)
+{
+	struct strbuf b = { 0 };
+	char *result;
+
+	for (; *ps; ps++) {
+		if (*ps == '\\' && ps[1])
+			add_prompt_escape(&b, *++ps);
+		else
+			sb_addc(&b, *ps);
+	}
+	result = expand_heredoc(b.s ? b.s : "");
+	free(b.s);
+	return result;
+}

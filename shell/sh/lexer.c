@@ -1,0 +1,327 @@
+/*
+ * lexer.c: turns characters into tokens (POSIX XCU 2.3, "Token Recognition").
+ *
+ * A word is kept exactly as typed, quotes and all ("a b"'c'$x stays that
+ * text): the lexer only has to find where it ends. To do that it follows
+ * quotes, backslashes, ${...}, $(...), $((...)) and `...` so that a blank or an
+ * operator inside them does not end the word. expand.c interprets the text later.
+ * Line continuations (backslash-newline) are removed here, outside single quotes.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "sh.h"
+
+static void scan_dollar(struct strbuf *b);
+static void scan_backquote(struct strbuf *b);
+
+/* The next character, with backslash-newline pairs removed. */
+static int next_char(void)
+{
+	for (;;) {
+		int c = input_getc();
+		if (c != '\\')
+			return c;
+		c = input_getc();
+		if (c != '\n') {
+			input_ungetc(c);
+			return '\\';
+		}
+	}
+}
+
+static int need_char(const char *what)
+{
+	int c = input_getc();
+
+	if (c == EOF)
+		syntax_error("unterminated %s", what);
+	return c;
+}
+
+static void scan_single_quote(struct strbuf *b)
+{
+	int c;
+
+	sb_addc(b, '\'');
+	while ((c = need_char("quoted string")) != '\'')
+		sb_addc(b, c);
+	sb_addc(b, '\'');
+}
+
+/* A backslash and the character after it, both kept (continuations dropped). */
+static void scan_backslash(struct strbuf *b)
+{
+	int c = need_char("quoted string");
+
+	if (c == '\n')
+		return;
+	sb_addc(b, '\\');
+	sb_addc(b, c);
+}
+
+static void scan_double_quote(struct strbuf *b)
+{
+	int c;
+
+	sb_addc(b, '"');
+	while ((c = need_char("quoted string")) != '"') {
+		if (c == '\\')
+			scan_backslash(b);
+		else if (c == '$')
+			scan_dollar(b);
+		else if (c == '`')
+			scan_backquote(b);
+		else
+			sb_addc(b, c);
+	}
+	sb_addc(b, '"');
+}
+
+static void scan_backquote(struct strbuf *b)
+{
+	int c;
+
+	sb_addc(b, '`');
+	while ((c = need_char("backquote")) != '`') {
+		sb_addc(b, c);
+		if (c == '\\')
+			sb_addc(b, need_char("backquote"));
+	}
+	sb_addc(b, '`');
+}
+
+/*
+ * The inside of $( ... ), up to the matching ')'. Parentheses are counted;
+ * quoted ones do not count. A `case` pattern's lone ')' inside $(...) needs the
+ * POSIX form "(pattern)" here.
+ */
+static void scan_parens(struct strbuf *b, int depth)
+{
+	int c;
+
+	while (depth > 0) {
+		c = need_char("$(");
+		if (c == '\'') {
+			scan_single_quote(b);
+		} else if (c == '"') {
+			scan_double_quote(b);
+		} else if (c == '`') {
+			scan_backquote(b);
+		} else if (c == '\\') {
+			sb_addc(b, c);
+			sb_addc(b, need_char("$("));
+		} else {
+			depth += c == '(';
+			depth -= c == ')';
+			sb_addc(b, c);
+		}
+	}
+}
+
+/* ${...}: up to the matching brace, following quotes and nested expansions. */
+static void scan_braces(struct strbuf *b)
+{
+	int c;
+
+	sb_addc(b, '{');
+	while ((c = need_char("${")) != '}') {
+		if (c == '\'')
+			scan_single_quote(b);
+		else if (c == '"')
+			scan_double_quote(b);
+		else if (c == '\\')
+			scan_backslash(b);
+		else if (c == '$')
+			scan_dollar(b);
+		else if (c == '`')
+			scan_backquote(b);
+		else
+			sb_addc(b, c);
+	}
+	sb_addc(b, '}');
+}
+
+/* After a '$': a parameter, ${...}, $(...) or $((...)). */
+static void scan_dollar(struct strbuf *b)
+{
+	int c = next_char();
+
+	sb_addc(b, '$');
+	if (c == '{') {
+		scan_braces(b);
+	} else if (c == '(') {
+		sb_addc(b, '(');
+		scan_parens(b, 1);
+	} else {
+		input_ungetc(c);
+	}
+}
+
+static int is_operator_start(int c)
+{
+	return c == ';' || c == '&' || c == '|' || c == '<' || c == '>' || c == '(' || c == ')';
+}
+
+/* Read a word that starts with c; sets t->quoted if any quoting was seen. */
+static void scan_word(struct token_value *t, int c)
+{
+	struct strbuf b = { 0 };
+
+	for (; c != EOF; c = next_char()) {
+		if (c == ' ' || c == '\t' || c == '\n' || is_operator_start(c))
+			break;
+		if (c == '\'' || c == '"' || c == '\\')
+			t->quoted = 1;
+		if (c == '\'')
+			scan_single_quote(&b);
+		else if (c == '"')
+			scan_double_quote(&b);
+		else if (c == '\\')
+			scan_backslash(&b);
+		else if (c == '$')
+			scan_dollar(&b);
+		else if (c == '`')
+			scan_backquote(&b);
+		else
+			sb_addc(&b, c);
+	}
+	input_ungetc(c);
+	t->text = sb_take(&b);
+}
+
+/* c2 follows c1 in the input: consume it and return 1; else leave it. */
+static int followed_by(int c2)
+{
+	int c = next_char();
+
+	if (c == c2)
+		return 1;
+	input_ungetc(c);
+	return 0;
+}
+
+static enum token scan_operator(int c)
+{
+	switch (c) {
+	case ';':
+		return followed_by(';') ? T_DSEMI : T_SEMI;
+	case '&':
+		return followed_by('&') ? T_AND : T_AMP;
+	case '|':
+		return followed_by('|') ? T_OR : T_PIPE;
+	case '(':
+		return T_LPAREN;
+	case ')':
+		return T_RPAREN;
+	case '>':
+		if (followed_by('>'))
+			return T_DGREAT;
+		if (followed_by('&'))
+			return T_GREATAND;
+		return followed_by('|') ? T_CLOBBER : T_GREAT;
+	default:	/* '<' */
+		if (followed_by('<'))
+			return followed_by('-') ? T_DLESSDASH : T_DLESS;
+		if (followed_by('&'))
+			return T_LESSAND;
+		return followed_by('>') ? T_LESSGREAT : T_LESS;
+	}
+}
+
+static int all_digits(const char *s)
+{
+	if (*s == '\0')
+		return 0;
+	while (isdigit((unsigned char)*s))
+		s++;
+	return *s == '\0';
+}
+
+/* If the word is an alias not being expanded already, read its text instead. */
+static int expand_alias(struct token_value *t)
+{
+	const char *value;
+
+	if (t->quoted || (value = alias_get(t->text)) == NULL || input_alias_active(t->text))
+		return 0;
+	input_push_string(value, t->text);
+	free(t->text);
+	t->text = NULL;
+	return 1;
+}
+
+void lex_next(struct token_value *t, int check_alias)
+{
+	int c, after_blank_alias;
+
+again:
+	t->text = NULL;
+	t->io_number = -1;
+	t->quoted = 0;
+	do
+		c = next_char();
+	while (c == ' ' || c == '\t');
+	after_blank_alias = input_alias_blank_ended();
+	if (c == '#') {
+		while (c != '\n' && c != EOF)
+			c = input_getc();
+	}
+	if (c == EOF) {
+		t->type = T_EOF;
+		return;
+	}
+	if (c == '\n') {
+		t->type = T_NEWLINE;
+		return;
+	}
+	if (is_operator_start(c)) {
+		t->type = scan_operator(c);
+		return;
+	}
+	t->type = T_WORD;
+	scan_word(t, c);
+	c = next_char();
+	input_ungetc(c);
+	if ((c == '<' || c == '>') && !t->quoted && all_digits(t->text)) {
+		t->io_number = atoi(t->text);
+		free(t->text);
+		t->text = NULL;
+		t->type = scan_operator(next_char());
+		return;
+	}
+	if ((check_alias || after_blank_alias) && expand_alias(t))
+		goto again;
+}
+
+/* One here-document line ends at the delimiter line; strip_tabs removes leading tabs. */
+char *lex_heredoc(const char *delimiter, int strip_tabs)
+{
+	struct strbuf body = { 0 }, line = { 0 };
+	int c;
+
+	for (;;) {
+		line.len = 0;
+		sb_addc(&line, 0);
+		line.len = 0;
+		c = input_getc();
+		while (strip_tabs && c == '\t')
+			c = input_getc();
+		while (c != '\n' && c != EOF) {
+			sb_addc(&line, c);
+			c = input_getc();
+		}
+		if (strcmp(line.s, delimiter) == 0)
+			break;
+		if (c == EOF) {
+			free(line.s);
+			free(body.s);
+			syntax_error("here-document delimited by end of file (wanted '%s')", delimiter);
+		}
+		sb_addn(&body, line.s, line.len);
+		sb_addc(&body, '\n');
+	}
+	free(line.s);
+	return sb_take(&body);
+}

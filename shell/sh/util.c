@@ -1,0 +1,125 @@
+/*
+ * util.c: the shell's small data structures: growing strings, growing string
+ * lists, and the arena a parse tree lives in.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "sh.h"
+
+/* ---- growing strings: amortized doubling, so building a string is linear ---- */
+
+static void sb_reserve(struct strbuf *b, size_t more)
+{
+	if (b->len + more + 1 <= b->cap)
+		return;
+	b->cap = b->cap ? b->cap : 32;
+	while (b->len + more + 1 > b->cap)
+		b->cap *= 2;
+	b->s = xrealloc(b->s, b->cap);
+}
+
+void sb_addc(struct strbuf *b, int c)
+{
+	sb_reserve(b, 1);
+	b->s[b->len++] = c;
+	b->s[b->len] = '\0';
+}
+
+void sb_addn(struct strbuf *b, const char *s, size_t n)
+{
+	sb_reserve(b, n);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void sb_adds(struct strbuf *b, const char *s)
+{
+	sb_addn(b, s, strlen(s));
+}
+
+char *sb_take(struct strbuf *b)
+{
+	char *s = b->s ? b->s : xstrdup("");
+
+	b->s = NULL;
+	b->len = b->cap = 0;
+	return s;
+}
+
+/* ---- string lists ---- */
+
+void sl_add(struct strlist *l, char *s)
+{
+	if (l->count + 2 > l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 8;
+		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+	}
+	l->v[l->count++] = s;
+	l->v[l->count] = NULL;
+}
+
+void sl_free(struct strlist *l)
+{
+	for (int i = 0; i < l->count; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->count = l->cap = 0;
+}
+
+/* ---- arenas: a parse tree's nodes and strings, freed together ---- */
+
+struct arena_block {
+	struct arena_block *next;
+	size_t used, size;
+	char data[];
+};
+
+struct arena *arena_new(void)
+{
+	struct arena *a = xzalloc(sizeof *a);
+
+	a->refs = 1;
+	return a;
+}
+
+void *arena_alloc(struct arena *a, size_t size)
+{
+	struct arena_block *b = a->blocks;
+	void *p;
+
+	size = (size + 7) & ~(size_t)7;
+	if (b == NULL || b->used + size > b->size) {
+		size_t block_size = size > 4000 ? size : 4000;
+		b = xmalloc(sizeof *b + block_size);
+		b->used = 0;
+		b->size = block_size;
+		b->next = a->blocks;
+		a->blocks = b;
+	}
+	p = b->data + b->used;
+	b->used += size;
+	memset(p, 0, size);
+	return p;
+}
+
+char *arena_strdup(struct arena *a, const char *s, size_t len)
+{
+	char *copy = arena_alloc(a, len + 1);
+
+	memcpy(copy, s, len);
+	return copy;
+}
+
+void arena_release(struct arena *a)
+{
+	if (a == NULL || --a->refs > 0)
+		return;
+	while (a->blocks) {
+		struct arena_block *next = a->blocks->next;
+		free(a->blocks);
+		a->blocks = next;
+	}
+	free(a);
+}
