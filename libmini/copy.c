@@ -124,6 +124,20 @@ int copy_regular(const char *src, const char *dst, const struct stat *st, mode_t
 	return ok ? 0 : -1;
 }
 
+/* A target that is a symlink to a file is written through: the file it names is replaced. */
+static int copy_through_link(const char *src, const char *dst, const struct stat *st, mode_t mode, int keep_times)
+{
+	struct stat old;
+	char *real = NULL;
+	int result;
+
+	if (lstat(dst, &old) == 0 && S_ISLNK(old.st_mode))
+		real = realpath(dst, NULL);
+	result = copy_regular(src, real ? real : dst, st, mode, keep_times);
+	free(real);
+	return result;
+}
+
 /* Copy a symlink as a link: the same target text. */
 static int copy_symlink(const char *src, const char *dst)
 {
@@ -183,7 +197,7 @@ static int copy_one_file(struct copy_walk *c, const char *src, const char *dst, 
 			return -1;
 	} else if (S_ISREG(st->st_mode) || !how->recursive) {
 		/* Without -r, a device or fifo is read like a file, as POSIX cp says. */
-		return copy_regular(src, dst, st, mode, how->preserve);
+		return copy_through_link(src, dst, st, mode, how->preserve);
 	} else {
 		unlink(dst);
 		if (mknod(dst, st->st_mode, st->st_rdev) < 0) {

@@ -63,8 +63,12 @@ static int du_visit(struct walk *w, const char *path, const struct stat *st, enu
 	struct du_walk *d = (struct du_walk *)w;
 	int depth = w->depth;
 	int shown = d->max_depth < 0 || depth <= d->max_depth;
-	unsigned long long blocks = seen_before(st) ? 0 : st->st_blocks;
+	unsigned long long blocks;
 
+	/* -x: what is on another file system is not counted at all, as in GNU du. */
+	if (w->one_file_system && st->st_dev != w->root_device)
+		return WALK_SKIP;
+	blocks = seen_before(st) ? 0 : st->st_blocks;
 	if (phase == WALK_DIR) {
 		if (depth >= d->size) {
 			d->size = depth + 16;

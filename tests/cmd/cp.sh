@@ -27,3 +27,4 @@ check "cp: failure leaves the target whole" 'echo old > b; mkdir d; cp d/nosuch 
 check "cp: to a device" 'echo x > a; cp a /dev/null && echo ok' $'ok\n'
 check "cp: several sources need a directory" ': > a; : > b; cp a b c' '' 1 "target 'c' is not a directory"
 check "cp: missing operand" 'cp a' '' 2 'missing destination'
+check "cp: writes through a symlink target" 'echo new > a; echo old > f; ln -s f l; cp a l; readlink l; cat f' $'f\nnew\n'
