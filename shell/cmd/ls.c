@@ -29,7 +29,7 @@
 #include "users.h"
 
 static const char usage[] =
-	"Usage: ls [-1aACcdFhilnRrStu] [--color[=WHEN]] [FILE]...\n"
+	"Usage: ls [-1aACcdFhiLlnRrStu] [--color[=WHEN]] [FILE]...\n"
 	"List the FILEs, and the contents of directories (. when none is given).\n"
 	"  -1  one name a line             -C  columns (the default on a terminal)\n"
 	"  -l  long format                 -n  long format with numeric user and group\n"
@@ -37,6 +37,7 @@ static const char usage[] =
 	"  -d  list directories themselves, not their contents\n"
 	"  -F  mark types: / dir, * executable, @ link, | fifo, = socket\n"
 	"  -h  sizes like 1.5K 20M         -i  show inode numbers\n"
+	"  -L  show what symlinks point to, not the links\n"
 	"  -R  list subdirectories recursively\n"
 	"  -t  sort by time, newest first  -S  sort by size, largest first\n"
 	"  -r  reverse the order           -c  use the status change time\n"
@@ -56,7 +57,7 @@ static struct {
 	char format;		/* '1' one a line, 'C' columns, 'l' long */
 	char sort;		/* 'n' by name, 't' by time, 'S' by size */
 	char time;		/* which time: 'm' modified, 'c' status changed, 'a' accessed */
-	int all, almost_all, directories_as_files, recursive, reverse;
+	int all, almost_all, directories_as_files, dereference, recursive, reverse;
 	int human, inode, numeric, classify, color, terminal;
 	int width;		/* of the terminal, for columns */
 	time_t now;
@@ -431,7 +432,7 @@ static struct entry *read_directory(const char *dir, size_t *count)
 			continue;
 		char *path = path_join(dir, de->d_name);
 		list = xrealloc(list, (n + 1) * sizeof *list);
-		if (make_entry(&list[n], de->d_name, path, 0) == 0)
+		if (make_entry(&list[n], de->d_name, path, opt.dereference) == 0)
 			n++;
 		free(path);
 	}
@@ -509,7 +510,7 @@ static void parse_options(int argc, char **argv, struct options *o)
 {
 	int c;
 
-	options_start(o, argc, argv, "1aACcdFhilnRrStu", usage);
+	options_start(o, argc, argv, "1aACcdFhiLlnRrStu", usage);
 	while ((c = options_next(o)) != -1) {
 		switch (c) {
 		case '1': case 'C': case 'l': opt.format = c; break;
@@ -521,6 +522,7 @@ static void parse_options(int argc, char **argv, struct options *o)
 		case 'F': opt.classify = 1; break;
 		case 'h': opt.human = 1; break;
 		case 'i': opt.inode = 1; break;
+		case 'L': opt.dereference = 1; break;
 		case 'R': opt.recursive = 1; break;
 		case 'r': opt.reverse = 1; break;
 		case 'S': case 't': opt.sort = c; break;
@@ -564,7 +566,7 @@ int ls_main(int argc, char **argv)
 	operands = argc - o.index;
 
 	/* Sort the operands into files, listed together first, and directories. */
-	follow = !(opt.format == 'l' || opt.directories_as_files || opt.classify);
+	follow = opt.dereference || !(opt.format == 'l' || opt.directories_as_files || opt.classify);
 	files = xmalloc((argc + 1) * sizeof *files);
 	dirs = xmalloc((argc + 1) * sizeof *dirs);
 	for (; *argv; argv++) {

@@ -35,4 +35,5 @@ check "ls --color=never" 'mkdir d; ls --color=never' $'d\n'
 check "ls --color=bad" 'ls --color=bad' '' 2 'invalid argument'
 check "ls: missing file" ': > a; ls a nosuch' $'a\n' 1 'ls: nosuch: No such file or directory'
 check "ls: bad option" 'ls -Q' '' 2 "unknown option '-Q'"
-check "ls --help" 'ls --help | head -1' $'Usage: ls [-1aACcdFhilnRrStu] [--color[=WHEN]] [FILE]...\n'
+check "ls --help" 'ls --help | head -1' $'Usage: ls [-1aACcdFhiLlnRrStu] [--color[=WHEN]] [FILE]...\n'
+check "ls -L: what links point to" 'mkdir d; ln -s d l; ls -lLd l | cut -c1; ls -ld l | cut -c1' $'d\nl\n'
