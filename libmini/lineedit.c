@@ -452,8 +452,10 @@ static void list_candidates(struct editor *e, char **list, int count)
 	}
 	columns = e->cols / width > 0 ? e->cols / width : 1;
 	rows = (count + columns - 1) / columns;
-	e->pos = e->len;
-	refresh(e);
+	if (e->pos != e->len) {
+		e->pos = e->len;
+		refresh(e);
+	}
 	outs("\n");
 	for (int r = 0; r < rows; r++) {
 		for (int c = 0; c < columns; c++) {
@@ -501,9 +503,7 @@ static void complete(struct editor *e)
 		refresh(e);
 	} else if (e->last_was_tab) {
 		list_candidates(e, list, count);
-		outs(e->prompt);	/* only the prompt's last line: good enough after a listing */
-		e->cursor_row = 0;
-		refresh(e);
+		refresh(e);	/* the prompt's last line and the line again, below the list */
 	} else {
 		outs("\a");
 	}
@@ -614,8 +614,10 @@ static char *edit(struct editor *e)
 	if (result < 0) {
 		return NULL;
 	}
-	e->pos = e->len;
-	refresh(e);
+	if (e->pos != e->len) {	/* the output starts below the whole line */
+		e->pos = e->len;
+		refresh(e);
+	}
 	outs("\n");
 	return xstrdup(e->buf);
 }
