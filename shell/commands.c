@@ -9,11 +9,14 @@
 #include <string.h>
 #include "mini.h"
 
+int addgroup_main(int argc, char **argv);
+int adduser_main(int argc, char **argv);
 int base64_main(int argc, char **argv);
 int basename_main(int argc, char **argv);
 int cat_main(int argc, char **argv);
 int chmod_main(int argc, char **argv);
 int chown_main(int argc, char **argv);
+int chpasswd_main(int argc, char **argv);
 int chroot_main(int argc, char **argv);
 int clear_main(int argc, char **argv);
 int cmp_main(int argc, char **argv);
@@ -23,6 +26,7 @@ int cp_main(int argc, char **argv);
 int cut_main(int argc, char **argv);
 int date_main(int argc, char **argv);
 int dd_main(int argc, char **argv);
+int deluser_main(int argc, char **argv);
 int df_main(int argc, char **argv);
 int diff_main(int argc, char **argv);
 int dirname_main(int argc, char **argv);
@@ -35,6 +39,7 @@ int expr_main(int argc, char **argv);
 int find_main(int argc, char **argv);
 int fold_main(int argc, char **argv);
 int free_main(int argc, char **argv);
+int getty_main(int argc, char **argv);
 int grep_main(int argc, char **argv);
 int head_main(int argc, char **argv);
 int hostname_main(int argc, char **argv);
@@ -45,7 +50,11 @@ int install_main(int argc, char **argv);
 int join_main(int argc, char **argv);
 int kill_main(int argc, char **argv);
 int killall_main(int argc, char **argv);
+int less_main(int argc, char **argv);
 int ln_main(int argc, char **argv);
+int logger_main(int argc, char **argv);
+int login_main(int argc, char **argv);
+int logread_main(int argc, char **argv);
 int ls_main(int argc, char **argv);
 int lspci_main(int argc, char **argv);
 int lsusb_main(int argc, char **argv);
@@ -62,6 +71,7 @@ int nl_main(int argc, char **argv);
 int nohup_main(int argc, char **argv);
 int nproc_main(int argc, char **argv);
 int od_main(int argc, char **argv);
+int passwd_main(int argc, char **argv);
 int paste_main(int argc, char **argv);
 int pidof_main(int argc, char **argv);
 int poweroff_main(int argc, char **argv);
@@ -82,8 +92,10 @@ int split_main(int argc, char **argv);
 int stat_main(int argc, char **argv);
 int strings_main(int argc, char **argv);
 int stty_main(int argc, char **argv);
+int su_main(int argc, char **argv);
 int sync_main(int argc, char **argv);
 int sysctl_main(int argc, char **argv);
+int syslogd_main(int argc, char **argv);
 int tac_main(int argc, char **argv);
 int tail_main(int argc, char **argv);
 int tee_main(int argc, char **argv);
@@ -113,12 +125,15 @@ int yes_main(int argc, char **argv);
 /* In strcmp order: '[' sorts after capitals, before lower case. */
 const struct command commands[] = {
 	{ "[", test_main },
+	{ "addgroup", addgroup_main },
+	{ "adduser", adduser_main },
 	{ "base64", base64_main },
 	{ "basename", basename_main },
 	{ "cat", cat_main },
 	{ "chgrp", chown_main },
 	{ "chmod", chmod_main },
 	{ "chown", chown_main },
+	{ "chpasswd", chpasswd_main },
 	{ "chroot", chroot_main },
 	{ "clear", clear_main },
 	{ "cmp", cmp_main },
@@ -128,6 +143,8 @@ const struct command commands[] = {
 	{ "cut", cut_main },
 	{ "date", date_main },
 	{ "dd", dd_main },
+	{ "delgroup", deluser_main },
+	{ "deluser", deluser_main },
 	{ "df", df_main },
 	{ "diff", diff_main },
 	{ "dirname", dirname_main },
@@ -143,6 +160,7 @@ const struct command commands[] = {
 	{ "find", find_main },
 	{ "fold", fold_main },
 	{ "free", free_main },
+	{ "getty", getty_main },
 	{ "grep", grep_main },
 	{ "groups", id_main },
 	{ "halt", poweroff_main },
@@ -156,7 +174,11 @@ const struct command commands[] = {
 	{ "join", join_main },
 	{ "kill", kill_main },
 	{ "killall", killall_main },
+	{ "less", less_main },
 	{ "ln", ln_main },
+	{ "logger", logger_main },
+	{ "login", login_main },
+	{ "logread", logread_main },
 	{ "ls", ls_main },
 	{ "lspci", lspci_main },
 	{ "lsusb", lsusb_main },
@@ -173,6 +195,7 @@ const struct command commands[] = {
 	{ "nohup", nohup_main },
 	{ "nproc", nproc_main },
 	{ "od", od_main },
+	{ "passwd", passwd_main },
 	{ "paste", paste_main },
 	{ "pidof", pidof_main },
 	{ "poweroff", poweroff_main },
@@ -198,8 +221,10 @@ const struct command commands[] = {
 	{ "stat", stat_main },
 	{ "strings", strings_main },
 	{ "stty", stty_main },
+	{ "su", su_main },
 	{ "sync", sync_main },
 	{ "sysctl", sysctl_main },
+	{ "syslogd", syslogd_main },
 	{ "tac", tac_main },
 	{ "tail", tail_main },
 	{ "tee", tee_main },

@@ -1,0 +1,297 @@
+/*
+ * vi.c: mini's vi, the screen editor of POSIX (XCU "vi"), with the parts of
+ * vim people type without thinking (v, V, u and Ctrl-R for many levels, gg).
+ *
+ * This file holds the editor's state, where keys come from (the terminal, or
+ * keys fed again for "." and counts), reading and writing files, and vi_main.
+ * `view` is vi -R.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include "mini.h"
+#include "term.h"
+#include "vi.h"
+
+static const char usage[] =
+	"Usage: vi [-R] [+CMD] [FILE]\n"
+	"Edit FILE on the full screen (view = vi -R).\n"
+	"  -R    read-only: :w needs a !\n"
+	"  +CMD  run the ex command CMD first (+N: go to line N, +: to the end)\n";
+
+struct settings opt;
+struct pos cur;
+int want_col;
+int mode;
+struct pos visual_start;
+char *file_name;
+int readonly;
+int quitting;
+static int missing_newline;	/* the file's last line had no '\n': write it back without */
+
+/* ---- keys ---- */
+
+static int *pushed;		/* keys to read again before the terminal's */
+static int pushed_count, pushed_next;
+static int *recorded;
+static int recorded_count, recorded_capacity, recording;
+
+void push_keys(const int *keys, int n)
+{
+	int rest = pushed_count - pushed_next;
+	int *all = xmalloc((n + rest + 1) * sizeof *all);
+
+	memcpy(all, keys, n * sizeof *all);
+	memcpy(all + n, pushed + pushed_next, rest * sizeof *all);
+	free(pushed);
+	pushed = all;
+	pushed_count = n + rest;
+	pushed_next = 0;
+}
+
+void drop_pushed_keys(void)
+{
+	pushed_count = pushed_next = 0;
+}
+
+static void record_key(int key)
+{
+	if (recorded_count == recorded_capacity) {
+		recorded_capacity = recorded_capacity * 2 + 16;
+		recorded = xrealloc(recorded, recorded_capacity * sizeof *recorded);
+	}
+	recorded[recorded_count++] = key;
+}
+
+void record_start(int first_key)
+{
+	recorded_count = 0;
+	recording = 1;
+	record_key(first_key);
+}
+
+int *record_stop(int *n)
+{
+	int *keys = xmalloc((recorded_count + 1) * sizeof *keys);
+
+	memcpy(keys, recorded, recorded_count * sizeof *keys);
+	*n = recorded_count;
+	recording = 0;
+	return keys;
+}
+
+int get_key(void)
+{
+	int key;
+
+	if (pushed_next < pushed_count)
+		return pushed[pushed_next++];
+	do {
+		if (!output_showing() && !term_key_ready())
+			screen_draw();
+		key = term_key();
+	} while (key == KEY_RESIZE);
+	clear_message();
+	if (key == KEY_EOF) {	/* the terminal is gone: end like :q! */
+		quitting = 1;
+		key = KEY_ESC;
+	}
+	if (recording)
+		record_key(key);
+	return key;
+}
+
+/* ---- files ---- */
+
+int file_load(const char *path)
+{
+	struct stat st;
+	size_t len;
+	char *text;
+
+	buffer_init();
+	missing_newline = 0;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		message("\"%s\" is a directory", path);
+		readonly = 1;
+		return -1;
+	}
+	text = read_file(path, &len);
+	if (text == NULL) {
+		if (errno == ENOENT) {
+			message("\"%s\" [New file]", path);
+			return 0;
+		}
+		message("\"%s\" %s", path, strerror(errno));
+		readonly = 1;	/* never write over a file that could not be read */
+		return -1;
+	}
+	missing_newline = len > 0 && text[len - 1] != '\n';
+	if (access(path, W_OK) != 0)
+		readonly = 1;
+	buffer_take(text, len);
+	message("\"%s\"%s%s %dL, %lluC", path, readonly ? " [readonly]" : "",
+		missing_newline ? " [Incomplete last line]" : "", buffer_empty ? 0 : line_count,
+		(unsigned long long)len);
+	return 0;
+}
+
+/* Write lines [first, last] to fd; returns the bytes written or -1. */
+static long long write_lines(int fd, int first, int last)
+{
+	char *buf = xmalloc(65536);
+	size_t used = 0;
+	long long total = 0;
+	int status = 0;
+
+	for (int i = first; i <= last && !buffer_empty && status == 0; i++) {
+		const struct line *l = &lines[i];
+		int newline = !(i == line_count - 1 && missing_newline);
+		if (used + l->len + 1 > 65536) {
+			status = write_all(fd, buf, used);
+			used = 0;
+		}
+		if (l->len + 1 > 65536) {
+			status = status ? status : write_all(fd, l->text, l->len);
+		} else {
+			memcpy(buf + used, l->text, l->len);
+			used += l->len;
+		}
+		if (newline)
+			buf[used++] = '\n';
+		total += l->len + newline;
+	}
+	if (status == 0)
+		status = write_all(fd, buf, used);
+	free(buf);
+	return status < 0 ? -1 : total;
+}
+
+/* Open a new file next to target for writing it whole; *temp gets its name. */
+static int open_temp(const char *target, char **temp)
+{
+	char *copy = xstrdup(target);
+	char *name = xmalloc(strlen(target) + 16);
+	int fd;
+
+	sprintf(name, "%s/.%s.XXXXXX", dirname(copy), base_name(target));
+	fd = mkstemp(name);
+	free(copy);
+	*temp = name;
+	return fd;
+}
+
+int file_write(const char *path, int first, int last, int force)
+{
+	char *target = realpath(path, NULL), *temp = NULL;
+	struct stat st;
+	int exists, fd, in_place;
+	long long bytes;
+
+	if (target == NULL)
+		target = xstrdup(path);
+	exists = stat(target, &st) == 0;
+	/* Devices and /proc files cannot be replaced, only written into. */
+	in_place = exists && !S_ISREG(st.st_mode);
+	fd = in_place ? open(target, O_WRONLY | O_TRUNC) : open_temp(target, &temp);
+	if (fd < 0) {
+		message("\"%s\" %s", path, strerror(errno));
+		free(target);
+		free(temp);
+		return -1;
+	}
+	bytes = write_lines(fd, first, last);
+	if (bytes >= 0 && !in_place) {
+		mode_t mask = umask(0);
+		umask(mask);
+		fchmod(fd, exists ? st.st_mode & 07777 : 0666 & ~mask);
+		if (exists && geteuid() == 0 && fchown(fd, st.st_uid, st.st_gid) < 0)
+			bytes = -1;
+		if (bytes >= 0 && fsync(fd) < 0)
+			bytes = -1;
+	}
+	if (close(fd) < 0)
+		bytes = -1;
+	if (bytes >= 0 && !in_place && rename(temp, target) < 0)
+		bytes = -1;
+	if (bytes < 0) {
+		message("\"%s\" not written: %s", path, strerror(errno));
+		if (temp)
+			unlink(temp);
+	} else {
+		message("\"%s\" %dL, %lldC written", path, buffer_empty ? 0 : last - first + 1, bytes);
+	}
+	free(target);
+	free(temp);
+	return bytes < 0 ? -1 : 0;
+}
+
+int run_shell(const char *command)
+{
+	int status;
+
+	term_stop();
+	status = system(command);
+	write_all(STDOUT_FILENO, "\r\nPress ENTER to continue", 25);
+	term_start(STDIN_FILENO);
+	term_key();
+	return status;
+}
+
+/* ---- main ---- */
+
+static void reset_state(void)
+{
+	opt = (struct settings){ .tabstop = 8, .shiftwidth = 8 };
+	cur = (struct pos){ 0, 0 };
+	want_col = 0;
+	mode = NORMAL;
+	top_line = 0;
+	quitting = 0;
+	readonly = strcmp(program_name, "view") == 0;
+}
+
+int vi_main(int argc, char **argv)
+{
+	struct options o;
+	const char *start_command = NULL;
+	int c;
+
+	reset_state();
+	options_start(&o, argc, argv, "R", usage);
+	while (o.index < argc && argv[o.index][0] == '+')	/* +CMD before the options too */
+		start_command = argv[o.index++] + 1;
+	while ((c = options_next(&o)) != -1)
+		if (c == 'R')
+			readonly = 1;
+	argv += o.index;
+	argc -= o.index;
+	if (argc > 0 && argv[0][0] == '+') {
+		start_command = argv[0] + 1;
+		argv++;
+		argc--;
+	}
+	if (argc > 1)
+		usage_error(usage, "only one file at a time");
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		die("standard input and output must be a terminal");
+	buffer_init();
+	if (argc == 1) {
+		file_name = xstrdup(argv[0]);
+		file_load(file_name);
+	}
+	if (term_start(STDIN_FILENO) < 0)
+		die("cannot set up the terminal:");
+	if (start_command)
+		ex_command(start_command[0] ? start_command : "$");
+	while (!quitting)
+		normal_command();
+	term_stop();
+	return 0;
+}

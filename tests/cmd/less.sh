@@ -1,0 +1,9 @@
+# less (not a terminal: it copies like cat; the screen is tested by tests/vi/keys.py)
+check "less: copies standard input to a pipe" 'printf "a\nb\n" | less' $'a\nb\n'
+check "less: several files in order" 'echo a > x; printf "b" > y; less x y' $'a\nb'
+check "less -N -S: still a plain copy to a pipe" 'printf "a\tb\n" | less -N -S' $'a\tb\n'
+check "less: - is standard input" 'echo b > y; echo a | less - y' $'a\nb\n'
+check "less: missing file, carries on" 'echo a > x; less nosuch x' $'a\n' 1 'less: nosuch: No such file'
+check "less: a directory" 'mkdir d; less d' '' 1 'less: d: Is a directory'
+check "less --help" 'less --help | head -n 1' $'Usage: less [-NS] [FILE]...\n'
+check "less: bad option" 'less -Z' '' 2 "unknown option '-Z'"
