@@ -9,6 +9,33 @@
 
 #define CHUNK 65536
 
+void *find_byte(const void *s, int c, size_t n)
+{
+	const unsigned char *p = s;
+	unsigned char byte = c;
+	unsigned long repeated = 0x01010101UL * byte;
+
+	while (n > 0 && ((unsigned long)p & 3) != 0) {	/* up to a 4-byte boundary */
+		if (*p == byte)
+			return (void *)p;
+		p++;
+		n--;
+	}
+	/*
+	 * x = word ^ repeated has a zero byte exactly where the word holds c;
+	 * (x - 0x01010101) & ~x & 0x80808080 is non-zero exactly when x has a zero byte.
+	 */
+	for (; n >= 4; p += 4, n -= 4) {
+		unsigned long x = *(const unsigned long *)p ^ repeated;
+		if ((x - 0x01010101UL) & ~x & 0x80808080UL)
+			break;
+	}
+	for (; n > 0; p++, n--)
+		if (*p == byte)
+			return (void *)p;
+	return NULL;
+}
+
 void lines_start(struct lines *in, int fd, char delim)
 {
 	memset(in, 0, sizeof *in);
@@ -60,7 +87,7 @@ char *lines_next(struct lines *in, size_t *len)
 
 	for (;;) {
 		line = in->buf + in->start;
-		found = memchr(line + scanned, in->delim, in->end - in->start - scanned);
+		found = find_byte(line + scanned, in->delim, in->end - in->start - scanned);
 		if (found) {
 			*found = '\0';
 			*len = found - line;

@@ -140,7 +140,7 @@ static const char *find_string(const char *hay, size_t n, const char *needle, si
 	if (m == 0)
 		return hay;
 	while ((size_t)(end - hay) >= m) {
-		const char *p = memchr(hay, needle[0], end - hay - m + 1);
+		const char *p = find_byte(hay, needle[0], end - hay - m + 1);
 		if (p == NULL)
 			return NULL;
 		if (memcmp(p + 1, needle + 1, m - 1) == 0)

@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 #include "mini.h"
+#include "lines.h"
 
 static const char usage[] =
 	"Usage: wc [-clmw] [FILE]...\n"
@@ -41,7 +42,7 @@ static int count_fd(int fd, unsigned long long counts[NCOUNTS])
 		counts[BYTES] += n;
 		if (!wanted[WORDS] && !wanted[CHARS]) {	/* lines only: memchr is fastest */
 			const char *q = buf;
-			while ((q = memchr(q, '\n', (const char *)end - q)) != NULL) {
+			while ((q = find_byte(q, '\n', (const char *)end - q)) != NULL) {
 				counts[LINES]++;
 				q++;
 			}
