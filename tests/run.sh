@@ -34,7 +34,7 @@ for suite in $suites; do
 	cmd)	run_suite "commands" bash tests/cmd-tests.sh "$MINI" ;;
 	sh)	[ -x tests/sh/run.sh ] && run_suite "shell" tests/sh/run.sh "$MINI" ;;
 	boot)
-		for t in tests/boot/*.py; do
+		for t in tests/boot/test_*.py; do
 			run_suite "boot $(basename "$t")" python3 "$t" build/mini.iso
 		done ;;
 	*)	echo "run.sh: unknown suite '$suite'" >&2; exit 2 ;;
