@@ -565,8 +565,10 @@ int sort_main(int argc, char **argv)
 	for (; *argv; argv++) {
 		size_t len;
 		char *data = read_file(*argv, &len);
-		if (data == NULL)
-			die("cannot read %s:", *argv);
+		if (data == NULL) {
+			warn("cannot read %s:", *argv);
+			return 2;	/* POSIX: 1 is for -c finding disorder, more for trouble */
+		}
 		split_lines(data, len);
 	}
 	if (check)
@@ -583,8 +585,10 @@ int sort_main(int argc, char **argv)
 
 	if (output) {
 		out = fopen(output, "w");
-		if (out == NULL)
-			die("cannot create %s:", output);
+		if (out == NULL) {
+			warn("cannot create %s:", output);
+			return 2;
+		}
 	}
 	setvbuf(out, NULL, _IOFBF, 65536);
 	for (size_t i = 0; i < nlines; i++) {

@@ -50,7 +50,7 @@ int split_main(int argc, char **argv)
 	struct options o;
 	int c, in, out = -1, by_bytes = 0;
 	long long per_piece = 1000, left = 0, n;
-	static char buf[65536];
+	char buf[65536];
 	ssize_t got;
 
 	options_start(&o, argc, argv, "dl:b:a:", usage);

@@ -30,7 +30,7 @@ static int printable(unsigned char c)
 
 static int scan(int fd, const char *name)
 {
-	static unsigned char buf[65536];
+	unsigned char buf[65536];
 	char *run = xmalloc(min_len + 1);
 	long run_len = 0;
 	long long offset = 0, start = 0;

@@ -186,7 +186,7 @@ int tr_main(int argc, char **argv)
 	int c, complement_set = 0, delete = 0, squeeze = 0;
 	static struct set set1, set2;
 	unsigned char map[256], squeezable[256] = { 0 }, deleted[256] = { 0 };
-	static unsigned char in[65536], out[65536];
+	unsigned char buf[65536];	/* filtered in place: the output is never longer */
 	int last = -1, have_set2;
 	ssize_t n;
 
@@ -233,7 +233,7 @@ int tr_main(int argc, char **argv)
 			squeezable[s->bytes[i]] = 1;
 	}
 
-	while ((n = read(STDIN_FILENO, in, sizeof in)) != 0) {
+	while ((n = read(STDIN_FILENO, buf, sizeof buf)) != 0) {
 		int len = 0;
 		if (n < 0) {
 			if (errno == EINTR)
@@ -241,16 +241,16 @@ int tr_main(int argc, char **argv)
 			die("read error:");
 		}
 		for (ssize_t i = 0; i < n; i++) {
-			unsigned char ch = in[i];
+			unsigned char ch = buf[i];
 			if (deleted[ch])
 				continue;
 			ch = map[ch];
 			if (squeezable[ch] && ch == last)
 				continue;
 			last = ch;
-			out[len++] = ch;
+			buf[len++] = ch;
 		}
-		if (write_all(STDOUT_FILENO, out, len) < 0)
+		if (write_all(STDOUT_FILENO, buf, len) < 0)
 			die("write error:");
 	}
 	return 0;

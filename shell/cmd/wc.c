@@ -26,7 +26,7 @@ static int wanted[NCOUNTS];
 /* Count fd into counts[]; only what was asked for is computed (fast paths). */
 static int count_fd(int fd, unsigned long long counts[NCOUNTS])
 {
-	static char buf[65536];
+	char buf[65536];
 	struct stat st;
 	int in_word = 0;
 	ssize_t n;
