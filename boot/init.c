@@ -2,23 +2,26 @@
  * init: the first process (PID 1), started by the kernel from the initramfs.
  *
  * What it does, in order:
- *   1. mounts /proc, /sys and /dev (devtmpfs), so that the rest of the system can
- *      find processes, devices and the console;
- *   2. starts a login shell on each console the kernel writes to (the VGA screen,
- *      the serial line, or both), each with its own controlling terminal so that
- *      job control works;
- *   3. waits: reaps every process that dies (orphans are re-parented to PID 1),
- *      and starts a console shell again when it exits;
- *   4. on SIGUSR1 (halt), SIGUSR2 (poweroff), SIGTERM or Ctrl-Alt-Del (reboot),
- *      stops every process, syncs and unmounts the disks, and ends the machine.
+ *   1. mounts /proc, /sys, /dev (devtmpfs), /dev/pts, /tmp and /run, makes the
+ *      /dev/fd and /dev/std* links, and sets the host name from /etc/hostname;
+ *   2. reads /etc/inittab (inittab.c), runs its sysinit lines (/etc/rc) and its
+ *      wait lines one after the other, starts its once lines, and prints how long
+ *      the boot took;
+ *   3. starts the respawn and askfirst lines: shells or getty on the consoles;
+ *   4. waits: reaps every process that dies (orphans are re-parented to PID 1) and
+ *      restarts respawn lines, holding back one that dies again and again;
+ *   5. on SIGHUP reads /etc/inittab again; on SIGUSR1 (halt), SIGUSR2 (poweroff),
+ *      SIGTERM (reboot) or Ctrl-Alt-Del (the kernel sends SIGINT: the ctrlaltdel
+ *      lines run, or else a reboot) it runs the shutdown lines, stops every process,
+ *      syncs and unmounts the file systems, and ends the machine.
  *
  * PID 1 must never exit: if it does, the kernel panics. So every failure here is
  * reported and survived.
  */
 #include <errno.h>
-#include <stdarg.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,119 +33,288 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include "mini.h"
+#include "init.h"
 
-#define MAX_CONSOLES 4
+/* A respawn line that dies this soon after starting, this many times in a row, ... */
+#define QUICK_EXIT_SECONDS 2
+#define QUICK_EXITS_ALLOWED 5
+/* ... is held back this long, so that a broken command cannot eat the machine. */
+#define HOLD_BACK_SECONDS 10
+/* At shutdown, how long processes get to exit by themselves before SIGKILL. */
+#define STOP_TENTHS 30
 
-struct console {
-	char device[32];	/* "/dev/ttyS0" */
-	pid_t shell;		/* its shell's pid, 0 when none runs */
-	time_t started;		/* when that shell started, to hold back a respawn loop */
-};
-
-static struct console consoles[MAX_CONSOLES];
-static int console_count;
-
-/* Print a message on the console; init's stderr is /dev/console. */
-static void say(const char *fmt, ...)
+void say(const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	vwarn(fmt, ap);
+	vwarn(fmt, ap);		/* init's stderr is /dev/console */
 	va_end(ap);
 }
 
-static void mount_early(const char *source, const char *dir, const char *type)
+/* Milliseconds since the kernel started (the clock runs from boot). */
+static long uptime_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_BOOTTIME, &ts);
+	return ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static long uptime_seconds(void)
+{
+	return uptime_ms() / 1000;
+}
+
+/* ---- 1. early boot ---- */
+
+static void mount_early(const char *source, const char *dir, const char *type,
+			unsigned long flags, const char *options)
 {
 	mkdir(dir, 0755);
-	if (mount(source, dir, type, 0, NULL) < 0 && errno != EBUSY)
+	if (mount(source, dir, type, flags, options) < 0 && errno != EBUSY)
 		say("mounting %s on %s:", type, dir);
 }
 
-/*
- * Find the terminals behind /dev/console: the kernel lists them in
- * /sys/class/tty/console/active ("tty0 ttyS0"). tty0 means "the current virtual
- * terminal"; a shell needs a fixed one, tty1. Without sysfs, use /dev/console.
- */
-static void find_consoles(void)
+static void set_hostname(void)
 {
-	char names[128], *name;
-	int fd = open("/sys/class/tty/console/active", O_RDONLY);
-	ssize_t n = fd >= 0 ? read(fd, names, sizeof names - 1) : -1;
+	char *name = read_file("/etc/hostname", NULL);
 
-	if (fd >= 0)
-		close(fd);
-	names[n > 0 ? n : 0] = '\0';
-	for (name = strtok(names, " \n"); name && console_count < MAX_CONSOLES; name = strtok(NULL, " \n")) {
-		struct console *c = &consoles[console_count++];
-		snprintf(c->device, sizeof c->device, "/dev/%s", strcmp(name, "tty0") == 0 ? "tty1" : name);
-	}
-	if (console_count == 0)
-		strcpy(consoles[console_count++].device, "/dev/console");
+	if (name == NULL)
+		return;
+	name[strcspn(name, " \t\n")] = '\0';
+	if (name[0] && sethostname(name, strlen(name)) < 0)
+		say("sethostname:");
+	free(name);
 }
 
-/* In the child: make the terminal ours (controlling tty) and run a login shell on it. */
-static void run_shell_on(const char *device)
+static void early_boot(void)
 {
-	sigset_t none;
+	mount_early("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
+	mount_early("sysfs", "/sys", "sysfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
+	/* The kernel does not mount devtmpfs by itself when it boots an initramfs. */
+	mount_early("devtmpfs", "/dev", "devtmpfs", MS_NOSUID, NULL);
+	/* Terminals of ssh-like programs and `script`: group tty (5), not world-writable. */
+	mount_early("devpts", "/dev/pts", "devpts", MS_NOSUID | MS_NOEXEC, "gid=5,mode=620,ptmxmode=666");
+	mount_early("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777");
+	mount_early("tmpfs", "/run", "tmpfs", MS_NOSUID | MS_NODEV, "mode=755");
+	/* Programs name their open files as /dev/fd/N and /dev/stdin (the kernel's /proc). */
+	symlink("/proc/self/fd", "/dev/fd");
+	symlink("/proc/self/fd/0", "/dev/stdin");
+	symlink("/proc/self/fd/1", "/dev/stdout");
+	symlink("/proc/self/fd/2", "/dev/stderr");
+	set_hostname();
+}
+
+/* ---- starting an inittab line (the child's side) ---- */
+
+/* Give the child its terminal as stdin, stdout, stderr and controlling terminal. */
+static void open_terminal(const char *tty)
+{
 	int fd;
 
-	sigemptyset(&none);
-	sigprocmask(SIG_SETMASK, &none, NULL);
 	setsid();
-	fd = open(device, O_RDWR);
+	fd = open(tty, O_RDWR | O_NOCTTY);
 	if (fd < 0) {
-		say("%s:", device);
+		say("%s:", tty);
 		_exit(1);
 	}
-	ioctl(fd, TIOCSCTTY, 0);
+	ioctl(fd, TIOCSCTTY, 0);	/* so that job control and Ctrl-C work */
 	dup2(fd, 0);
 	dup2(fd, 1);
 	dup2(fd, 2);
 	if (fd > 2)
 		close(fd);
-	setenv("HOME", "/root", 1);
+}
+
+/* What a root shell on a console expects; login sets its own for other users. */
+static void set_environment(const char *tty)
+{
 	setenv("PATH", "/bin:/sbin:/usr/bin:/usr/sbin", 1);
+	setenv("HOME", "/root", 1);
 	setenv("SHELL", "/bin/sh", 1);
-	setenv("TERM", strncmp(device, "/dev/ttyS", 9) == 0 ? "vt100" : "linux", 0);
-	chdir("/root");
-	execl("/bin/sh", "-sh", (char *)NULL);
-	say("/bin/sh:");
+	setenv("USER", "root", 1);
+	setenv("LOGNAME", "root", 1);
+	if (strncmp(tty, "/dev/ttyS", 9) == 0)
+		setenv("TERM", "vt100", 1);
+	else if (strncmp(tty, "/dev/tty", 8) == 0)
+		setenv("TERM", "linux", 1);
+}
+
+/* askfirst: a console nobody uses costs no shell until someone presses Enter. */
+static void wait_for_enter(void)
+{
+	static const char prompt[] = "\nPlease press Enter to activate this console. ";
+	char c;
+
+	write_all(1, prompt, sizeof prompt - 1);
+	while (read(0, &c, 1) == 1 && c != '\n')
+		continue;
+}
+
+/* Run a command line: as words when it is plain, else with the shell. Never returns. */
+static void exec_process(const char *process)
+{
+	char line[128], name[40], *argv[16], *path;
+	int argc = 0, login = process[0] == '-';
+
+	if (login)
+		process++;
+	if (strpbrk(process, "\"'\\$`;&|<>(){}*?[]~") != NULL) {
+		execl("/bin/sh", "sh", "-c", process, (char *)NULL);
+	} else {
+		snprintf(line, sizeof line, "%s", process);
+		for (char *w = strtok(line, " \t"); w && argc < 15; w = strtok(NULL, " \t"))
+			argv[argc++] = w;
+		argv[argc] = NULL;
+		if (argc == 0)
+			_exit(0);
+		/* A login shell is told so by a '-' before its name: "-sh". */
+		path = argv[0];
+		snprintf(name, sizeof name, "%s%s", login ? "-" : "", base_name(path));
+		argv[0] = name;
+		execv(path, argv);
+	}
+	say("%s:", process);
 	_exit(127);
 }
 
-static void start_shell(struct console *c)
+/* Start the process of an entry; returns its pid, or 0 when fork failed. */
+static pid_t start(struct entry *e)
 {
-	pid_t pid;
-	time_t now = time(NULL);
+	sigset_t none;
+	pid_t pid = fork();
 
-	/* A shell that dies at once, again and again, must not eat the machine. */
-	if (c->started && now - c->started < 1) {
-		say("shell on %s exits too fast; waiting before the next one", c->device);
-		sleep(2);
-	}
-	pid = fork();
 	if (pid < 0) {
-		say("fork:");
-		return;
+		say("cannot start '%s':", e->process);
+		return 0;
 	}
-	if (pid == 0)
-		run_shell_on(c->device);
-	c->shell = pid;
-	c->started = time(NULL);
+	if (pid == 0) {
+		sigemptyset(&none);
+		sigprocmask(SIG_SETMASK, &none, NULL);	/* init blocks them; a child must not */
+		open_terminal(e->tty);
+		set_environment(e->tty);
+		if (e->process[0] == '-')
+			chdir("/root");
+		if (e->action == ASKFIRST)
+			wait_for_enter();
+		exec_process(e->process);
+	}
+	e->pid = pid;
+	e->started = uptime_seconds();
+	return pid;
 }
 
-/* A child died: reap every dead one, restarting console shells. */
+/* ---- 2. and 3. running the inittab lines ---- */
+
+/* Run every line of this action, one after the other, each to its end. */
+static int run_and_wait(enum action action)
+{
+	int count = 0;
+
+	for (int i = 0; i < entry_count; i++) {
+		struct entry *e = &entries[i];
+		if (e->action != action)
+			continue;
+		count++;
+		if (start(e) == 0)
+			continue;
+		while (waitpid(e->pid, NULL, 0) < 0 && errno == EINTR)
+			continue;
+		e->pid = 0;
+	}
+	return count;
+}
+
+/* Start the once lines: they run alongside, and are not restarted. */
+static void start_once_lines(void)
+{
+	for (int i = 0; i < entry_count; i++)
+		if (entries[i].action == ONCE)
+			start(&entries[i]);
+}
+
+/* Start every respawn and askfirst line that has no process (unless held back). */
+static void start_consoles(void)
+{
+	long now = uptime_seconds();
+
+	for (int i = 0; i < entry_count; i++) {
+		struct entry *e = &entries[i];
+		if ((e->action == RESPAWN || e->action == ASKFIRST) && e->pid == 0 && e->held_until <= now) {
+			if (start(e) == 0)
+				e->held_until = now + HOLD_BACK_SECONDS;	/* fork failed: try later */
+		}
+	}
+}
+
+/* Seconds until the first held-back line may start again, or -1 when none waits. */
+static long seconds_to_next_start(void)
+{
+	long now = uptime_seconds(), wait = -1;
+
+	for (int i = 0; i < entry_count; i++) {
+		struct entry *e = &entries[i];
+		if (e->pid == 0 && e->held_until > now && (wait < 0 || e->held_until - now < wait))
+			wait = e->held_until - now;
+	}
+	return wait;
+}
+
+/* ---- 4. reaping ---- */
+
+/* A child died: forget it, and hold back a respawn line that keeps dying at once. */
+static void note_exit(pid_t pid)
+{
+	long now = uptime_seconds();
+
+	for (int i = 0; i < entry_count; i++) {
+		struct entry *e = &entries[i];
+		if (e->pid != pid)
+			continue;
+		e->pid = 0;
+		e->quick_exits = now - e->started < QUICK_EXIT_SECONDS ? e->quick_exits + 1 : 0;
+		if (e->quick_exits >= QUICK_EXITS_ALLOWED) {
+			say("'%s' on %s keeps exiting: held back for %d seconds",
+			    e->process, e->tty, HOLD_BACK_SECONDS);
+			e->held_until = now + HOLD_BACK_SECONDS;
+			e->quick_exits = 0;
+		}
+	}
+}
+
+/* Reap every dead child: our own and the orphans the kernel gave us. */
 static void reap_children(void)
 {
 	pid_t pid;
 
-	while ((pid = waitpid(-1, NULL, WNOHANG)) > 0) {
-		for (int i = 0; i < console_count; i++) {
-			if (consoles[i].shell == pid)
-				start_shell(&consoles[i]);
-		}
+	while ((pid = waitpid(-1, NULL, WNOHANG)) > 0)
+		note_exit(pid);
+}
+
+/* ---- 5. shutdown ---- */
+
+/*
+ * Ask every process to exit, then force the rest. SIGHUP as well as SIGTERM:
+ * an interactive shell ignores SIGTERM but leaves on a hang-up, as when its
+ * terminal goes away. SIGCONT wakes stopped jobs so that they can exit.
+ */
+static void stop_every_process(void)
+{
+	kill(-1, SIGTERM);
+	kill(-1, SIGHUP);
+	kill(-1, SIGCONT);
+	for (int tenths = 0; tenths < STOP_TENTHS; tenths++) {
+		while (waitpid(-1, NULL, WNOHANG) > 0)
+			continue;
+		if (kill(-1, 0) < 0 && errno == ESRCH)
+			return;
+		usleep(100000);
 	}
+	say("killing the processes still running");
+	kill(-1, SIGKILL);
+	while (waitpid(-1, NULL, WNOHANG) > 0)
+		continue;
 }
 
 /* Unmount everything but the root, the last mounted first (/proc goes last of all). */
@@ -160,6 +332,7 @@ static void unmount_all(void)
 	}
 	fclose(f);
 	while (count-- > 0) {
+		/* A file system still in use (init's console is open on /dev) stays, read-only. */
 		if (umount(dirs[count]) < 0)
 			mount(NULL, dirs[count], NULL, MS_REMOUNT | MS_RDONLY, NULL);
 	}
@@ -168,72 +341,74 @@ static void unmount_all(void)
 /* Stop every process, put the disks in order and end the machine as asked. */
 static void shut_down(int how)
 {
-	say("the system is going down");
-	kill(-1, SIGTERM);
-	for (int tenths = 0; tenths < 20; tenths++) {	/* up to 2 s to exit by themselves */
-		while (waitpid(-1, NULL, WNOHANG) > 0)
-			;
-		if (kill(-1, 0) < 0 && errno == ESRCH)
-			break;
-		usleep(100000);
-	}
-	kill(-1, SIGKILL);
-	while (waitpid(-1, NULL, WNOHANG) > 0)
-		;
+	say("the system is going down to %s", how == RB_AUTOBOOT ? "reboot"
+	    : how == RB_POWER_OFF ? "power off" : "halt");
+	for (int i = 0; i < entry_count; i++)
+		entries[i].pid = 0;	/* they are about to die: do not restart them */
+	run_and_wait(SHUTDOWN);
+	stop_every_process();
 	sync();
 	unmount_all();
 	sync();
 	reboot(how);
-	say("reboot:");	/* only when the kernel refused */
+	say("reboot:");	/* only when the kernel refused: serve the consoles again */
 }
 
-/* Milliseconds since the kernel started, for the boot-time line. */
-static long uptime_ms(void)
+/* Wait for the next signal, waking up in time to restart a held-back line. */
+static int next_signal(const sigset_t *handled)
 {
-	struct timespec ts;
+	long wait = seconds_to_next_start();
+	struct timespec timeout = { wait, 0 };
 
-	clock_gettime(CLOCK_BOOTTIME, &ts);
-	return ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return wait < 0 ? sigwaitinfo(handled, NULL) : sigtimedwait(handled, NULL, &timeout);
+}
+
+static void handle(int sig)
+{
+	if (sig == SIGCHLD)
+		reap_children();
+	else if (sig == SIGHUP)
+		read_inittab();
+	else if (sig == SIGUSR1)
+		shut_down(RB_HALT_SYSTEM);
+	else if (sig == SIGUSR2)
+		shut_down(RB_POWER_OFF);
+	else if (sig == SIGTERM)
+		shut_down(RB_AUTOBOOT);
+	else if (sig == SIGINT && run_and_wait(CTRLALTDEL) == 0)
+		shut_down(RB_AUTOBOOT);
 }
 
 int init_main(int argc, char **argv)
 {
+	static const int signals[] = { SIGCHLD, SIGHUP, SIGINT, SIGTERM, SIGUSR1, SIGUSR2 };
 	sigset_t handled;
-	int sig;
 
-	(void)argc;
-	(void)argv;
 	if (getpid() != 1)
 		die("must run as process 1 (the kernel starts it)");
 
-	/* Signals are handled in the main loop, one at a time: no handler races. */
+	/*
+	 * Signals are taken one at a time in the main loop, not in handlers: no races.
+	 * (The kernel delivers to PID 1 only signals it handles or blocks.)
+	 * SIGINT is what the kernel sends for Ctrl-Alt-Del once RB_DISABLE_CAD is set.
+	 */
 	sigemptyset(&handled);
-	sigaddset(&handled, SIGCHLD);
-	sigaddset(&handled, SIGTERM);
-	sigaddset(&handled, SIGUSR1);
-	sigaddset(&handled, SIGUSR2);
-	sigaddset(&handled, SIGINT);	/* what the kernel sends for Ctrl-Alt-Del */
+	for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++)
+		sigaddset(&handled, signals[i]);
 	sigprocmask(SIG_BLOCK, &handled, NULL);
 	reboot(RB_DISABLE_CAD);
+	umask(022);
+	chdir("/");
 
-	mount_early("proc", "/proc", "proc");
-	mount_early("sysfs", "/sys", "sysfs");
-	mount_early("devtmpfs", "/dev", "devtmpfs");
+	early_boot();
+	read_inittab();
+	run_and_wait(SYSINIT);
+	run_and_wait(WAIT);
+	start_once_lines();
 	fprintf(stderr, "mini: booted in %ld ms\n", uptime_ms());
 
-	find_consoles();
-	for (int i = 0; i < console_count; i++)
-		start_shell(&consoles[i]);
-
 	for (;;) {
-		sig = sigwaitinfo(&handled, NULL);
-		if (sig == SIGCHLD)
-			reap_children();
-		else if (sig == SIGUSR1)
-			shut_down(RB_HALT_SYSTEM);
-		else if (sig == SIGUSR2)
-			shut_down(RB_POWER_OFF);
-		else if (sig == SIGTERM || sig == SIGINT)
-			shut_down(RB_AUTOBOOT);
+		start_consoles();
+		handle(next_signal(&handled));
 	}
 }

@@ -1,0 +1,53 @@
+/*
+ * logger: put a message in the system log (like logger(1) of util-linux and BusyBox).
+ * It goes through syslog(3) to syslogd; without syslogd running it is lost.
+ */
+#include <pwd.h>
+#include <stdio.h>
+#include <string.h>
+#include <syslog.h>
+#include <unistd.h>
+#include "mini.h"
+#include "syslog_names.h"
+
+static const char usage[] =
+	"Usage: logger [-s] [-t TAG] [-p PRIORITY] [MESSAGE]...\n"
+	"Log MESSAGE (or each line of standard input) in the system log.\n"
+	"  -s           write it on standard error too\n"
+	"  -t TAG       the tag in front of it (default your user name)\n"
+	"  -p PRIORITY  facility.level or level, e.g. local0.info, err (default user.notice)\n";
+
+int logger_main(int argc, char **argv)
+{
+	struct options o;
+	struct passwd *pw = getpwuid(getuid());
+	const char *tag = pw ? pw->pw_name : "logger";
+	char line[1024] = "";
+	int c, pri = LOG_USER | LOG_NOTICE, flags = 0;
+
+	options_start(&o, argc, argv, "st:p:", usage);
+	while ((c = options_next(&o)) != -1) {
+		if (c == 's')
+			flags = LOG_PERROR;
+		else if (c == 't')
+			tag = o.arg;
+		else if ((pri = syslog_priority(o.arg)) < 0)
+			usage_error(usage, "unknown priority '%s'", o.arg);
+	}
+	openlog(tag, flags, 0);
+	if (o.index < argc) {
+		for (int i = o.index; i < argc; i++) {
+			if (i > o.index)
+				strncat(line, " ", sizeof line - strlen(line) - 1);
+			strncat(line, argv[i], sizeof line - strlen(line) - 1);
+		}
+		syslog(pri, "%s", line);
+		return 0;
+	}
+	while (fgets(line, sizeof line, stdin)) {
+		line[strcspn(line, "\n")] = '\0';
+		if (line[0])
+			syslog(pri, "%s", line);
+	}
+	return 0;
+}
