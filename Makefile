@@ -26,8 +26,12 @@ CRT_END   := $(SYSROOT)/usr/lib/crtn.o
 SOURCES := $(sort $(shell find shell libmini boot -name '*.c'))
 OBJECTS := $(SOURCES:%.c=$(O)/%.o)
 
-KERNEL  := $(BUILD)/kernel/arch/x86/boot/bzImage
-ISO     := $(BUILD)/mini.iso
+# The kernel's object folder and the ISO; a helper may build its own with
+# `make iso O=build/x KOUT=build/x/kernel ISO=build/x/mini.iso`.
+KOUT    ?= $(BUILD)/kernel
+KERNEL  := $(KOUT)/arch/x86/boot/bzImage
+ISO     ?= $(BUILD)/mini.iso
+LIST    := $(O)/initramfs.list
 
 .PHONY: all iso mini sysroot deps kernel run run-vga test check-486 size bench fuzz clean distclean help
 all: iso
@@ -74,12 +78,12 @@ $(MINI): $(OBJECTS)
 -include $(OBJECTS:.o=.d)
 
 # ---- kernel with the initramfs built in, and the ISO ----
-$(BUILD)/initramfs.list: $(MINI) tools/make-initramfs.sh shell/commands.c $(shell find boot/rootfs)
+$(LIST): $(MINI) tools/make-initramfs.sh shell/commands.c $(shell find boot/rootfs)
 	@sh tools/make-initramfs.sh $(MINI) $@
 
 kernel: $(KERNEL)
-$(KERNEL): $(BUILD)/initramfs.list $(wildcard kernel-config/*.config) tools/build-kernel.sh $(BUILD)/linux/.unpacked
-	@sh tools/build-kernel.sh $(BUILD)/initramfs.list
+$(KERNEL): $(LIST) $(wildcard kernel-config/*.config) tools/build-kernel.sh $(BUILD)/linux/.unpacked
+	@sh tools/build-kernel.sh $(LIST) $(KOUT)
 
 iso: $(ISO)
 $(ISO): $(KERNEL) boot/grub.cfg tools/make-iso.sh
@@ -94,7 +98,7 @@ run-vga: $(ISO)
 # ---- tests and measurements ----
 test: $(BUILD)/.deps
 	@$(MAKE) --no-print-directory iso
-	@sh tests/run.sh
+	@O=$(O) ISO=$(ISO) sh tests/run.sh
 
 check-486: $(MINI)
 	@sh tests/check-486.sh $(MINI).full
@@ -106,7 +110,7 @@ bench: $(ISO)
 	@sh tools/bench.sh
 
 clean:
-	rm -rf $(O) $(BUILD)/kernel/arch/x86/boot/bzImage $(ISO) $(BUILD)/initramfs.list $(BUILD)/iso
+	rm -rf $(O) $(KERNEL) $(ISO) $(dir $(ISO))iso
 
 distclean:
 	rm -rf $(BUILD)

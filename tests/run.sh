@@ -6,16 +6,18 @@
 #   unit   C tests of libmini (tests/unit/*.c), built for i386 like mini itself
 #   486    the i486 gate: no instruction newer than the i486 in mini
 #   cmd    command tests (tests/cmd/*.sh): the real i386 mini on this host
-#   sh     the shell's script suite (tests/sh/)
+#   DIR    any other suite: tests/DIR/run.sh MINI (the shell's tests/sh, vi's tests/vi...)
 #   boot   QEMU boot tests over the serial console (tests/boot/*.py)
 # Every test prints "ok - what" or "not ok - what"; this script counts them.
-# Environment: O (mini's build folder, default build/mini), VERBOSE=1 to see every ok line.
+# Environment: O (mini's build folder, default build/mini), ISO (default build/mini.iso),
+# VERBOSE=1 to see every ok line.
 set -u
 cd "$(dirname "$0")/.."
 O=${O:-build/mini}
 MINI=$O/mini
 log=$(mktemp "${TMPDIR:-/tmp}/mini-tests.XXXXXX")
-suites=${*:-unit 486 cmd sh boot}
+extra_suites=$(for f in tests/*/run.sh; do [ -x "$f" ] && basename "$(dirname "$f")"; done)
+suites=${*:-unit 486 cmd $extra_suites boot}
 
 run_suite() {
 	echo "== $1"
@@ -32,12 +34,17 @@ for suite in $suites; do
 		done ;;
 	486)	run_suite "i486 gate" sh tests/check-486.sh "$MINI.full" ;;
 	cmd)	run_suite "commands" bash tests/cmd-tests.sh "$MINI" ;;
-	sh)	[ -x tests/sh/run.sh ] && run_suite "shell" tests/sh/run.sh "$MINI" ;;
 	boot)
 		for t in tests/boot/test_*.py; do
-			run_suite "boot $(basename "$t")" python3 "$t" build/mini.iso
+			run_suite "boot $(basename "$t")" python3 "$t" "${ISO:-build/mini.iso}"
 		done ;;
-	*)	echo "run.sh: unknown suite '$suite'" >&2; exit 2 ;;
+	*)
+		if [ -x "tests/$suite/run.sh" ]; then
+			run_suite "$suite" "tests/$suite/run.sh" "$MINI"
+		else
+			echo "run.sh: unknown suite '$suite'" >&2
+			exit 2
+		fi ;;
 	esac
 done
 

@@ -179,4 +179,4 @@ class Machine:
 
 
 def iso_from_argv():
-    return sys.argv[1] if len(sys.argv) > 1 else "build/mini.iso"
+    return sys.argv[1] if len(sys.argv) > 1 else os.environ.get("ISO", "build/mini.iso")
