@@ -26,7 +26,6 @@ struct copy_walk {
 	struct walk walk;		/* first, so a struct walk * is a struct copy_walk * */
 	const struct copy_options *how;
 	const char *src_root, *dst_root;
-	mode_t umask_bits;
 };
 
 static int all_zero(const char *buf, size_t len)
@@ -58,84 +57,121 @@ static int copy_data(int in, int out, int sparse)
 	return ends_in_hole ? ftruncate(out, total) : 0;
 }
 
-/* Set mode and times on the finished copy (owner first: chown clears set-id bits). */
-static int finish_file(int out, const struct stat *st, mode_t mode, int keep_times)
+/* The umask, read once: nothing changes it while a command copies. */
+static mode_t process_umask(void)
 {
+	static int known;
+	static mode_t bits;
+
+	if (!known) {
+		bits = umask(0);
+		umask(bits);
+		known = 1;
+	}
+	return bits;
+}
+
+/* Where a copy is written. */
+struct target {
+	int fd;
+	char *temp;		/* a temporary name to rename over dst at the end, or NULL */
+	int created;		/* dst is a new file: remove it if the copy fails */
+};
+
+/*
+ * Open the file the copy goes into (old: dst's lstat, NULL when there is none).
+ * A new name is written directly, there is nothing to lose; an existing file is
+ * replaced through a temporary name beside it; a device or fifo is written to
+ * itself (cp file /dev/null must write to the device).
+ */
+static int open_target(const char *dst, const struct stat *old, mode_t mode, struct target *t)
+{
+	t->temp = NULL;
+	t->created = old == NULL;
+	if (old == NULL) {
+		t->fd = open(dst, O_WRONLY | O_CREAT | O_EXCL, mode);
+	} else if (!S_ISREG(old->st_mode)) {
+		t->fd = open(dst, O_WRONLY | O_TRUNC);
+	} else {
+		t->temp = xmalloc(strlen(dst) + 8);
+		sprintf(t->temp, "%s.XXXXXX", dst);
+		t->fd = mkstemp(t->temp);
+	}
+	return t->fd;
+}
+
+/* Set owner, times and mode of the finished copy (owner first: chown clears set-id bits). */
+static int finish_file(const struct target *t, const struct stat *st, mode_t mode, int keep_times)
+{
+	if (!t->temp && !t->created)
+		return 0;		/* a device keeps its own */
 	if (keep_times) {
 		struct timespec times[2] = { st->st_atim, st->st_mtim };
-		if (fchown(out, st->st_uid, st->st_gid) < 0 && errno != EPERM)
+		if (fchown(t->fd, st->st_uid, st->st_gid) < 0 && errno != EPERM)
 			return -1;
-		if (futimens(out, times) < 0)
+		if (futimens(t->fd, times) < 0)
 			return -1;
 	}
-	return fchmod(out, mode);
+	/* A new file already has the mode, unless the umask took bits away or chown did. */
+	if (t->created && !keep_times && (mode & process_umask()) == 0)
+		return 0;
+	return fchmod(t->fd, mode);
 }
 
-/* Open the file the copy goes into: a temporary name beside dst, or dst itself
- * when that is a device or fifo (cp file /dev/null must write to the device). */
-static int open_target(const char *dst, char **temp)
+/* Copy the regular file src to dst, whose lstat is old (NULL if none). */
+static int copy_to(const char *src, const char *dst, const struct stat *old,
+		   const struct stat *st, mode_t mode, int keep_times)
 {
-	struct stat old;
-	int fd;
-
-	*temp = NULL;
-	if (stat(dst, &old) == 0 && !S_ISREG(old.st_mode))
-		return open(dst, O_WRONLY | O_TRUNC);
-	*temp = xmalloc(strlen(dst) + 8);
-	sprintf(*temp, "%s.XXXXXX", dst);
-	fd = mkstemp(*temp);
-	if (fd < 0) {
-		free(*temp);
-		*temp = NULL;
-	}
-	return fd;
-}
-
-int copy_regular(const char *src, const char *dst, const struct stat *st, mode_t mode, int keep_times)
-{
-	char *temp;
-	int in, out, ok;
-	struct stat out_st;
+	struct target t;
+	int in, ok;
 
 	in = open(src, O_RDONLY);
 	if (in < 0) {
 		warn("%s:", src);
 		return -1;
 	}
-	out = open_target(dst, &temp);
-	if (out < 0) {
+	if (open_target(dst, old, mode & 0777, &t) < 0) {
 		warn("%s:", dst);
 		close(in);
+		free(t.temp);
 		return -1;
 	}
-	fstat(out, &out_st);
-	ok = copy_data(in, out, S_ISREG(out_st.st_mode) && st->st_blocks * 512LL < st->st_size) == 0
-		&& (temp == NULL || finish_file(out, st, mode, keep_times) == 0);
+	/* Holes are made only in a file of our own, and only for a source that has them. */
+	ok = copy_data(in, t.fd, (t.temp || t.created) && st->st_blocks * 512LL < st->st_size) == 0
+		&& finish_file(&t, st, mode, keep_times) == 0;
 	close(in);
-	ok = close(out) == 0 && ok;
-	if (ok && temp)
-		ok = rename(temp, dst) == 0;
+	ok = close(t.fd) == 0 && ok;
+	if (ok && t.temp)
+		ok = rename(t.temp, dst) == 0;
 	if (!ok) {
 		warn("%s:", dst);
-		if (temp)
-			unlink(temp);
+		if (t.temp || t.created)
+			unlink(t.temp ? t.temp : dst);
 	}
-	free(temp);
+	free(t.temp);
 	return ok ? 0 : -1;
 }
 
-/* A target that is a symlink to a file is written through: the file it names is replaced. */
-static int copy_through_link(const char *src, const char *dst, const struct stat *st, mode_t mode, int keep_times)
+/* As copy_to; a dst that is a symlink to a file is written through: that file is replaced. */
+static int copy_to_name(const char *src, const char *dst, const struct stat *old,
+			const struct stat *st, mode_t mode, int keep_times)
 {
-	struct stat old;
-	char *real = NULL;
+	struct stat real_old;
+	char *real;
 	int result;
 
-	if (lstat(dst, &old) == 0 && S_ISLNK(old.st_mode))
-		real = realpath(dst, NULL);
-	result = copy_regular(src, real ? real : dst, st, mode, keep_times);
+	if (old == NULL || !S_ISLNK(old->st_mode) || (real = realpath(dst, NULL)) == NULL)
+		return copy_to(src, dst, old, st, mode, keep_times);
+	result = copy_to(src, real, lstat(real, &real_old) == 0 ? &real_old : NULL, st, mode, keep_times);
 	free(real);
 	return result;
+}
+
+int copy_regular(const char *src, const char *dst, const struct stat *st, mode_t mode, int keep_times)
+{
+	struct stat old;
+
+	return copy_to_name(src, dst, lstat(dst, &old) == 0 ? &old : NULL, st, mode, keep_times);
 }
 
 /* Copy a symlink as a link: the same target text. */
@@ -166,14 +202,11 @@ static void preserve_by_name(const char *dst, const struct stat *st)
 	utimensat(AT_FDCWD, dst, times, AT_SYMLINK_NOFOLLOW);
 }
 
-/* May a file (not a directory) be copied over an existing dst? */
-static int may_replace(struct copy_walk *c, const char *src, const char *dst, const struct stat *st)
+/* May a file (not a directory) be copied over dst, which exists (old is its lstat)? */
+static int may_replace(struct copy_walk *c, const char *src, const char *dst,
+		       const struct stat *st, const struct stat *old)
 {
-	struct stat old;
-
-	if (lstat(dst, &old) < 0)
-		return 1;
-	if (old.st_dev == st->st_dev && old.st_ino == st->st_ino) {
+	if (old->st_dev == st->st_dev && old->st_ino == st->st_ino) {
 		warn("'%s' and '%s' are the same file", src, dst);
 		c->walk.status = 1;
 		return 0;
@@ -188,16 +221,18 @@ static int may_replace(struct copy_walk *c, const char *src, const char *dst, co
 static int copy_one_file(struct copy_walk *c, const char *src, const char *dst, const struct stat *st)
 {
 	const struct copy_options *how = c->how;
-	mode_t mode = st->st_mode & (how->preserve ? 07777 : 0777 & ~c->umask_bits);
+	mode_t mode = st->st_mode & (how->preserve ? 07777 : 0777 & ~process_umask());
+	struct stat old;
+	int exists = lstat(dst, &old) == 0;
 
-	if (!may_replace(c, src, dst, st))
+	if (exists && !may_replace(c, src, dst, st, &old))
 		return 0;
 	if (S_ISLNK(st->st_mode)) {
 		if (copy_symlink(src, dst) < 0)
 			return -1;
 	} else if (S_ISREG(st->st_mode) || !how->recursive) {
 		/* Without -r, a device or fifo is read like a file, as POSIX cp says. */
-		return copy_through_link(src, dst, st, mode, how->preserve);
+		return copy_to_name(src, dst, exists ? &old : NULL, st, mode, how->preserve);
 	} else {
 		unlink(dst);
 		if (mknod(dst, st->st_mode, st->st_rdev) < 0) {
@@ -234,7 +269,7 @@ static int copy_directory(struct copy_walk *c, const char *src, const char *dst,
 		preserve_by_name(dst, st);
 		chmod(dst, st->st_mode & 07777);
 	} else {
-		chmod(dst, st->st_mode & 0777 & ~c->umask_bits);
+		chmod(dst, st->st_mode & 0777 & ~process_umask());
 	}
 	return 0;
 }
@@ -303,8 +338,6 @@ int copy_path(const char *src, const char *dst, const struct copy_options *how)
 	c.walk.visit = copy_visit;
 	c.walk.follow = how->links == COPY_FOLLOW ? WALK_LOGICAL :
 			how->links == COPY_NO_FOLLOW ? WALK_PHYSICAL : WALK_OPERANDS;
-	c.umask_bits = umask(0);
-	umask(c.umask_bits);
 	if (how->recursive && stat(src, &st) == 0 && S_ISDIR(st.st_mode) && inside_itself(src, dst)) {
 		warn("cannot copy a directory, '%s', into itself, '%s'", src, dst);
 		return 1;
