@@ -19,6 +19,8 @@ struct arith {
 	const char *expr;	/* the whole expression, for messages */
 	int skip;		/* inside a branch that is not evaluated */
 	int depth;
+	const char *op_pos;	/* where the operator in op was looked for */
+	const char *op;		/* the operator at op_pos, "" if none */
 };
 
 static long parse_assignment(struct arith *a);
@@ -34,20 +36,36 @@ static void skip_blanks(struct arith *a)
 		a->p++;
 }
 
-/* If the operator op comes next (and not as part of a longer one), consume it. */
+/* Every operator, longer ones first: "<<=" must be found before "<<" and "<". */
+static const char *const operators[] = {
+	"<<=", ">>=", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "*=", "/=", "%=", "+=",
+	"-=", "&=", "^=", "|=", "*", "/", "%", "+", "-", "<", ">", "&", "^", "|", "!", "~",
+	"?", ":", "(", ")", "=", NULL
+};
+
+/* The operator at the current position (the longest that fits), looked up once per position. */
+static const char *current_operator(struct arith *a)
+{
+	skip_blanks(a);
+	if (a->op_pos != a->p) {
+		a->op_pos = a->p;
+		a->op = "";
+		for (int i = 0; operators[i]; i++) {
+			if (a->p[0] == operators[i][0] && strncmp(a->p, operators[i], strlen(operators[i])) == 0) {
+				a->op = operators[i];
+				break;
+			}
+		}
+	}
+	return a->op;
+}
+
+/* If the operator op comes next (not as part of a longer one), consume it. */
 static int accept(struct arith *a, const char *op)
 {
-	size_t n = strlen(op);
-
-	skip_blanks(a);
-	if (strncmp(a->p, op, n) != 0)
+	if (strcmp(current_operator(a), op) != 0)
 		return 0;
-	/* "<" must not match "<<" or "<=", "&" not "&&", "=" not "==" ... */
-	if (n == 1 && strchr("<>&|=!*/%+-^", op[0]) && (a->p[1] == '=' || (a->p[1] == op[0] && op[0] != '!')))
-		return 0;
-	if (n == 2 && op[0] == op[1] && (op[0] == '<' || op[0] == '>') && a->p[2] == '=')
-		return 0;
-	a->p += n;
+	a->p += strlen(op);
 	return 1;
 }
 
@@ -88,8 +106,7 @@ static void assign(struct arith *a, const char *name, long value)
 
 	if (a->skip)
 		return;
-	snprintf(buf, sizeof buf, "%ld", value);
-	if (var_set(name, buf, 0) < 0)
+	if (var_set(name, format_long(buf, value), 0) < 0)
 		sh_error(1, "%s: is read only", name);
 }
 
@@ -140,9 +157,7 @@ static long parse_primary(struct arith *a)
 		arith_error(a, *a->p ? "syntax error" : "missing operand");
 	name = xstrndup(a->p, len);
 	a->p += len;
-	skip_blanks(a);
-	if (a->p[0] == '=' && a->p[1] != '=') {
-		a->p++;
+	if (accept(a, "=")) {
 		value = parse_assignment(a);
 		assign(a, name, value);
 		free(name);

@@ -41,18 +41,24 @@ struct saved_fd {
 static struct saved_fd *saved_fds;
 static int saved_count, saved_cap;
 
-static void save_fd(int fd)
+static void push_saved(int fd, int copy)
 {
-	for (int i = saved_count - 1; i >= 0 && saved_fds[i].fd != -2; i--)
-		if (saved_fds[i].fd == fd)
-			return;
 	if (saved_count == saved_cap) {
 		saved_cap = saved_cap ? saved_cap * 2 : 16;
 		saved_fds = xrealloc(saved_fds, saved_cap * sizeof *saved_fds);
 	}
 	saved_fds[saved_count].fd = fd;
-	saved_fds[saved_count].copy = fcntl(fd, F_DUPFD_CLOEXEC, 10);
+	saved_fds[saved_count].copy = copy;
 	saved_count++;
+}
+
+/* Keep a copy of fd (once per group) so restore_fds can put it back. */
+static void save_fd(int fd)
+{
+	for (int i = saved_count - 1; i >= 0 && saved_fds[i].fd != -2; i--)
+		if (saved_fds[i].fd == fd)
+			return;
+	push_saved(fd, fcntl(fd, F_DUPFD_CLOEXEC, 10));
 }
 
 /* Start a group of saved descriptors; returns the mark restore_fds goes back to. */
@@ -60,8 +66,7 @@ static int begin_saving(void)
 {
 	int mark = saved_count;
 
-	save_fd(-2);	/* a separator: the same fd may be saved again in a new group */
-	saved_fds[saved_count - 1].fd = -2;
+	push_saved(-2, -1);	/* a separator: a new group may save the same fd again */
 	return mark;
 }
 

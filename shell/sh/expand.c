@@ -53,8 +53,11 @@ static void add_char(struct expansion *e, char c, int flag)
 
 static void add_string(struct expansion *e, const char *s, int flag)
 {
-	for (; *s; s++)
-		add_char(e, *s, flag);
+	size_t len = strlen(s);
+
+	sb_addn(&e->text, s, len);
+	while (len--)
+		sb_addc(&e->flags, flag);
 }
 
 /* The result of an expansion: quoted inside "...", else subject to splitting. */
@@ -116,8 +119,7 @@ static char *number_string(long n)
 {
 	char buf[24];
 
-	snprintf(buf, sizeof buf, "%ld", n);
-	return xstrdup(buf);
+	return xstrdup(format_long(buf, n));
 }
 
 /* The value of a parameter (name has length len), malloc'd; NULL when unset. */
@@ -520,11 +522,17 @@ static const char *expand_text(struct expansion *e, const char *s, const char *e
 
 /* ---- field splitting, pathname expansion ---- */
 
+/* Does the field have an unquoted * or ?, or an unquoted [ with a ] after it? */
 static int has_live_pattern(const char *text, const char *flags, size_t len)
 {
-	for (size_t i = 0; i < len; i++)
-		if (!(flags[i] & F_QUOTED) && (text[i] == '*' || text[i] == '?' || text[i] == '['))
+	for (size_t i = 0; i < len; i++) {
+		if (flags[i] & F_QUOTED)
+			continue;
+		if (text[i] == '*' || text[i] == '?')
 			return 1;
+		if (text[i] == '[' && memchr(text + i + 1, ']', len - i - 1))
+			return 1;
+	}
 	return 0;
 }
 
@@ -640,10 +648,12 @@ static char *expand_part(const char *s, const char *end, enum mode mode, int dqu
 	return mode == M_PATTERN ? pattern_of(&e) : take_string(&e);
 }
 
-/* Words with none of these characters expand to themselves. */
+/* Words with none of these characters expand to themselves ("[" alone is no pattern). */
 static int is_plain(const char *s)
 {
-	return strpbrk(s, "$`'\"\\*?[~") == NULL;
+	const char *special = strpbrk(s, "$`'\"\\*?[~");
+
+	return special == NULL || (*special == '[' && strpbrk(special, "$`'\"\\*?]~") == NULL);
 }
 
 void expand_words(struct word *w, struct strlist *fields)

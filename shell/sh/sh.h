@@ -35,6 +35,8 @@ void sb_addn(struct strbuf *b, const char *s, size_t n);
 void sb_adds(struct strbuf *b, const char *s);
 /* The string built so far (never NULL); the buffer starts empty again. */
 char *sb_take(struct strbuf *b);
+/* n in decimal, into buf (24 bytes at least); returns buf. Faster than snprintf. */
+char *format_long(char *buf, long n);
 
 /*
  * A parse tree is allocated in one arena and freed all at once. A function

@@ -47,6 +47,20 @@ char *sb_take(struct strbuf *b)
 	return s;
 }
 
+char *format_long(char *buf, long n)
+{
+	char digits[24], *p = digits + sizeof digits;
+	unsigned long u = n < 0 ? -(unsigned long)n : (unsigned long)n;
+
+	*--p = '\0';
+	do
+		*--p = '0' + u % 10;
+	while ((u /= 10) != 0);
+	if (n < 0)
+		*--p = '-';
+	return strcpy(buf, p);
+}
+
 /* ---- string lists ---- */
 
 void sl_add(struct strlist *l, char *s)
