@@ -237,15 +237,23 @@ static void measure(const struct entry *list, size_t count, struct widths *w)
 		widen(&w->size, w->major + 2 + w->minor);
 }
 
-/* "Nov 25 19:28" for the last six months, "Nov 25  2025" for older or future times. */
+/*
+ * "Nov 25 19:28" for the last six months, "Nov 25  2025" for older or future times.
+ * Written by hand, not with strftime: uClibc's strftime looks for the time zone
+ * file again for each field, and ls -l formats a time for every file.
+ */
 static void print_time(time_t t)
 {
-	char buf[32];
+	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
 	const time_t half_year = 31556952 / 2;	/* seconds in half a Gregorian year */
 	int recent = t > opt.now - half_year && t <= opt.now;
+	struct tm *tm = localtime(&t);
 
-	strftime(buf, sizeof buf, recent ? "%b %e %H:%M" : "%b %e  %Y", localtime(&t));
-	fputs(buf, stdout);
+	printf("%.3s %2d ", months + 3 * tm->tm_mon, tm->tm_mday);
+	if (recent)
+		printf("%02d:%02d", tm->tm_hour, tm->tm_min);
+	else
+		printf(" %d", tm->tm_year + 1900);
 }
 
 static void print_long(const struct entry *e, const struct widths *w)
