@@ -222,6 +222,8 @@ static void measure(const struct entry *list, size_t count, struct widths *w)
 	for (size_t i = 0; i < count; i++) {
 		const struct stat *st = &list[i].st;
 		widen(&w->inode, number_width(st->st_ino));
+		if (opt.format != 'l')
+			continue;	/* the other columns are only in the long format */
 		widen(&w->links, number_width(st->st_nlink));
 		widen(&w->owner, strlen(owner_of(st)));
 		widen(&w->group, strlen(group_of(st)));
@@ -365,18 +367,21 @@ static void print_listing(const struct entry *list, size_t count, int in_directo
 	measure(list, count, &w);
 	if (opt.format == 'l' && in_directory)
 		print_total(list, count);
-	for (size_t i = 0; i < count && opt.format != 'C'; i++) {
-		if (opt.format == 'l') {
-			print_long(&list[i], &w);
-		} else {
+	if (opt.format == 'C') {
+		if (count > 0)
+			print_columns(list, count, &w);
+	} else {
+		for (size_t i = 0; i < count; i++) {
+			if (opt.format == 'l') {
+				print_long(&list[i], &w);
+				continue;
+			}
 			if (opt.inode)
 				printf("%*llu ", w.inode, (unsigned long long)list[i].st.st_ino);
 			print_name(&list[i]);
 			putchar('\n');
 		}
 	}
-	if (opt.format == 'C' && count > 0)
-		print_columns(list, count, &w);
 	printed_any = 1;
 }
 
