@@ -1,5 +1,5 @@
 /*
- * sed: the stream editor (POSIX sed, plus GNU's -i, -s, -E, 0,/re/, addr,+N,
+ * sed: the stream editor (POSIX sed, plus GNU's -i, -s, -E, 0,/re/, addr,+N, first~step,
  * one-line a/i/c, the I flag, T, Q and exit codes for q).
  *
  * The script is parsed once into an array of commands; jumps (b, t, T, and the
@@ -62,11 +62,12 @@ static void text_set(struct text *t, const char *s, size_t n)
 
 /* ---- the parsed script ---- */
 
-enum { NO_ADDR, LINE_ADDR, LAST_ADDR, REGEX_ADDR, ZERO_ADDR, PLUS_ADDR };
+enum { NO_ADDR, LINE_ADDR, LAST_ADDR, REGEX_ADDR, ZERO_ADDR, PLUS_ADDR, STEP_ADDR };
 
 struct address {
 	int kind;
-	long line;		/* LINE_ADDR, PLUS_ADDR */
+	long line;		/* LINE_ADDR, PLUS_ADDR, STEP_ADDR (first) */
+	long step;		/* STEP_ADDR: GNU's first~step */
 	regex_t *re;		/* REGEX_ADDR; NULL means the last regex used */
 };
 
@@ -186,6 +187,11 @@ static int parse_address(struct address *a)
 		a->line = strtol(pos, &end, 10);
 		a->kind = a->line == 0 ? ZERO_ADDR : LINE_ADDR;
 		pos = end;
+		if (*pos == '~') {
+			a->kind = STEP_ADDR;
+			a->step = strtol(pos + 1, &end, 10);
+			pos = end;
+		}
 	} else if (*pos == '$') {
 		a->kind = LAST_ADDR;
 		pos++;
@@ -699,6 +705,10 @@ static int address_matches(struct address *a)
 	switch (a->kind) {
 	case LINE_ADDR:
 		return lineno == a->line;
+	case STEP_ADDR:
+		if (a->step <= 0)
+			return lineno == a->line;
+		return lineno >= a->line && (lineno - a->line) % a->step == 0;
 	case LAST_ADDR:
 		return is_last_line();
 	case REGEX_ADDR:

@@ -284,30 +284,50 @@ static int month_number(const char *s, const char *e)
 	return 0;
 }
 
-/* -V: runs of digits compare as numbers, everything else byte by byte. */
+/* -V's order of non-digits (Debian's version rules): ~ first, then letters, then the rest. */
+static int version_order(const char *p, const char *end)
+{
+	unsigned char c = p < end ? *p : 0;
+
+	if (p >= end || isdigit(c))
+		return 0;
+	if (isalpha(c))
+		return c;
+	if (c == '~')
+		return -1;
+	return c + 256;
+}
+
+/*
+ * -V: alternate runs of non-digits (compared with version_order) and runs of
+ * digits (compared as numbers), as dpkg compares versions: a2 < a10, 1.9 < 1.10.
+ */
 static int compare_version(const char *a, const char *ae, const char *b, const char *be)
 {
-	while (a < ae && b < be) {
-		if (isdigit((unsigned char)*a) && isdigit((unsigned char)*b)) {
-			const char *da = a, *db = b;
-			int r;
-			while (da < ae && isdigit((unsigned char)*da))
-				da++;
-			while (db < be && isdigit((unsigned char)*db))
-				db++;
-			r = compare_numeric(a, da, b, db);
-			if (r)
-				return r;
-			a = da;
-			b = db;
-		} else if (*a != *b) {
-			return (unsigned char)*a - (unsigned char)*b;
-		} else {
-			a++;
-			b++;
+	while (a < ae || b < be) {
+		int first_diff = 0;
+		while ((a < ae && !isdigit((unsigned char)*a)) || (b < be && !isdigit((unsigned char)*b))) {
+			int ac = version_order(a, ae), bc = version_order(b, be);
+			if (ac != bc)
+				return ac - bc;
+			a += a < ae;
+			b += b < be;
 		}
+		while (a < ae && *a == '0')
+			a++;
+		while (b < be && *b == '0')
+			b++;
+		for (; a < ae && b < be && isdigit((unsigned char)*a) && isdigit((unsigned char)*b); a++, b++)
+			if (!first_diff)
+				first_diff = *a - *b;
+		if (a < ae && isdigit((unsigned char)*a))
+			return 1;
+		if (b < be && isdigit((unsigned char)*b))
+			return -1;
+		if (first_diff)
+			return first_diff;
 	}
-	return (a < ae) - (b < be);
+	return 0;
 }
 
 /* -d and -f: compare byte by byte, skipping or folding. */
