@@ -1,10 +1,11 @@
 /*
  * copy.c: copying files and trees (the heart of POSIX cp; mv uses it across file systems).
  *
- * Never lose data: a regular file is written to a temporary name in the target's
- * directory and renamed over the target only once the copy is complete, so a full
- * disk or a read error leaves the old target as it was. Holes in sparse files stay
- * holes: runs of zero blocks are skipped with lseek instead of being written.
+ * Never lose data: a copy over an existing file is written to a temporary name in
+ * the target's directory and renamed over the target only once it is complete, so
+ * a full disk or a read error leaves the old target as it was (a copy to a new
+ * name is removed again when it fails). Holes in sparse files stay holes: blocks
+ * of zeros are skipped with lseek instead of being written.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -34,6 +35,18 @@ static int all_zero(const char *buf, size_t len)
 	return len == 0 || (buf[0] == 0 && memcmp(buf, buf + 1, len - 1) == 0);
 }
 
+/* Write a buffer block by block, seeking over the blocks of zeros; *hole tells if the last was one. */
+static int write_sparse(int out, const char *buf, size_t n, int *hole)
+{
+	for (size_t at = 0; at < n; at += BLOCK) {
+		size_t len = n - at < BLOCK ? n - at : BLOCK;
+		*hole = all_zero(buf + at, len);
+		if (*hole ? lseek(out, len, SEEK_CUR) < 0 : write_all(out, buf + at, len) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* Copy the bytes of in to out; with sparse, zero blocks become holes. */
 static int copy_data(int in, int out, int sparse)
 {
@@ -43,12 +56,8 @@ static int copy_data(int in, int out, int sparse)
 	ssize_t n;
 
 	while ((n = read_full(in, buf, sizeof buf)) > 0) {
-		for (ssize_t at = 0; at < n; at += BLOCK) {
-			size_t len = n - at < BLOCK ? (size_t)(n - at) : BLOCK;
-			ends_in_hole = sparse && all_zero(buf + at, len);
-			if (ends_in_hole ? lseek(out, len, SEEK_CUR) < 0 : write_all(out, buf + at, len) < 0)
-				return -1;
-		}
+		if (sparse ? write_sparse(out, buf, n, &ends_in_hole) < 0 : write_all(out, buf, n) < 0)
+			return -1;
 		total += n;
 	}
 	if (n < 0)

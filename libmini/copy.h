@@ -18,9 +18,9 @@ struct copy_options {
 };
 
 /*
- * Copy the file or tree src to the new name dst. Existing regular files are
- * replaced whole: the copy goes to a temporary file next to dst, renamed over
- * dst only once it is complete. Returns 0, or 1 after reporting any error.
+ * Copy the file or tree src to the name dst. Existing regular files are replaced
+ * whole: the copy goes to a temporary file next to dst, renamed over dst only
+ * once it is complete. Returns 0, or 1 after reporting any error.
  */
 int copy_path(const char *src, const char *dst, const struct copy_options *how);
 
