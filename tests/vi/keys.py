@@ -325,6 +325,8 @@ case("missing newline kept", "a\nb", "x:wq\r", "\nb")
 case("empty file stays empty", "", ":wq\r", "")
 case("all lines deleted", "a\nb\n", "dddd:wq\r", "")
 case("control bytes shown as ^X", "a\x01b\n", "\0:wq\r", "a\x01b\n", screen="a^Ab")
+case(":set ts=4", "a\tx\n", ":set ts=4\r\0:q\r", "a\tx\n", screen="a   x\x1b")
+case(":set sw=N with >>", "a\n", ":set sw=3\r>>:wq\r", "   a\n")
 case("tab expands to the tab stop", "\tx\n", "\0:q\r", "\tx\n", screen="        x")
 case("long line wraps", "x" * 100 + "\n", "$iy" + ESC + ":wq\r", "x" * 99 + "yx\n")
 case("NUL bytes survive", "a\0b\n", "A!" + ESC + ":wq\r", "a\0b!\n")
@@ -419,6 +421,25 @@ def special_cases():
         pass
     os.close(master)
     report(p.returncode == -signal.SIGTERM and b"\x1b[?1049l" in out, "SIGTERM restores the terminal")
+    # view is vi -R.
+    with open(path, "w") as f:
+        f.write("a\n")
+    status, out = drive([], "x:w\r\0:q!\r", d, cmd=[MINI, "view", "m.sh"], wait_for="read-only")
+    report(status == 0 and b"read-only" in out and open(path).read() == "a\n", "view is read-only")
+    # A window size change redraws for the new size.
+    p, master = start(["m.sh"], d)
+    out = bytearray()
+    while b"\x1b[?1049h" not in out and p.poll() is None:
+        read_some(master, out, 0.05)
+    fcntl.ioctl(master, termios.TIOCSWINSZ, struct.pack("HHHH", 10, 40, 0, 0))
+    os.killpg(p.pid, signal.SIGWINCH)
+    end = time.time() + 3
+    while b"\x1b[10;1H" not in out and time.time() < end:
+        read_some(master, out, 0.05)
+    os.write(master, b":q!\r")
+    p.wait(timeout=5)
+    os.close(master)
+    report(b"\x1b[10;1H" in out, "SIGWINCH: redrawn for 10 rows")
     # A 10 MB file opens and closes in well under the timeout.
     big = os.path.join(d, "big")
     with open(big, "w") as f:
