@@ -37,12 +37,21 @@ void lines_start(struct lines *in, int fd, char delim);
 char *lines_next(struct lines *in, size_t *len);
 /* Free the buffer (the descriptor stays open). */
 void lines_end(struct lines *in);
+/*
+ * Skip the lines that do not contain needle[0..n), searching whole blocks at
+ * once (grep's fast path). Returns 1 when the next lines_next call will return
+ * a line containing it, 0 at the end of input. When skipped is not NULL, the
+ * number of lines passed over is added to it.
+ */
+int lines_skip_to(struct lines *in, const char *needle, size_t n, long *skipped);
 
 /*
  * memchr, but fast on every x86: uClibc's i386 memchr is `repne scasb`, which
  * modern CPUs run at several cycles per byte. This one tests 4 bytes at a time.
  */
 void *find_byte(const void *s, int c, size_t n);
+/* The first occurrence of needle[0..m) in hay[0..n), or NULL (memmem). */
+const char *find_string(const char *hay, size_t n, const char *needle, size_t m);
 
 /* Give stdout a 64 KiB buffer when it is not a terminal: fewer write(2) calls. */
 void stdout_big_buffer(void);

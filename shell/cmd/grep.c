@@ -132,24 +132,6 @@ static void compile_patterns(void)
 
 /* ---- matching ---- */
 
-/* The first occurrence of needle in hay[0..n), or NULL. */
-static const char *find_string(const char *hay, size_t n, const char *needle, size_t m)
-{
-	const char *end = hay + n;
-
-	if (m == 0)
-		return hay;
-	while ((size_t)(end - hay) >= m) {
-		const char *p = find_byte(hay, needle[0], end - hay - m + 1);
-		if (p == NULL)
-			return NULL;
-		if (memcmp(p + 1, needle + 1, m - 1) == 0)
-			return p;
-		hay = p + 1;
-	}
-	return NULL;
-}
-
 /* Find pattern p in line[from..len); the match is [*start, *end). */
 static int find_one(struct pattern *p, const char *line, size_t len, size_t from,
 		    size_t *start, size_t *end)
@@ -253,7 +235,7 @@ static void print_prefix(const char *name, long lineno, char sep)
 }
 
 /* Print a selected line (sep ':') or a context line (sep '-'). */
-static void print_line(const char *name, long lineno, char sep, const char *line, size_t len)
+static void print_line(const char *name, long lineno, char sep, char *line, size_t len)
 {
 	size_t s, e, from = 0;
 
@@ -276,8 +258,13 @@ static void print_line(const char *name, long lineno, char sep, const char *line
 			from = e;
 		}
 	}
-	fwrite(line + from, 1, len - from, stdout);
-	putchar('\n');
+	/*
+	 * The byte after every line (its '\n', replaced by a NUL) is ours to use:
+	 * put the newline back for a moment so the line goes out in one fwrite.
+	 */
+	line[len] = '\n';
+	fwrite(line + from, 1, len + 1 - from, stdout);
+	line[len] = '\0';
 }
 
 /* ---- context lines (-B): the last few lines kept as copies ---- */
@@ -300,7 +287,7 @@ static void keep_line(const char *line, size_t len, long lineno)
 }
 
 /* Print a line, after a "--" when context is on and it does not follow the last one. */
-static void emit(const char *name, long lineno, char sep, const char *line, size_t len)
+static void emit(const char *name, long lineno, char sep, char *line, size_t len)
 {
 	if ((before > 0 || after > 0) && printed_anything && lineno != last_printed + 1)
 		puts("--");
@@ -331,11 +318,19 @@ static long grep_fd(int fd, const char *name)
 	size_t len, s, e;
 	long lineno = 0, selected = 0, after_left = 0;
 	int printing = !count_only && !list_files && !quiet;
+	/* One plain string, and no line but those holding it matters: search whole blocks. */
+	int skip_fast = npatterns == 1 && patterns[0].literal && !ignore_case && !invert
+			&& before == 0 && after == 0;
 
 	ring_count = ring_next = 0;
 	last_printed = -1;
 	lines_start(&in, fd, '\n');
-	while ((line = lines_next(&in, &len)) != NULL) {
+	for (;;) {
+		if (skip_fast && !lines_skip_to(&in, patterns[0].text, patterns[0].len,
+						line_numbers ? &lineno : NULL))
+			break;
+		if ((line = lines_next(&in, &len)) == NULL)
+			break;
 		lineno++;
 		if (fold_lines)
 			fold_line(line, len);
