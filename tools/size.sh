@@ -25,9 +25,6 @@ MAP=$O/mini.map
 LIMIT=10000000
 BUDGET=1474560
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/mini-size.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-
 # 1234567 -> 1,234,567 (awk: printf's ' flag needs a locale we do not rely on).
 group() {
 	awk -v n="$1" 'BEGIN {
@@ -121,37 +118,38 @@ map_sections() {
 	' "$MAP"
 }
 
-# Which part of mini an object file belongs to.
-part_of() {
-	case $1 in
-	*/shell/cmd/*.o) basename "$1" .o ;;
-	*/shell/sh/*.o) echo sh ;;
-	*/boot/*.o) echo init ;;
-	*/libmini/*.o) echo "=libmini" ;;
-	*/shell/main.o|*/shell/commands.o) echo "=dispatch" ;;
-	*libc.a\(*) echo "=libc" ;;
-	*crt[1in].o) echo "=startup" ;;
-	padding) echo "=padding" ;;
-	*) echo "=$(basename "$1")" ;;
-	esac
+# Which part of mini each object file belongs to, as "OBJECT PART" lines for every
+# object the link map loaded: a command (shell/cmd/NAME.o or shell/cmd/NAME/*.o, the
+# shell's shell/sh/*.o, init's boot/*.o) or, starting with "=", a part they share.
+object_parts() {
+	grep '^LOAD ' "$MAP" | cut -d' ' -f2 | awk '{
+		n = split($1, p, "/")
+		if ($1 ~ /\/shell\/cmd\/[^\/]*\.o$/) { part = p[n]; sub(/\.o$/, "", part) }
+		else if ($1 ~ /\/shell\/cmd\//) part = p[n - 1]
+		else if ($1 ~ /\/shell\/sh\//) part = "sh"
+		else if ($1 ~ /\/boot\//) part = "init"
+		else if ($1 ~ /\/libmini\//) part = "=libmini"
+		else if ($1 ~ /\/shell\/(main|commands)\.o$/) part = "=dispatch"
+		else if ($1 ~ /libc\.a$/) part = "=libc"
+		else if ($1 ~ /crt[1in]\.o$/) part = "=startup"
+		else part = "=" p[n]
+		print $1, part
+	}'
 }
 
-# The objects of a part (one command may be several files, like the shell).
-objects_of() {
-	grep '^LOAD ' "$MAP" | cut -d' ' -f2 | while read -r obj; do
-		[ "$(part_of "$obj")" = "$1" ] && echo "$obj"
-	done
-	return 0
-}
-
-# The command names a part serves: the table in shell/commands.c maps names to
-# NAME_main functions; nm tells which object defines each function.
-names_of() {
-	for obj in $(objects_of "$1"); do
-		nm -g --defined-only "$obj" | awk '$2 == "T" && $3 ~ /_main$/ { print $3 }'
-	done | while read -r fn; do
-		sed -n "s/^.*{ \"\\([^\"]*\\)\", $fn }.*/\\1/p" shell/commands.c
-	done | tr '\n' ' '
+# The command mains each part defines, as "PART FUNCTION NAME..." lines: nm tells
+# which object defines NAME_main, the table in shell/commands.c which names run it.
+part_mains() {
+	sed -n 's/^[^{]*{ "\([^"]*\)", \([a-z0-9_]*_main\) }.*/\2 \1/p' shell/commands.c > "$work/table"
+	# shellcheck disable=SC2046
+	nm -g --defined-only -A $(awk '$2 !~ /^=/ { print $1 }' "$work/objects") 2>/dev/null |
+		awk '$2 == "T" && $3 ~ /_main$/ { sub(/:[0-9a-f]*$/, "", $1); print $1, $3 }' |
+		awk -v objects="$work/objects" -v table="$work/table" '
+		BEGIN {
+			while ((getline line < objects) > 0) { split(line, f, " "); part[f[1]] = f[2] }
+			while ((getline line < table) > 0) { split(line, f, " "); names[f[1]] = names[f[1]] " " f[2] }
+		}
+		{ print part[$1], $2, names[$2] }'
 }
 
 # The bytes of a program's loaded sections that the file stores (no .bss). Not the
@@ -161,45 +159,49 @@ loaded_bytes() {
 	size -A "$1" | awk '$1 ~ /^\./ && $1 != ".bss" && $1 != ".tbss" && $1 != ".comment" { s += $2 } END { print s }'
 }
 
-# Link mini again without a part's objects, every *_main they define set to address 0
-# (the table still names it; the program is only measured, never run).
-# Prints the stripped size, or nothing when the rest of mini needs more of the part.
-size_without() {
-	defsyms="" keep=""
-	for obj in $(objects_of "$1"); do
-		for fn in $(nm -g --defined-only "$obj" | awk '$2 == "T" && $3 ~ /_main$/ { print $3 }'); do
-			defsyms="$defsyms -Wl,--defsym=$fn=0"
-		done
-	done
-	for obj in $(grep '^LOAD ' "$MAP" | cut -d' ' -f2); do
-		[ "$(part_of "$obj")" = "$1" ] || keep="$keep $obj"
-	done
+# Link mini again from the objects the map lists, leaving out those of PART (or
+# none for "=all") and setting the command mains it defined to address 0 (the table
+# still names them; the program is only measured, never run). Prints "PART BYTES",
+# or "PART -" when the rest of mini needs more of the part than its mains.
+link_without() {
+	part=$1
+	out=$work/link.$part
+	defsyms=$(awk -v p="$part" '$1 == p { printf " -Wl,--defsym=%s=0", $2 }' "$work/mains")
+	keep=$(awk -v p="$part" '$2 != p { print $1 }' "$work/objects")
 	# shellcheck disable=SC2086 (word lists on purpose)
-	gcc -m32 -static -no-pie -nostdlib -Wl,--gc-sections -Wl,-z,noseparate-code \
-		$defsyms -o "$work/without" $keep 2>/dev/null || return 0
-	loaded_bytes "$work/without"
-}
-
-# The link of all parts the same way: the base the "adds" column subtracts from.
-size_with_all() {
-	# shellcheck disable=SC2046
-	gcc -m32 -static -no-pie -nostdlib -Wl,--gc-sections -Wl,-z,noseparate-code \
-		-o "$work/with" $(grep '^LOAD ' "$MAP" | cut -d' ' -f2)
-	loaded_bytes "$work/with"
+	if gcc -m32 -static -no-pie -nostdlib -Wl,--gc-sections -Wl,-z,noseparate-code \
+		$defsyms -o "$out" $keep 2>/dev/null; then
+		echo "$part $(loaded_bytes "$out")"
+	else
+		echo "$part -"
+	fi
+	rm -f "$out"
 }
 
 command_table() {
-	map_sections | while read -r size obj; do
-		echo "$(part_of "$obj") $size"
-	done | awk '{ s[$1] += $2 } END { for (p in s) print s[p], p }' | sort -rn > "$work/parts"
-	base=$(size_with_all)
-	# One line a command, "ADDS OWN PART NAMES...", then sorted by what it adds.
-	grep -v ' =' "$work/parts" | while read -r own part; do
-		without=$(size_without "$part")
-		adds=-	# the rest of mini needs this part: it cannot be left out
-		[ -n "$without" ] && adds=$((base - without))
-		echo "$adds $own $part $(names_of "$part")"
-	done | sort -rn > "$work/commands"
+	object_parts > "$work/objects"
+	part_mains > "$work/mains"
+	map_sections | awk -v objects="$work/objects" '
+		BEGIN { while ((getline line < objects) > 0) { split(line, f, " "); part[f[1]] = f[2] } }
+		{ p = ($2 == "padding") ? "=padding" : part[$2]
+		  if (p == "" && $2 ~ /^.*libc\.a\(/) p = "=libc"
+		  if (p == "") p = "=other"
+		  own[p] += $1 }
+		END { for (p in own) print own[p], p }' | sort -rn > "$work/parts"
+
+	# One link per command, as many at once as there are cores.
+	{ echo =all; awk '$2 !~ /^=/ { print $2 }' "$work/parts"; } |
+		xargs -P "$(nproc 2>/dev/null || echo 2)" -I{} sh "$0" --link-without "$work" {} > "$work/links"
+	base=$(awk '$1 == "=all" { print $2 }' "$work/links")
+
+	# One line a command, "ADDS OWN PART NAMES...", sorted by what it adds.
+	awk -v base="$base" -v links="$work/links" -v mains="$work/mains" '
+		BEGIN {
+			while ((getline line < links) > 0) { split(line, f, " "); without[f[1]] = f[2] }
+			while ((getline line < mains) > 0) { n = split(line, f, " "); for (i = 3; i <= n; i++) names[f[1]] = names[f[1]] " " f[i] }
+		}
+		$2 !~ /^=/ { adds = (without[$2] ~ /^[0-9]+$/) ? base - without[$2] : "-"
+			print adds, $1, $2, names[$2] }' "$work/parts" | sort -rn > "$work/commands"
 	printf '  %-12s %9s %9s  %s\n' command own adds names
 	while read -r adds own part names; do
 		printf '  %-12s %9s %9s  %s\n' "$part" "$(group "$own")" "$([ "$adds" = - ] && echo - || group "$adds")" "$names"
@@ -212,6 +214,15 @@ command_table() {
 	printf '  %-12s %9s   (link map; the stripped file adds ELF headers)\n' total "$(group "$total")"
 }
 
+# Internal: one link of command_table, which runs several at once through xargs.
+if [ "${1:-}" = --link-without ]; then
+	work=$2
+	link_without "$3"
+	exit 0
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/mini-size.XXXXXX")
+trap 'rm -rf "$work"' EXIT
 [ -f "$MINI" ] && [ -f "$MAP" ] || { echo "size: $MINI or $MAP missing (make mini O=$O)" >&2; exit 1; }
 echo "Parts (bytes)"
 if [ -f "$ISO" ]; then

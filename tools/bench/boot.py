@@ -5,7 +5,8 @@ Used by tools/bench.sh; it works with any ISO whose GRUB and kernel talk on ttyS
 and whose shell prints a prompt ending in "# " or "$ ".
 
   boot.py time   ISO [--cpu C] [--mem M] [--runs N]   seconds from QEMU's start to the
-                 first shell prompt, every run and the median
+                 first shell prompt, every run and the median; kernel_median: from
+                 GRUB's "Booting" line to the prompt (kernel load, boot and init)
   boot.py works  ISO [--cpu C] [--mem M]               reach a prompt, run `ls -l /`;
                  exit 0 when the listing came back
   boot.py minram ISO [--cpu C] [--low L] [--high H]    the least RAM (whole MB) with
@@ -25,7 +26,9 @@ import time
 # The prompt: "# " or "$ ", maybe after a path ("~ # ", BusyBox ash), at the very end of
 # what the console has printed so far.
 PROMPT = re.compile(rb"[#$] $")
-KERNEL_BANNER = b"Linux version"
+# GRUB prints this when it starts loading the kernel: the menu is over. (Not the
+# kernel's own banner: with `quiet` there is none.)
+GRUB_DONE = b"Booting `"
 
 
 class Machine:
@@ -34,7 +37,7 @@ class Machine:
     def __init__(self, iso, cpu, mem):
         self.output = b""
         self.start = time.monotonic()
-        self.banner_at = None
+        self.grub_done_at = None
         self.qemu = subprocess.Popen(
             ["qemu-system-i386", "-accel", "tcg", "-cpu", cpu, "-m", str(mem),
              "-cdrom", iso, "-boot", "d", "-display", "none", "-serial", "stdio",
@@ -50,28 +53,32 @@ class Machine:
         if not data:
             return False
         self.output += data
-        if self.banner_at is None and KERNEL_BANNER in self.output:
-            self.banner_at = time.monotonic() - self.start
+        if self.grub_done_at is None and GRUB_DONE in self.output:
+            self.grub_done_at = time.monotonic() - self.start
         return True
+
+    def dead(self):
+        """QEMU ended, or the kernel panicked (it then hangs: no need to wait)."""
+        return self.qemu.poll() is not None or b"Kernel panic" in self.output
 
     def wait_for(self, pattern, deadline, start_at=0):
         """Read until pattern matches the output after start_at; the time, or None."""
         while time.monotonic() < deadline:
             if pattern.search(self.output, start_at):
                 return time.monotonic() - self.start
-            if not self.read(0.05) and self.qemu.poll() is not None:
+            if not self.read(0.05) and self.dead():
                 return None
         return None
 
     def wait_for_prompt(self, deadline):
-        # The kernel banner first: GRUB's menu must not count as a shell.
-        while time.monotonic() < deadline and self.banner_at is None:
-            if not self.read(0.1) and self.qemu.poll() is not None:
+        # GRUB's menu must not count as a shell: look for a prompt only after it.
+        while time.monotonic() < deadline and self.grub_done_at is None:
+            if not self.read(0.1) and self.dead():
                 return None
         while time.monotonic() < deadline:
             if PROMPT.search(self.output):
                 return time.monotonic() - self.start
-            if not self.read(0.05) and self.qemu.poll() is not None:
+            if not self.read(0.05) and self.dead():
                 return None
         return None
 
@@ -86,11 +93,11 @@ class Machine:
 
 
 def time_to_prompt(iso, cpu, mem, timeout):
-    """Seconds to the prompt and from the kernel banner to it; (None, None) on failure."""
+    """Seconds to the prompt, and from GRUB's "Booting" to it; (None, None) on failure."""
     m = Machine(iso, cpu, mem)
     try:
         at = m.wait_for_prompt(time.monotonic() + timeout)
-        return at, (at - m.banner_at) if at and m.banner_at else None
+        return at, (at - m.grub_done_at) if at else None
     finally:
         m.stop()
 
