@@ -488,6 +488,8 @@ int less_main(int argc, char **argv)
 	names = argv + o.index;
 	name_count = argc - o.index;
 	if (name_count == 0) {
+		if (isatty(STDIN_FILENO))
+			usage_error(usage, "missing file name");
 		names = stdin_only;
 		name_count = 1;
 	}

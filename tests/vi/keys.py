@@ -309,6 +309,8 @@ case(":m0", TEXT, ":3m0\r:wq\r", "seven eight nine\none two three\nfour five six
 case(":t", TEXT, ":1t.\r:wq\r", "one two three\none two three\nfour five six\nseven eight nine\n")
 case(":t0", TEXT, ":$t0\r:wq\r", "seven eight nine\n" + TEXT)
 case(":!cmd", "a\n", ":!echo hello >out.txt\r\r:r out.txt\r:wq\r", "a\nhello\n")
+case(":w !cmd", "a\nb\n", ":w !cat >o.txt\r\r:r o.txt\r:wq\r", "a\na\nb\nb\n")
+case(":w !cmd with a range", "a\nb\n", ":2w !cat >o.txt\r\r:0r o.txt\r:wq\r", "b\na\nb\n")
 case(":set nu shows numbers", TEXT, ":set nu\r\0:wq\r", TEXT, screen="      1 one")
 case(":set list shows $ and ^I", "a\tb\n", ":set list\r\0:wq\r", "a\tb\n", screen="a^Ib$")
 case(":y and p", TEXT, ":2y\rGp:wq\r", TEXT + "four five six\n")
@@ -448,6 +450,11 @@ def special_cases():
     t = time.time()
     status, out = drive(["big"], "G:q\r", d, timeout=10)
     report(status == 0, "10 MB file opens and quits (%.2fs)" % (time.time() - t))
+    t = time.time()
+    # Changing every line of a 10 MB file, then undoing it all.
+    status, out = drive(["big"], ":%s/x/y/\r:%s/y/z/g\ru:wq\r", d, timeout=20)
+    report(status == 0 and open(big).read(60) == "y" + "x" * 48 + "\n" + "y" + "x" * 9,
+           "10 MB file: :%%s twice, u, :wq (%.2fs)" % (time.time() - t))
     # One 10 MB line without a newline: wrapped, written back intact.
     with open(big, "w") as f:
         f.write("y" * (10 * 1024 * 1024))

@@ -54,7 +54,7 @@ struct undo_record {
 
 struct undo_step {
 	struct undo_record *records;
-	int count;
+	int count, capacity;
 	struct pos cursor;	/* where the cursor was before the change */
 	int was_empty;
 };
@@ -99,7 +99,10 @@ static void clear_history(struct history *h)
 
 static void add_record(struct undo_step *s, struct undo_record r)
 {
-	s->records = xrealloc(s->records, (s->count + 1) * sizeof *s->records);
+	if (s->count == s->capacity) {	/* :%s over 100000 lines makes 100000 records */
+		s->capacity = s->capacity * 2 + 4;
+		s->records = xrealloc(s->records, s->capacity * sizeof *s->records);
+	}
 	s->records[s->count++] = r;
 }
 
@@ -129,7 +132,8 @@ static struct undo_record splice(int at, int n_old, struct line *new_lines, int 
 
 	memcpy(r.old, lines + at, n_old * sizeof *lines);
 	make_room(line_count - n_old + n_new);
-	memmove(lines + at + n_new, lines + at + n_old, (line_count - at - n_old) * sizeof *lines);
+	if (n_new != n_old)
+		memmove(lines + at + n_new, lines + at + n_old, (line_count - at - n_old) * sizeof *lines);
 	memcpy(lines + at, new_lines, n_new * sizeof *lines);
 	line_count += n_new - n_old;
 	adjust_marks(at, n_old, n_new);

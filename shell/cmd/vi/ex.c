@@ -145,6 +145,8 @@ static int write_command(struct ex *e, int quit_after)
 		e->first = 0;
 		e->last = line_count - 1;
 	}
+	if (e->arg[0] == '!')
+		return pipe_write(e->arg + 1, e->first, e->last);
 	if (file_name == NULL)
 		file_name = xstrdup(path);
 	if (strcmp(path, file_name) != 0 && !e->bang && stat(path, &st) == 0) {

@@ -232,16 +232,39 @@ int file_write(const char *path, int first, int last, int force)
 	return bytes < 0 ? -1 : 0;
 }
 
+/* After a shell command wrote on the terminal: wait for a key, then take the terminal back. */
+static void shell_done(void)
+{
+	write_all(STDOUT_FILENO, "\r\nPress ENTER to continue", 25);
+	term_start(STDIN_FILENO);
+	term_key();
+}
+
 int run_shell(const char *command)
 {
 	int status;
 
 	term_stop();
 	status = system(command);
-	write_all(STDOUT_FILENO, "\r\nPress ENTER to continue", 25);
-	term_start(STDIN_FILENO);
-	term_key();
+	shell_done();
 	return status;
+}
+
+int pipe_write(const char *command, int first, int last)
+{
+	FILE *f;
+	long long bytes = -1;
+
+	term_stop();
+	f = popen(command, "w");
+	if (f) {
+		bytes = write_lines(fileno(f), first, last);
+		pclose(f);
+	}
+	shell_done();
+	if (bytes < 0)
+		message("cannot run %s", command);
+	return bytes < 0 ? -1 : 0;
 }
 
 /* ---- main ---- */

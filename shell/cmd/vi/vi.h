@@ -99,6 +99,8 @@ int file_load(const char *path);
 int file_write(const char *path, int first, int last, int force);
 /* Run a shell command line with the terminal given back. */
 int run_shell(const char *command);
+/* :w !command: lines [first, last] to the command's standard input. */
+int pipe_write(const char *command, int first, int last);
 
 /* ---- screen.c ---- */
 extern int top_line;		/* the first line shown */
