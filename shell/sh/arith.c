@@ -20,7 +20,7 @@ struct arith {
 	int skip;		/* inside a branch that is not evaluated */
 	int depth;
 	const char *op_pos;	/* where the operator in op was looked for */
-	const char *op;		/* the operator at op_pos, "" if none */
+	const struct op *op;	/* the operator found at op_pos */
 };
 
 static long parse_assignment(struct arith *a);
@@ -36,23 +36,34 @@ static void skip_blanks(struct arith *a)
 		a->p++;
 }
 
-/* Every operator, longer ones first: "<<=" must be found before "<<" and "<". */
-static const char *const operators[] = {
-	"<<=", ">>=", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "*=", "/=", "%=", "+=",
-	"-=", "&=", "^=", "|=", "*", "/", "%", "+", "-", "<", ">", "&", "^", "|", "!", "~",
-	"?", ":", "(", ")", "=", NULL
+/*
+ * Every operator, longer ones first ("<<=" must be found before "<<" and "<"),
+ * with its precedence as a binary operator (higher binds tighter; 0: not binary).
+ */
+static const struct op {
+	const char *text;
+	int precedence;
+} operators[] = {
+	{ "<<=", 0 }, { ">>=", 0 }, { "<<", 8 }, { ">>", 8 }, { "<=", 7 }, { ">=", 7 },
+	{ "==", 6 }, { "!=", 6 }, { "&&", 2 }, { "||", 1 }, { "*=", 0 }, { "/=", 0 },
+	{ "%=", 0 }, { "+=", 0 }, { "-=", 0 }, { "&=", 0 }, { "^=", 0 }, { "|=", 0 },
+	{ "*", 10 }, { "/", 10 }, { "%", 10 }, { "+", 9 }, { "-", 9 }, { "<", 7 }, { ">", 7 },
+	{ "&", 5 }, { "^", 4 }, { "|", 3 }, { "!", 0 }, { "~", 0 }, { "?", 0 }, { ":", 0 },
+	{ "(", 0 }, { ")", 0 }, { "=", 0 }, { "", 0 }
 };
+#define NO_OPERATOR (&operators[sizeof operators / sizeof operators[0] - 1])
 
 /* The operator at the current position (the longest that fits), looked up once per position. */
-static const char *current_operator(struct arith *a)
+static const struct op *current_operator(struct arith *a)
 {
 	skip_blanks(a);
 	if (a->op_pos != a->p) {
 		a->op_pos = a->p;
-		a->op = "";
-		for (int i = 0; operators[i]; i++) {
-			if (a->p[0] == operators[i][0] && strncmp(a->p, operators[i], strlen(operators[i])) == 0) {
-				a->op = operators[i];
+		a->op = NO_OPERATOR;
+		for (const struct op *o = operators; o != NO_OPERATOR; o++) {
+			if (a->p[0] == o->text[0] && (o->text[1] == '\0' || a->p[1] == o->text[1]) &&
+			    (o->text[1] == '\0' || o->text[2] == '\0' || a->p[2] == o->text[2])) {
+				a->op = o;
 				break;
 			}
 		}
@@ -63,7 +74,7 @@ static const char *current_operator(struct arith *a)
 /* If the operator op comes next (not as part of a longer one), consume it. */
 static int accept(struct arith *a, const char *op)
 {
-	if (strcmp(current_operator(a), op) != 0)
+	if (strcmp(current_operator(a)->text, op) != 0)
 		return 0;
 	a->p += strlen(op);
 	return 1;
@@ -199,76 +210,50 @@ static long parse_unary(struct arith *a)
 	return value;
 }
 
-/* The binary operators by level, tightest first. */
-static const char *const levels[][5] = {
-	{ "*", "/", "%" },
-	{ "+", "-" },
-	{ "<<", ">>" },
-	{ "<=", ">=", "<", ">" },
-	{ "==", "!=" },
-	{ "&" },
-	{ "^" },
-	{ "|" },
-};
-
-static long parse_binary(struct arith *a, int level)
+static long compare(const char *op, long x, long y)
 {
-	long x = level == 0 ? parse_unary(a) : parse_binary(a, level - 1);
+	switch (op[0]) {
+	case '<': return op[1] == '=' ? x <= y : x < y;
+	case '>': return op[1] == '=' ? x >= y : x > y;
+	case '=': return x == y;
+	default: return x != y;		/* != */
+	}
+}
+
+/*
+ * The binary operators, by precedence climbing: parse operands and operators
+ * whose precedence is at least min. && and || parse their right side with
+ * `skip` set when the left side already decides the result.
+ */
+static long parse_binary(struct arith *a, int min)
+{
+	long x = parse_unary(a), y;
 
 	for (;;) {
-		const char *op = NULL;
-		long y;
-		for (int i = 0; i < 5 && levels[level][i]; i++)
-			if (accept(a, levels[level][i])) {
-				op = levels[level][i];
-				break;
-			}
-		if (op == NULL)
+		const struct op *o = current_operator(a);
+		int saved = a->skip;
+		if (o->precedence < min || o->precedence == 0)
 			return x;
-		y = level == 0 ? parse_unary(a) : parse_binary(a, level - 1);
-		if (level == 3)
-			x = op[1] == '=' ? (op[0] == '<' ? x <= y : x >= y) : (op[0] == '<' ? x < y : x > y);
-		else if (level == 4)
-			x = op[0] == '=' ? x == y : x != y;
+		a->p += strlen(o->text);
+		if (o->precedence <= 2)		/* && or || */
+			a->skip |= o->precedence == 2 ? !x : x != 0;
+		y = parse_binary(a, o->precedence + 1);
+		a->skip = saved;
+		if (o->precedence == 2)
+			x = x && y;
+		else if (o->precedence == 1)
+			x = x || y;
+		else if (o->precedence == 6 || o->precedence == 7)
+			x = compare(o->text, x, y);
 		else
-			x = apply(a, op, x, y);
+			x = apply(a, o->text, x, y);
 	}
-}
-
-#define TIGHTEST_LOGICAL 7	/* index of "|" in levels */
-
-static long parse_logical_and(struct arith *a)
-{
-	long x = parse_binary(a, TIGHTEST_LOGICAL);
-
-	while (accept(a, "&&")) {
-		int saved = a->skip;
-		a->skip |= !x;
-		long y = parse_binary(a, TIGHTEST_LOGICAL);
-		a->skip = saved;
-		x = x && y;
-	}
-	return x;
-}
-
-static long parse_logical_or(struct arith *a)
-{
-	long x = parse_logical_and(a);
-
-	while (accept(a, "||")) {
-		int saved = a->skip;
-		a->skip |= x != 0;
-		long y = parse_logical_and(a);
-		a->skip = saved;
-		x = x || y;
-	}
-	return x;
 }
 
 /* condition ? expr : conditional */
 static long parse_conditional(struct arith *a)
 {
-	long cond = parse_logical_or(a), yes, no;
+	long cond = parse_binary(a, 1), yes, no;
 	int saved = a->skip;
 
 	if (!accept(a, "?"))

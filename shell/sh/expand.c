@@ -51,13 +51,16 @@ static void add_char(struct expansion *e, char c, int flag)
 	sb_addc(&e->flags, flag);
 }
 
+static void add_chars(struct expansion *e, const char *s, size_t len, int flag)
+{
+	sb_addn(&e->text, s, len);
+	sb_addn(&e->flags, NULL, len);
+	memset(e->flags.s + e->flags.len - len, flag, len);
+}
+
 static void add_string(struct expansion *e, const char *s, int flag)
 {
-	size_t len = strlen(s);
-
-	sb_addn(&e->text, s, len);
-	while (len--)
-		sb_addc(&e->flags, flag);
+	add_chars(e, s, strlen(s), flag);
 }
 
 /* The result of an expansion: quoted inside "...", else subject to splitting. */
@@ -212,11 +215,62 @@ static void unset_error(const char *name, size_t len)
 	sh_error(2, "%.*s: parameter not set", (int)len, name);
 }
 
+/*
+ * The common patterns need no fnmatch: a plain string, "*STRING" for a prefix
+ * and "STRING*" for a suffix. Returns 0 if the pattern is not one of them;
+ * else 1, with *cut the length of the prefix (or suffix) to remove, -1 for none.
+ */
+static int match_simple(const char *value, const char *pattern, int suffix, int longest, long *cut)
+{
+	size_t len = strlen(value), plen = strlen(pattern);
+	int star = plen > 0 && pattern[suffix ? plen - 1 : 0] == '*';
+	char *literal = xstrndup(pattern + (star && !suffix), plen - star);
+	size_t llen = plen - star;
+	const char *found = NULL;
+
+	if (strpbrk(literal, "*?[\\")) {
+		free(literal);
+		return 0;
+	}
+	if (llen > len) {
+		*cut = -1;
+	} else if (!star) {	/* a plain string: the prefix or suffix must be it */
+		*cut = strncmp(suffix ? value + len - llen : value, literal, llen) == 0 ? (long)llen : -1;
+	} else if (llen == 0) {	/* "*" alone: nothing, or everything */
+		*cut = longest ? (long)len : 0;
+	} else {
+		/* "*STRING" prefix: up to the first (shortest) or last (longest) STRING;
+		   "STRING*" suffix: from the last (shortest) or first (longest) STRING */
+		for (const char *p = value; (p = strstr(p, literal)) != NULL; p++) {
+			found = p;
+			if (suffix == longest)
+				break;
+		}
+		if (found == NULL)
+			*cut = -1;
+		else
+			*cut = suffix ? (long)(value + len - found) : (long)(found - value + llen);
+	}
+	free(literal);
+	return 1;
+}
+
 /* ${x#p} ${x##p} ${x%p} ${x%%p}: remove the shortest/longest matching prefix/suffix. */
 static char *remove_match(const char *value, const char *pattern, int suffix, int longest)
 {
 	size_t len = strlen(value);
 	char *work = xstrdup(value);
+	long cut;
+
+	if (match_simple(value, pattern, suffix, longest, &cut)) {
+		if (cut < 0)
+			return work;
+		if (suffix)
+			work[len - cut] = '\0';
+		else
+			memmove(work, work + cut, len - cut + 1);
+		return work;
+	}
 
 	for (size_t k = 0; k <= len; k++) {
 		size_t i = longest ? len - k : k;	/* the length of the part tried */
@@ -257,7 +311,8 @@ static void apply_operator(struct expansion *e, const char *name, size_t len, ch
 			word++;
 		if (value == NULL && sh_opt.nounset)
 			unset_error(name, len);
-		pattern = expand_part(word, end, M_PATTERN, dquote);
+		/* outer double quotes do not quote the pattern (XCU 2.6.2) */
+		pattern = expand_part(word, end, M_PATTERN, 0);
 		result = remove_match(value ? value : "", pattern, kind == '%', longest);
 		add_expanded(e, result, dquote);
 		free(pattern);
@@ -514,8 +569,12 @@ static const char *expand_text(struct expansion *e, const char *s, const char *e
 			}
 			break;
 		}
-		add_char(e, *s, dquote ? F_QUOTED : e->literal_flag);
-		s++;
+		/* ordinary characters: add the whole run at once */
+		next = s + 1;
+		while (next < end && !strchr("'\"\\$`~", *next))
+			next++;
+		add_chars(e, s, next - s, dquote ? F_QUOTED : e->literal_flag);
+		s = next;
 	}
 	return s;
 }

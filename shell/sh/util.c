@@ -28,7 +28,8 @@ void sb_addc(struct strbuf *b, int c)
 void sb_addn(struct strbuf *b, const char *s, size_t n)
 {
 	sb_reserve(b, n);
-	memcpy(b->s + b->len, s, n);
+	if (s)		/* NULL: only make room for n bytes, the caller fills them */
+		memcpy(b->s + b->len, s, n);
 	b->len += n;
 	b->s[b->len] = '\0';
 }

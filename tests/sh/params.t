@@ -222,3 +222,18 @@ e=; set -- $e; echo $#; set -- "$e"; echo $#
 x=1; set -- "a b"$x; echo $#
 --- out
 1
+=== pattern operators inside double quotes keep the pattern live
+v=a/b/c.tar.gz; p='*/'; echo "${v#$p}" "${v##$p}" "${v%/*}" "${v%%.*}" "${v#"*/"}"
+--- out
+b/c.tar.gz c.tar.gz a/b a/b/c a/b/c.tar.gz
+=== prefix and suffix patterns, all forms
+for v in a/b/c.tar.gz abc '' /x/ aXbXc; do
+for p in '*/' '/*' '.*' '*.' 'b' '' '*' 'X' '*X' 'X*' 'a' 'c' '?' '*[bX]' '[ab]*'; do
+printf '%s|' "${v#$p}" "${v##$p}" "${v%$p}" "${v%%$p}"
+done; echo; done
+--- out
+b/c.tar.gz|c.tar.gz|a/b/c.tar.gz|a/b/c.tar.gz|a/b/c.tar.gz|a/b/c.tar.gz|a/b|a|a/b/c.tar.gz|a/b/c.tar.gz|a/b/c.tar|a/b/c|tar.gz|gz|a/b/c.tar.gz|a/b/c.tar.gz|a/b/c.tar.gz|a/b/c.tar.gz|a/b/c.tar.gz|a/b/c.tar.gz|a/b/c.tar.gz|a/b/c.tar.gz|a/b/c.tar.gz|a/b/c.tar.gz|a/b/c.tar.gz||a/b/c.tar.gz||a/b/c.tar.gz|a/b/c.tar.gz|a/b/c.tar.gz|a/b/c.tar.gz|a/b/c.tar.gz|a/b/c.tar.gz|a/b/c.tar.gz|a/b/c.tar.gz|a/b/c.tar.gz|a/b/c.tar.gz|a/b/c.tar.gz|a/b/c.tar.gz|/b/c.tar.gz|/b/c.tar.gz|a/b/c.tar.gz|a/b/c.tar.gz|a/b/c.tar.gz|a/b/c.tar.gz|a/b/c.tar.gz|a/b/c.tar.gz|/b/c.tar.gz|/b/c.tar.gz|a/b/c.tar.g|a/b/c.tar.g|/c.tar.gz|/c.tar.gz|a/b/c.tar.gz|a/b/c.tar.gz|/b/c.tar.gz||a/b/c.t||
+abc|abc|abc|abc|abc|abc|abc|abc|abc|abc|abc|abc|abc|abc|abc|abc|abc|abc|abc|abc|abc|abc|abc|abc|abc||abc||abc|abc|abc|abc|abc|abc|abc|abc|abc|abc|abc|abc|bc|bc|abc|abc|abc|abc|ab|ab|bc|bc|ab|ab|c|c|abc|abc|bc||a||
+||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||
+x/||/x||x/||/x||/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/||/x/||/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|x/|x/|/x|/x|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|
+aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc||aXbXc||aXbXc|aXbXc|aXbXc|aXbXc|bXc|c|aXbXc|aXbXc|aXbXc|aXbXc|aXb|a|XbXc|XbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbX|aXbX|XbXc|XbXc|aXbX|aXbX|bXc|c|aXbXc|aXbXc|XbXc||aX||
