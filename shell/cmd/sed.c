@@ -80,6 +80,7 @@ struct sed_command {
 	char *text;		/* a i c: the text; b t T: the label; r w: the file name */
 	int jump;		/* b t T: target index; {: index of its } */
 	regex_t *re;		/* s: the regex (NULL: the last one used) */
+	char *literal;		/* s: the regex when it is a plain string (searched faster) */
 	char *replacement;	/* s */
 	size_t replacement_len;
 	int global, print;	/* s flags g and p */
@@ -303,7 +304,11 @@ static void parse_s(struct sed_command *c)
 	if (c->nth == 0)
 		c->nth = 1;
 	c->re = compile(pattern, flags);
-	free(pattern);
+	/* No regex character and no I flag: the pattern can be found with find_string. */
+	if (*pattern && flags == 0 && strpbrk(pattern, extended ? "\\.[]*^$+?(){}|" : "\\.[]*^$") == NULL)
+		c->literal = pattern;
+	else
+		free(pattern);
 }
 
 /* y/abc/xyz/: a byte map. */
@@ -770,6 +775,26 @@ static void add_replacement(struct text *t, struct sed_command *c, const char *s
 	}
 }
 
+/* The next match of s's regex in s[at..len): regexec, or a plain string search. */
+static int find_match(struct sed_command *c, regex_t *re, const char *s, size_t at, size_t len,
+		      regmatch_t m[10])
+{
+	if (c->literal) {
+		size_t n = strlen(c->literal);
+		const char *hit = find_string(s + at, len - at, c->literal, n);
+		if (hit == NULL)
+			return 0;
+		m[0].rm_so = hit - s;
+		m[0].rm_eo = m[0].rm_so + n;
+		for (int i = 1; i < 10; i++)
+			m[i].rm_so = m[i].rm_eo = -1;
+		return 1;
+	}
+	m[0].rm_so = at;
+	m[0].rm_eo = len;
+	return regexec(re, s, 10, m, REG_STARTEND | (at > 0 ? REG_NOTBOL : 0)) == 0;
+}
+
 /* The s command. Returns 1 when something was replaced. */
 static int substitute(struct sed_command *c)
 {
@@ -785,9 +810,7 @@ static int substitute(struct sed_command *c)
 	result.len = 0;
 	text_reserve(&result, len);
 	while (at <= len) {
-		m[0].rm_so = at;
-		m[0].rm_eo = len;
-		if (regexec(re, s, 10, m, REG_STARTEND | (at > 0 ? REG_NOTBOL : 0)) != 0)
+		if (!find_match(c, re, s, at, len, m))
 			break;
 		/* An empty match right after the previous match does not count. */
 		if (m[0].rm_so == m[0].rm_eo && m[0].rm_so == prev_end) {
