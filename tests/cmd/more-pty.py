@@ -10,23 +10,31 @@ if pid == 0:
     os.execvp(sys.argv[2], sys.argv[2:])
 out = b''
 
-def drain(seconds):
+def drain(seconds, until=None):
     global out
     end = time.time() + seconds
-    while time.time() < end:
+    while time.time() < end and not (until and until(out)):
         if select.select([fd], [], [], 0.02)[0]:
             try:
                 out += os.read(fd, 4096)
             except OSError:
                 return
 
-drain(0.3)
+def exited():
+    return os.waitpid(pid, os.WNOHANG)[0] != 0
+
+drain(5, lambda text: b'More' in text)	# keys typed before the first prompt would echo
 for k in keys:
     os.write(fd, bytes([k]))
     drain(0.15)
-drain(0.3)
-done, status = os.waitpid(pid, os.WNOHANG)
-if done == 0:
+done = False
+for tries in range(50):	# give it up to 5 seconds to finish
+    drain(0.1)
+    if exited():
+        done = True
+        break
+drain(0.1)
+if not done:
     os.kill(pid, signal.SIGKILL)
     os.waitpid(pid, 0)
     out += b'[STILL RUNNING]'
