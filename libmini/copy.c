@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <linux/fs.h>		/* SEEK_DATA, SEEK_HOLE: uClibc 1.0.35 lacks them */
 #include <sys/stat.h>
-#include <sys/sysmacros.h>
 #include "mini.h"
 #include "ask.h"
 #include "copy.h"
@@ -35,35 +35,55 @@ static int all_zero(const char *buf, size_t len)
 	return len == 0 || (buf[0] == 0 && memcmp(buf, buf + 1, len - 1) == 0);
 }
 
-/* Write a buffer block by block, seeking over the blocks of zeros; *hole tells if the last was one. */
-static int write_sparse(int out, const char *buf, size_t n, int *hole)
+/* Write a buffer block by block, seeking over the blocks of zeros (they become holes). */
+static int write_sparse(int out, const char *buf, size_t n)
 {
 	for (size_t at = 0; at < n; at += BLOCK) {
 		size_t len = n - at < BLOCK ? n - at : BLOCK;
-		*hole = all_zero(buf + at, len);
-		if (*hole ? lseek(out, len, SEEK_CUR) < 0 : write_all(out, buf + at, len) < 0)
+		if (all_zero(buf + at, len) ? lseek(out, len, SEEK_CUR) < 0 : write_all(out, buf + at, len) < 0)
 			return -1;
 	}
 	return 0;
 }
 
-/* Copy the bytes of in to out; with sparse, zero blocks become holes. */
-static int copy_data(int in, int out, int sparse)
+/* Copy len bytes (all up to the end when len is -1) from in to out, at their offsets. */
+static int copy_range(int in, int out, off_t len, int sparse)
 {
 	static char buf[8 * BLOCK];
-	off_t total = 0;
-	int ends_in_hole = 0;
-	ssize_t n;
 
-	while ((n = read_full(in, buf, sizeof buf)) > 0) {
-		if (sparse ? write_sparse(out, buf, n, &ends_in_hole) < 0 : write_all(out, buf, n) < 0)
+	while (len != 0) {
+		size_t want = len > 0 && len < (off_t)sizeof buf ? (size_t)len : sizeof buf;
+		ssize_t n = read_full(in, buf, want);
+		if (n <= 0)
+			return n;		/* 0: the end, -1: an error */
+		if (sparse ? write_sparse(out, buf, n) < 0 : write_all(out, buf, n) < 0)
 			return -1;
-		total += n;
+		if (len > 0)
+			len -= n;
 	}
-	if (n < 0)
+	return 0;
+}
+
+/*
+ * A sparse file: only its data regions are read, found with lseek's SEEK_DATA and
+ * SEEK_HOLE, so a 5 GiB hole costs nothing; blocks of zeros inside the data become
+ * holes too. The length is set at the end, for a hole that reaches it.
+ */
+static int copy_sparse(int in, int out, off_t size)
+{
+	off_t data = 0, hole;
+
+	while ((data = lseek(in, data, SEEK_DATA)) >= 0) {
+		hole = lseek(in, data, SEEK_HOLE);
+		if (hole < 0 || lseek(in, data, SEEK_SET) < 0 || lseek(out, data, SEEK_SET) < 0)
+			return -1;
+		if (copy_range(in, out, hole - data, 1) < 0)
+			return -1;
+		data = hole;
+	}
+	if (errno != ENXIO)		/* ENXIO: no data after this offset */
 		return -1;
-	/* A seek past the end writes nothing: set the length for a trailing hole. */
-	return ends_in_hole ? ftruncate(out, total) : 0;
+	return ftruncate(out, size);
 }
 
 /* The umask, read once: nothing changes it while a command copies. */
@@ -146,8 +166,11 @@ static int copy_to(const char *src, const char *dst, const struct stat *old,
 		return -1;
 	}
 	/* Holes are made only in a file of our own, and only for a source that has them. */
-	ok = copy_data(in, t.fd, (t.temp || t.created) && st->st_blocks * 512LL < st->st_size) == 0
-		&& finish_file(&t, st, mode, keep_times) == 0;
+	if ((t.temp || t.created) && st->st_blocks * 512LL < st->st_size)
+		ok = copy_sparse(in, t.fd, st->st_size) == 0;
+	else
+		ok = copy_range(in, t.fd, -1, 0) == 0;
+	ok = ok && finish_file(&t, st, mode, keep_times) == 0;
 	close(in);
 	ok = close(t.fd) == 0 && ok;
 	if (ok && t.temp)

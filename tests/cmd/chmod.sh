@@ -14,3 +14,5 @@ check "chmod: follows a symlink operand" ': > f; ln -s f l; chmod 600 l; stat -c
 check "chmod: bad mode" ': > f; chmod u+q f' '' 2 "invalid mode 'u\+q'"
 check "chmod: missing file, carries on" ': > f; chmod 600 nosuch f; echo $?; stat -c %a f' $'1\n600\n' 0 'chmod: nosuch: No such file'
 check "chmod: missing operand" 'chmod 644' '' 2 'missing operand'
+check "chmod -R: symlinks inside are left alone" 'mkdir d; : > f; chmod 644 f; ln -s ../f d/l; chmod -R 700 d; stat -c %a f' $'644\n'
+check "chmod --help" 'chmod --help | head -1' $'Usage: chmod [-R] MODE FILE...\n'

@@ -16,3 +16,4 @@ check "du -x: stays on one file system" 'mkdir d; : > d/f; du -ax d | cut -f2 | 
 check "du: . by default" 'du | cut -f2' $'.\n'
 check "du: missing file" 'du nosuch' '' 1 'du: nosuch: No such file'
 check "du: bad depth" 'du -d x' '' 2 "invalid depth"
+check "du: a sparse file over 4 GiB" 'truncate -s 5G f; du -h f; du -s f' $'0\tf\n0\tf\n'

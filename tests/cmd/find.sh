@@ -39,3 +39,6 @@ check "find: unknown primary" 'find . -bogus' '' 2 "unknown primary '-bogus'"
 check "find: missing argument" 'find . -name' '' 2 "missing argument to '-name'"
 check "find: missing )" 'find . \( -name x' '' 2 "missing '\)'"
 check "find: bad -type" 'find . -type q' '' 2 "unknown type"
+check "find -exec: {} inside a word" ': > a; find . -type f -exec echo "x{}y" \;' $'x./ay\n'
+check "find: -print before the default" ': > a; find . -type f -print -print | wc -l' $'2\n'
+check "find --help" 'find --help | head -1' $'Usage: find [PATH]... [EXPRESSION]\n'

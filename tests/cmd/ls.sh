@@ -37,3 +37,6 @@ check "ls: missing file" ': > a; ls a nosuch' $'a\n' 1 'ls: nosuch: No such file
 check "ls: bad option" 'ls -Q' '' 2 "unknown option '-Q'"
 check "ls --help" 'ls --help | head -1' $'Usage: ls [-1aACcdFhiLlnRrStu] [--color[=WHEN]] [FILE]...\n'
 check "ls -L: what links point to" 'mkdir d; ln -s d l; ls -lLd l | cut -c1; ls -ld l | cut -c1' $'d\nl\n'
+check "ls -C -F: marks count in the widths" 'mkdir aa; : > b; : > c; COLUMNS=8 ls -CF' $'aa/  c\nb\n'
+check "ls -l: a file over 4 GiB" 'truncate -s 5G f; ls -l f | cut -d" " -f5' $'5368709120\n'
+check "ls -lh: a file over 4 GiB" 'truncate -s 5G f; ls -lh f | cut -d" " -f5' $'5.0G\n'
