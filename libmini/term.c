@@ -38,7 +38,7 @@ static void restore_mode(void)
 	if (write(STDOUT_FILENO, leave_screen, sizeof leave_screen - 1) < 0) {
 		/* nothing more can be done while leaving */
 	}
-	tcsetattr(key_fd, TCSAFLUSH, &saved_mode);
+	tcsetattr(key_fd, TCSADRAIN, &saved_mode);	/* keys typed ahead stay */
 }
 
 /* SIGTERM, SIGHUP, SIGINT: put the terminal back, then die of the same signal. */
@@ -75,7 +75,7 @@ static int enter_raw_mode(void)
 	raw.c_lflag &= ~(ICANON | ECHO | ISIG | IEXTEN);
 	raw.c_cc[VMIN] = 1;
 	raw.c_cc[VTIME] = 0;
-	if (tcsetattr(key_fd, TCSAFLUSH, &raw) < 0)
+	if (tcsetattr(key_fd, TCSADRAIN, &raw) < 0)
 		return -1;
 	raw_active = 1;
 	term_write(enter_screen, sizeof enter_screen - 1);
@@ -108,13 +108,17 @@ void term_stop(void)
 	restore_mode();
 }
 
-void term_suspend(void)
+int term_suspend(void)
 {
+	/* Without job control vi shares the shell's process group: stopping would stop both for good. */
+	if (getpgrp() == getsid(0))
+		return -1;
 	term_stop();
 	kill(0, SIGTSTP);
 	/* Continued: the shell may have changed the mode meanwhile. */
 	tcgetattr(key_fd, &saved_mode);
 	enter_raw_mode();
+	return 0;
 }
 
 /* ---- output ---- */

@@ -33,8 +33,8 @@ extern int term_rows, term_cols;
 int term_start(int key_fd);
 /* Leave raw mode; safe to call more than once. */
 void term_stop(void);
-/* Ctrl-Z: give the terminal back, stop, and take it again when continued. */
-void term_suspend(void);
+/* Ctrl-Z: give the terminal back, stop, and take it again when continued. -1 without job control. */
+int term_suspend(void);
 
 /* The next key, waiting for it. */
 int term_key(void);

@@ -449,6 +449,9 @@ static int command(int key, int count)
 	case 'r': case 12: case 18:
 		term_invalidate();
 		break;
+	case 26:	/* Ctrl-Z */
+		term_suspend();
+		break;
 	case ':':
 		return colon_command();
 	}

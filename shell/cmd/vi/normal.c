@@ -756,7 +756,8 @@ static int run_command(int key, int count, int reg)
 		term_invalidate();
 		break;
 	case 26:	/* Ctrl-Z */
-		term_suspend();
+		if (term_suspend() < 0)
+			message("No job control: cannot suspend");
 		break;
 	case 6: case 2: case 4: case 21: case 5: case 25: case KEY_PGDN: case KEY_PGUP:
 		scroll_command(key, n, count > 0);

@@ -238,8 +238,8 @@ static int draw_line(struct drawing *d)
 						  tab_width(), cell, &n) : 1;
 		if (d->line == cur.line && i == cur.col)
 			note_cursor(d, i, width);
-		if (i == l->len)
-			break;
+		if (i == l->len || d->row + d->part - d->skip >= text_rows())
+			break;	/* the end, or the rest is below the screen */
 		term_row_reverse(in_visual_area(d->line, i));
 		if (width == 0)
 			term_row_add(cell, n, 0);
