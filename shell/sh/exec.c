@@ -545,7 +545,10 @@ static int run_pipeline(struct node *n, int flags)
 		int p[2] = { -1, -1 };
 		if (c->next && pipe(p) < 0)
 			sh_error(2, "pipe:");
-		if (fork_child(j) == 0) {
+		/* the last command of a process that exits afterwards needs no fork of its own */
+		int in_place = c->next == NULL && (flags & EV_EXIT) && !job_control && !sh_opt.pipefail &&
+			       !n->u.pipeline.bang;
+		if (in_place || fork_child(j) == 0) {
 			if (n->u.pipeline.bang)
 				flags |= EV_TESTED;
 			if (input >= 0) {
@@ -817,7 +820,7 @@ char *command_output(const char *text)
 			dup2(p[1], 1);
 			close(p[1]);
 		}
-		sh_exit(run_string(text));
+		run_string_and_exit(text);
 	}
 	close(p[1]);
 	while ((n = read(p[0], buf, sizeof buf)) != 0) {

@@ -123,6 +123,13 @@ int input_alias_active(const char *name)
 	return 0;
 }
 
+int input_at_end(void)
+{
+	if (pushed_count > 0 || top == NULL || top->fd >= 0 || top->alias)
+		return 0;
+	return top->buf[top->pos + strspn(top->buf + top->pos, " \t\n")] == '\0';
+}
+
 void input_want_ps1(void)
 {
 	want_ps1 = 1;

@@ -159,8 +159,12 @@ char *option_letters(void)
 
 /* ---- running commands ---- */
 
-/* Read and run commands from the current input until it ends. */
-static int run_input(void)
+/*
+ * Read and run commands from the current input until it ends. With last_exits
+ * set, the last command of a string may end this process (it is a child that
+ * exits afterwards anyway): an external command is then exec'd without a fork.
+ */
+static int run_input(int last_exits)
 {
 	int status = 0;
 
@@ -174,7 +178,7 @@ static int run_input(void)
 			break;
 		}
 		if (n && !sh_opt.noexec)
-			status = run_node(n, 0);
+			status = run_node(n, last_exits && input_at_end() && !exit_trap_set() ? EV_EXIT : 0);
 		arena_release(a);
 		run_pending_traps();
 		if (pending_jump != J_NONE)
@@ -183,12 +187,18 @@ static int run_input(void)
 	return status;
 }
 
+void run_string_and_exit(const char *s)
+{
+	input_push_string(s, NULL);
+	sh_exit(run_input(1));
+}
+
 int run_string(const char *s)
 {
 	int depth = input_depth(), status;
 
 	input_push_string(s, NULL);
-	status = run_input();
+	status = run_input(0);
 	input_pop_to(depth);
 	return status;
 }
@@ -198,7 +208,7 @@ int run_fd(int fd)
 	int depth = input_depth(), status;
 
 	input_push_fd(fd, 0);
-	status = run_input();
+	status = run_input(0);
 	input_pop_to(depth);
 	return status;
 }
@@ -528,7 +538,6 @@ int sh_main(int argc, char **argv)
 {
 	struct invocation inv = { 0 };
 	char **ops;
-	int status;
 
 	shell_pid = getpid();
 	arg0 = argv[0];
@@ -547,8 +556,7 @@ int sh_main(int argc, char **argv)
 			arg0 = ops[1];
 		positional_set(ops[1] ? ops + 2 : ops + 1, ops[1] ? count(ops + 2) : 0);
 		signals_init();
-		status = run_string(ops[0]);
-		sh_exit(status);
+		run_string_and_exit(ops[0]);
 	}
 	if (!inv.read_stdin && ops[0]) {
 		int fd = open_script(ops[0]);

@@ -127,6 +127,8 @@ void input_skip_line(void);
 int input_alias_active(const char *name);
 /* True (once) if an alias ending in a blank was just used up (XCU 2.3.1). */
 int input_alias_blank_ended(void);
+/* True when a string being read has nothing but blanks left (the last command was read). */
+int input_at_end(void);
 /* The next line read gets the PS1 prompt (a new command starts). */
 void input_want_ps1(void);
 extern int input_lineno;
@@ -244,6 +246,8 @@ void sh_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void sh_exit(int status) __attribute__((noreturn));
 /* Run a string as commands (eval, traps, -c); returns the last status. */
 int run_string(const char *s);
+/* Run a string as this process's last work (sh -c, command substitution). */
+void run_string_and_exit(const char *s) __attribute__((noreturn));
 /* Run commands from fd until EOF (., scripts). */
 int run_fd(int fd);
 /* The string for $- */
