@@ -10,6 +10,7 @@ Usage: keys.py MINI [--vim] [NAME-SUBSTRING]
 import fcntl
 import os
 import random
+import resource
 import select
 import shutil
 import signal
@@ -28,15 +29,20 @@ TEXT = "one two three\nfour five six\nseven eight nine\n"
 failures = 0
 
 
-def start(args, cwd, rows=24, cols=80, cmd=None):
+def start(args, cwd, rows=24, cols=80, cmd=None, max_file_size=None):
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
     if cmd is None:
         cmd = ["vim", "-u", "NONE", "-N", "-i", "NONE", "-n"] + args if USE_VIM else [MINI, "vi"] + args
     env = dict(os.environ, TERM="xterm")
-    # The terminal becomes the controlling one, so /dev/tty works (less reads keys there).
+    def prepare():
+        # The terminal becomes the controlling one, so /dev/tty works (less reads keys there).
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+        if max_file_size:	# a "full disk": writes past this size fail with EFBIG
+            resource.setrlimit(resource.RLIMIT_FSIZE, (max_file_size, max_file_size))
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     p = subprocess.Popen(cmd, cwd=cwd, stdin=slave, stdout=slave, stderr=slave, start_new_session=True,
-                         env=env, preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0))
+                         env=env, preexec_fn=prepare)
     os.close(slave)
     return p, master
 
@@ -53,9 +59,9 @@ def read_some(master, out, wait):
     return bool(chunk)
 
 
-def drive(args, keys, cwd, timeout=10, rows=24, cols=80, cmd=None, wait_for=None):
+def drive(args, keys, cwd, timeout=10, rows=24, cols=80, cmd=None, wait_for=None, max_file_size=None):
     """Run vi with args (or cmd), type keys, wait for it to end. Returns (status, screen bytes)."""
-    p, master = start(args, cwd, rows, cols, cmd)
+    p, master = start(args, cwd, rows, cols, cmd, max_file_size)
     out = bytearray()
     deadline = time.time() + timeout
     # Keys typed before raw mode would be edited by the terminal's line discipline.
@@ -423,6 +429,14 @@ def special_cases():
         pass
     os.close(master)
     report(p.returncode == -signal.SIGTERM and b"\x1b[?1049l" in out, "SIGTERM restores the terminal")
+    # A write that fails half way (a full disk) leaves the old file as it was.
+    with open(path, "w") as f:
+        f.write("old\n")
+    with open(os.path.join(d, "big.txt"), "w") as f:
+        f.write(("z" * 99 + "\n") * 1000)
+    status, out = drive(["m.sh"], ":r big.txt\r:w\r\0:q!\r", d, wait_for="not written", max_file_size=50000)
+    report(status == 0 and b"not written" in out and open(path).read() == "old\n"
+           and not [n for n in os.listdir(d) if n.startswith(".m.sh")], "a failed write keeps the old file")
     # view is vi -R.
     with open(path, "w") as f:
         f.write("a\n")

@@ -2,7 +2,7 @@
  * normal.c: vi's commands: normal mode, insert mode, visual mode (POSIX vi,
  * plus vim's v, V, Ctrl-R and gg that people's fingers expect).
  *
- * A command is [“x][count]key: either a motion (cursor moves), an operator
+ * A command is ["x][count]key: either a motion (cursor moves), an operator
  * (d c y < >) followed by a motion whose range it works on, or a command of its
  * own (x p J u ...). Commands that change the text are remembered key by key,
  * so "." just feeds the same keys in again.
@@ -146,20 +146,19 @@ static int insert_key(int key)
 	case '\t':
 		insert_tab();
 		break;
-	case 22:	/* Ctrl-V: the next key as it is */
-		type_byte(get_key() & 255);
-		break;
 	case KEY_LEFT:
 		cur.col = prev_char(cur.line, cur.col);
 		break;
 	case KEY_RIGHT:
 		cur.col = next_char(cur.line, cur.col);
 		break;
-	case KEY_UP: case KEY_DOWN:
-		if (cur.line + (key == KEY_UP ? -1 : 1) >= 0 && cur.line + (key == KEY_UP ? -1 : 1) < line_count)
-			cur.line += key == KEY_UP ? -1 : 1;
+	case KEY_UP: case KEY_DOWN: {
+		int line = cur.line + (key == KEY_UP ? -1 : 1);
+		if (line >= 0 && line < line_count)
+			cur.line = line;
 		clamp_cursor();
 		break;
+	}
 	case KEY_HOME:
 		cur.col = 0;
 		break;
@@ -199,19 +198,21 @@ static void insert_mode(int count, int again)
 	if (mode != REPLACE)
 		mode = INSERT;
 	while ((key = get_key()) != KEY_ESC) {
-		typed = xrealloc(typed, (n + 1) * sizeof *typed);
-		typed[n++] = key == 22 ? get_key() | 0x10000 : key;
-		if (key == 22)
-			type_byte(typed[n - 1] & 255);
-		else
+		typed = xrealloc(typed, (n + 2) * sizeof *typed);
+		typed[n++] = key;
+		if (key == 22) {	/* Ctrl-V: the next key as it is */
+			typed[n++] = key = get_key();
+			type_byte(key & 255);
+		} else {
 			insert_key(key);
+		}
 	}
 	while (--count > 0) {
 		if (again)
 			open_line(1);
 		for (int i = 0; i < n; i++)
-			if (typed[i] & 0x10000)
-				type_byte(typed[i] & 255);
+			if (typed[i] == 22 && i + 1 < n)
+				type_byte(typed[++i] & 255);
 			else
 				insert_key(typed[i]);
 	}
