@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 #include "mini.h"
 #include "term.h"
@@ -212,6 +213,37 @@ static char *command_output(const char *command, size_t *len)
 	pclose(f);
 	term_invalidate();	/* its error messages went over the screen */
 	return text;
+}
+
+void ex_filter(int first, int last, const char *command)
+{
+	char temp[] = "/tmp/vi.XXXXXX", *line, *text = NULL;
+	int fd = mkstemp(temp);
+	size_t len;
+
+	if (fd < 0 || write_lines(fd, first, last) < 0) {
+		message("cannot write a temporary file");
+	} else {
+		line = xmalloc(strlen(command) + strlen(temp) + 8);
+		sprintf(line, "(%s) <%s", command, temp);	/* the lines become its standard input */
+		text = command_output(line, &len);
+		free(line);
+	}
+	if (fd >= 0) {
+		close(fd);
+		unlink(temp);
+	}
+	if (text == NULL)
+		return;
+	if (len > 0 && text[len - 1] == '\n')
+		len--;
+	if (len > 0 || text[0] == '\n')
+		buffer_replace_text(first, last - first + 1, text, len);
+	else
+		buffer_delete_lines(first, last - first + 1);
+	cur.line = first < line_count ? first : line_count - 1;
+	cur.col = first_nonblank(cur.line);
+	free(text);
 }
 
 static void read_command(struct ex *e)
@@ -629,7 +661,13 @@ static void run_ex(int id, struct ex *e)
 	case LINE_NUMBER: message("%d", e->addresses ? e->last + 1 : line_count); break;
 	case MARK: if (isalpha((unsigned char)e->arg[0])) mark_set(e->arg[0], (struct pos){ e->last, 0 }); break;
 	case SET: set_command(e); break;
-	case SHELL: run_shell(e->arg); term_invalidate(); break;
+	case SHELL:
+		if (e->addresses)
+			ex_filter(e->first, e->last, e->arg);
+		else
+			run_shell(e->arg);
+		term_invalidate();
+		break;
 	case UNDO: undo(); break;
 	case REDO: redo(); break;
 	}

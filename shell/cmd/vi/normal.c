@@ -3,7 +3,7 @@
  * plus vim's v, V, Ctrl-R and gg that people's fingers expect).
  *
  * A command is ["x][count]key: either a motion (cursor moves), an operator
- * (d c y < >) followed by a motion whose range it works on, or a command of its
+ * (d c y < > !) followed by a motion whose range it works on, or a command of its
  * own (x p J u ...). Commands that change the text are remembered key by key,
  * so "." just feeds the same keys in again.
  */
@@ -323,6 +323,13 @@ static void linewise_operator(int op, int reg, int first, int last)
 		cur.line = first;
 		cur.col = first_nonblank(first);
 		break;
+	case '!': {
+		char *command = read_line('!');
+		if (command)
+			ex_filter(first, last, command);
+		free(command);
+		break;
+	}
 	case '~':
 		toggle_case((struct pos){ first, 0 }, (struct pos){ last, lines[last].len });
 		break;
@@ -345,7 +352,7 @@ static void charwise_operator(int op, int reg, struct pos a, struct pos b)
 		if (op == 'c')
 			insert_mode(1, 0);
 		break;
-	case '<': case '>':
+	case '<': case '>': case '!':
 		linewise_operator(op, reg, a.line, b.line);
 		break;
 	case '~':
@@ -672,7 +679,7 @@ static int run_command(int key, int count, int reg)
 	int n = count ? count : 1;
 
 	switch (key) {
-	case 'd': case 'c': case 'y': case '<': case '>':
+	case 'd': case 'c': case 'y': case '<': case '>': case '!':
 		return operator_command(key, reg, count) && key != 'y';
 	case 'x': case 'X': case 'D': case 'C': case 's': case 'S': case 'Y': {
 		static const char *as[] = { "dl", "dh", "d$", "c$", "cl", "cc", "yy" };

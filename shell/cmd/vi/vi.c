@@ -142,8 +142,7 @@ int file_load(const char *path)
 	return 0;
 }
 
-/* Write lines [first, last] to fd; returns the bytes written or -1. */
-static long long write_lines(int fd, int first, int last)
+long long write_lines(int fd, int first, int last)
 {
 	char *buf = xmalloc(65536);
 	size_t used = 0;

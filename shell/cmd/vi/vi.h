@@ -95,6 +95,8 @@ void record_start(int first_key);
 int *record_stop(int *n);
 /* Read a file into the buffer; returns -1 (message set) if it cannot be read. */
 int file_load(const char *path);
+/* Write lines [first, last] to fd; returns the bytes written or -1. */
+long long write_lines(int fd, int first, int last);
 /* Write lines [first, last] to path; returns -1 (message set) on failure. */
 int file_write(const char *path, int first, int last, int force);
 /* Run a shell command line with the terminal given back. */
@@ -158,5 +160,7 @@ void ex_join(int first, int last);
 
 /* ---- ex.c ---- */
 void ex_command(const char *line);
+/* Lines [first, last] through a shell command: its output replaces them. */
+void ex_filter(int first, int last, const char *command);
 
 #endif
