@@ -210,11 +210,35 @@ static int copy(int in, int out)
 	return status;
 }
 
+/*
+ * "3.1 MB" (base 1000) or "3.0 MiB" (base 1024), rounded to the nearest tenth
+ * below 100 units, as GNU dd prints amounts.
+ */
+static char *scaled(char *buf, unsigned long long n, unsigned base)
+{
+	const char *letters = base == 1000 ? "kMGTPE" : "KMGTPE", *suffix = base == 1000 ? "B" : "iB";
+	unsigned long long tenths = n * 10;
+	int unit = -1;
+
+	while (tenths >= base * 10ULL && unit < 5) {
+		tenths = (tenths + base / 2) / base;
+		unit++;
+	}
+	if (unit < 0)
+		sprintf(buf, "%llu B", n);
+	else if (tenths < 1000)
+		sprintf(buf, "%llu.%llu %c%s", tenths / 10, tenths % 10, letters[unit], suffix);
+	else
+		sprintf(buf, "%llu %c%s", (tenths + 5) / 10, letters[unit], suffix);
+	return buf;
+}
+
+/* "3+0 records in", "3+0 records out", "3145728 bytes (3.1 MB, 3.0 MiB) copied, 0.009730 s, 323 MB/s" */
 static void print_statistics(const struct timespec *start)
 {
 	struct timespec end;
 	unsigned long long micros;
-	char size[16], rate[16];
+	char si[24], iec[24], rate[24];
 
 	if (dd.quiet)
 		return;
@@ -226,9 +250,13 @@ static void print_statistics(const struct timespec *start)
 	micros = (end.tv_sec - start->tv_sec) * 1000000ULL + (end.tv_nsec - start->tv_nsec) / 1000;
 	if (micros == 0)
 		micros = 1;
-	fprintf(stderr, "%llu bytes (%s) copied, %llu.%06llu s, %s/s\n", bytes_out,
-		human_size(size, bytes_out), micros / 1000000, micros % 1000000,
-		human_size(rate, bytes_out * 1000000 / micros));
+	fprintf(stderr, "%llu bytes", bytes_out);
+	if (bytes_out >= 1024)
+		fprintf(stderr, " (%s, %s)", scaled(si, bytes_out, 1000), scaled(iec, bytes_out, 1024));
+	else if (bytes_out >= 1000)
+		fprintf(stderr, " (%s)", scaled(si, bytes_out, 1000));
+	fprintf(stderr, " copied, %llu.%06llu s, %s/s\n", micros / 1000000, micros % 1000000,
+		scaled(rate, bytes_out * 1000000 / micros, 1000));
 }
 
 int dd_main(int argc, char **argv)

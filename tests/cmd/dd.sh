@@ -19,3 +19,5 @@ check "dd: missing input" 'dd if=nosuch' '' 1 'dd: nosuch: No such file'
 check "dd: bad operand" 'dd foo=bar' '' 2 "unknown operand 'foo=bar'"
 check "dd: bad number" 'dd bs=x' '' 2 "invalid number"
 check "dd: bad conv" 'dd conv=swab' '' 2 "invalid conversion 'swab'"
+check "dd: GNU's transfer line" 'dd if=/dev/zero bs=1M count=3 2>&1 >/dev/null | sed -n 3p | sed "s/, [0-9.]* s, .*//"' $'3145728 bytes (3.1 MB, 3.0 MiB) copied\n'
+check "dd: 1000 bytes in SI only" 'dd if=/dev/zero bs=1000 count=1 2>&1 >/dev/null | sed -n 3p | sed "s/, [0-9.]* s, .*//"' $'1000 bytes (1.0 kB) copied\n'
