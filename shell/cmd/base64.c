@@ -29,20 +29,25 @@ static void put_wrapped(char c, long wrap, long *column)
 	}
 }
 
+/* Encode a group of n (1 to 3) bytes as 4 characters, padded with '='. */
+static void encode_group(const unsigned char *group, size_t n, long wrap, long *column)
+{
+	unsigned long bits = (unsigned long)group[0] << 16 | (n > 1 ? group[1] << 8 : 0) | (n > 2 ? group[2] : 0);
+
+	for (size_t i = 0; i < 4; i++)
+		put_wrapped(i <= n ? alphabet[(bits >> (18 - 6 * i)) & 63] : '=', wrap, column);
+}
+
 static int encode(FILE *in, long wrap)
 {
-	unsigned char group[3];
+	unsigned char chunk[3 * 1024];	/* big reads: uClibc's fread reads small ones one by one */
 	long column = 0;
 	size_t n;
 
-	while ((n = fread(group, 1, 3, in)) > 0) {
-		unsigned long bits;
-		if (n < 3)
-			memset(group + n, 0, 3 - n);
-		bits = (unsigned long)group[0] << 16 | group[1] << 8 | group[2];
-		for (size_t i = 0; i < 4; i++)
-			put_wrapped(i <= n ? alphabet[(bits >> (18 - 6 * i)) & 63] : '=', wrap, &column);
-		if (n < 3)
+	while ((n = fread(chunk, 1, sizeof chunk, in)) > 0) {
+		for (size_t i = 0; i < n; i += 3)
+			encode_group(chunk + i, n - i < 3 ? n - i : 3, wrap, &column);
+		if (n < sizeof chunk)	/* fread comes back short only at the end */
 			break;
 	}
 	if (column > 0)

@@ -7,7 +7,6 @@
  * equal to the one before it is shown as a single "*" (unless -v), so long runs
  * of zeros take one line. hexdump is od with other option letters and layouts.
  */
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,7 +53,7 @@ struct dump {
 	int verbose, canonical, hexdump_style;
 	long long skip, limit;	/* limit < 0: no limit */
 	char **files;		/* the files still to open */
-	int fd;			/* the file being read, or -1 */
+	FILE *file;		/* the file being read, or NULL */
 	int opened_any;		/* some file could be opened */
 	int status;
 	const char *usage;
@@ -62,13 +61,13 @@ struct dump {
 
 /* ---- reading the files as one stream ---- */
 
-/* Open the next file of the list into d->fd; returns 0 when none are left. */
+/* Open the next file of the list as d->file; returns 0 when none are left. */
 static int open_next(struct dump *d)
 {
 	while (*d->files) {
 		const char *name = *d->files++;
-		d->fd = open_input(name);
-		if (d->fd >= 0)
+		d->file = strcmp(name, "-") == 0 ? stdin : fopen(name, "r");
+		if (d->file)
 			return d->opened_any = 1;
 		warn("%s:", name);
 		d->status = 1;
@@ -78,29 +77,32 @@ static int open_next(struct dump *d)
 
 static void close_current(struct dump *d)
 {
-	if (d->fd > STDIN_FILENO)
-		close(d->fd);
-	d->fd = -1;
+	if (ferror(d->file)) {
+		warn("read error");
+		d->status = 1;
+	}
+	if (d->file != stdin)
+		fclose(d->file);
+	d->file = NULL;
 }
 
-/* Read up to want bytes from the stream, across file boundaries. */
+/*
+ * Read up to want bytes from the stream, across file boundaries. Byte by byte
+ * from stdio's buffer: uClibc's fread would make a read(2) of every 16 bytes.
+ */
 static size_t read_stream(struct dump *d, unsigned char *buf, size_t want)
 {
 	size_t got = 0;
 
 	while (got < want) {
-		ssize_t n;
-		if (d->fd < 0 && !open_next(d))
+		int c;
+		if (d->file == NULL && !open_next(d))
 			break;
-		n = read_full(d->fd, buf + got, want - got);
-		if (n < 0) {
-			warn("read error:");
-			d->status = 1;
-		}
-		if (n <= 0)
+		c = getc_unlocked(d->file);
+		if (c == EOF)
 			close_current(d);
 		else
-			got += n;
+			buf[got++] = c;
 	}
 	return got;
 }
@@ -108,20 +110,20 @@ static size_t read_stream(struct dump *d, unsigned char *buf, size_t want)
 /* Skip d->skip bytes of the stream: seek over regular files, read through the rest. */
 static void skip_input(struct dump *d)
 {
-	unsigned char junk[4096];
+	unsigned char junk[256];
 	long long left = d->skip;
 
 	while (left > 0) {
 		struct stat st;
-		if (d->fd < 0 && !open_next(d))
+		if (d->file == NULL && !open_next(d))
 			break;
-		if (fstat(d->fd, &st) == 0 && S_ISREG(st.st_mode)) {
-			off_t here = lseek(d->fd, 0, SEEK_CUR);
+		if (fstat(fileno(d->file), &st) == 0 && S_ISREG(st.st_mode)) {
+			off_t here = ftello(d->file);
 			if (st.st_size - here <= left) {
 				left -= st.st_size - here;
 				close_current(d);
 			} else {
-				lseek(d->fd, here + left, SEEK_SET);
+				fseeko(d->file, here + left, SEEK_SET);
 				left = 0;
 			}
 			continue;
@@ -497,7 +499,6 @@ int od_main(int argc, char **argv)
 	d.offset_width = 7;
 	d.line_bytes = 16;
 	d.limit = -1;
-	d.fd = -1;
 	if (strcmp(program_name, "hexdump") == 0)
 		parse_hexdump_options(&d, argc, argv);
 	else

@@ -72,10 +72,13 @@ static int dump(const struct xxd *x, FILE *in)
 		for (long long i = 0; i < x->seek && getc_unlocked(in) != EOF; i++)
 			;
 	for (;;) {
-		size_t want = x->columns, n;
+		size_t want = x->columns, n = 0;
+		int c;
 		if (left >= 0 && (long long)want > left)
 			want = left;
-		if (want == 0 || (n = fread(line, 1, want, in)) == 0)
+		while (n < want && (c = getc_unlocked(in)) != EOF)	/* uClibc's fread of a few bytes is a read(2) each */
+			line[n++] = c;
+		if (n == 0)
 			break;
 		print_line(x, offset, line, n);
 		offset += n;
