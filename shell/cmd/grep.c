@@ -51,6 +51,7 @@ static int no_messages, only_matching, line_numbers, recursive, color;
 static int with_filename = -1;		/* -1: decide from the number of operands */
 static long before, after;
 static int selected_any, trouble;
+static int listed_any;			/* -L: success means a file was listed (GNU grep 3.5) */
 static int printed_anything;		/* for the "--" between context groups */
 static long last_printed;		/* number of the line printed last in this file */
 static int fold_lines;			/* -i with a fixed string: search a lower-case copy */
@@ -433,8 +434,10 @@ static void grep_path(const char *path, int top)
 	}
 	if (list_files == 'l' && selected > 0)
 		puts(name);
-	if (list_files == 'L' && selected == 0)
+	if (list_files == 'L' && selected == 0) {
 		puts(name);
+		listed_any = 1;
+	}
 	if (fd != STDIN_FILENO)
 		close(fd);
 }
@@ -541,5 +544,7 @@ int grep_main(int argc, char **argv)
 	}
 	if (trouble && !(quiet && selected_any))
 		return 2;
+	if (list_files == 'L')
+		return listed_any ? 0 : 1;
 	return selected_any ? 0 : 1;
 }

@@ -21,7 +21,7 @@ check "grep -n" "$text"' grep -n apple f' $'1:apple pie\n4:apple\n'
 check "grep -c" "$text"' grep -c apple f' $'2\n'
 check "grep -c with two files" "$text"' cp f g; grep -c banana f g' $'f:1\ng:1\n'
 check "grep -l" "$text"' echo x > g; grep -l apple f g' $'f\n'
-check "grep -L" "$text"' echo x > g; grep -L apple f g' $'g\n'
+check "grep -L" "$text"' echo x > g; grep -L apple f g; grep -L x g' $'g\n' 1
 check "grep -q: match" "$text"' grep -q apple f' '' 0
 check "grep -q: no match" "$text"' grep -q kiwi f' '' 1
 check "grep -q: match wins over a missing file" "$text"' grep -q apple nosuch f' '' 0 'nosuch'
