@@ -162,6 +162,8 @@ static char *read_delimited(char delim, int is_regex, size_t *out_len)
 				text_add(&t, pos, 1);
 			else if (*pos == 'n' && is_regex)
 				text_add(&t, "\n", 1);
+			else if (*pos == 't' && is_regex)
+				text_add(&t, "\t", 1);	/* GNU: \t is a tab in a regex too */
 			else if (*pos == '\n' && !is_regex)
 				text_add(&t, "\n", 1);
 			else if (*pos == 'n')

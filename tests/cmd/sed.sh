@@ -102,3 +102,4 @@ check "sed: tricky regex: dot matches newline" 'printf "a\nb\n" | sed "N;s/a.b/X
 check "sed: s///3 beyond the count" 'echo aa | sed s/a/b/3' $'aa\n'
 check "sed: big input" 'seq 1 100000 | sed -n "\$p"' $'100000\n'
 check "sed: plain-string s (fast path) with g, N and &" 'echo "abXabXab" | sed "s/ab/<&>/2g"; echo aaa | sed s/a/b/2' $'abX<ab>X<ab>\naba\n'
+check "sed: \\t in regex and replacement" 'printf "a\tb\n" | sed "s/\t/\t|/"' $'a\t|b\n'
