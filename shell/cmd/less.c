@@ -49,6 +49,8 @@ static struct {
 } text;
 
 static int number_lines, chop_lines;
+static int screen_on;		/* the terminal is ours: report on the screen, not stderr */
+static int interrupted;		/* Ctrl-C during a long read: read no more for this command */
 static int top, top_row;		/* the first line shown, and its rows hidden above the screen */
 static regex_t pattern;
 static int have_pattern, last_dir = 1;
@@ -87,6 +89,13 @@ static int have_line(int i)
 	size_t len;
 
 	while (i >= text.count && !text.eof) {
+		/* G on `yes | less` never ends: Ctrl-C stops the reading (raw mode makes it a key). */
+		if (interrupted)
+			break;
+		if (screen_on && text.count % 4096 == 4095 && term_key_ready() && term_key() == 3) {
+			interrupted = 1;
+			break;
+		}
 		if ((l = lines_next(&text.in, &len)) == NULL) {
 			text.eof = 1;
 			break;
@@ -341,7 +350,6 @@ static void search_command(int key, int count)
 
 static char **names;
 static int name_count, current;
-static int screen_on;		/* the terminal is ours: report on the screen, not stderr */
 
 static void show_file_info(void)
 {
@@ -514,6 +522,7 @@ int less_main(int argc, char **argv)
 		draw();
 		key = term_key();
 		status[0] = '\0';
+		interrupted = 0;
 		while (key >= '0' && key <= '9') {
 			count = count * 10 + key - '0';
 			key = term_key();

@@ -394,6 +394,7 @@ less_case("less: :n and :p", ":nq", ["BBB"], None, ["a", "b"])
 less_case("less: :p goes back", ":n:pq", ["AAA"], None, ["a", "b"])
 less_case("less: h shows help", "hxq", ["search forward"], None, ["a"])
 less_case("less: reads a pipe, keys from /dev/tty", "Gq", ["line 100"], None, [], "cat n")
+less_case("less: Ctrl-C stops G on an endless pipe", "G\x03q", ["(END)"], None, [], "yes")
 less_case("less: count before j", "5jq", ["line 28"], "line 29", ["n"])
 
 
@@ -441,6 +442,14 @@ def special_cases():
     status, out = drive(["m.sh"], ":r big.txt\r:w\r\0:q!\r", d, wait_for="not written", max_file_size=50000)
     report(status == 0 and b"not written" in out and open(path).read() == "old\n"
            and not [n for n in os.listdir(d) if n.startswith(".m.sh")], "a failed write keeps the old file")
+    # Several files: :n goes on to the next one.
+    with open(path, "w") as f:
+        f.write("a\n")
+    with open(os.path.join(d, "second"), "w") as f:
+        f.write("b\n")
+    status, out = drive(["m.sh", "second"], "x:n\r:w\r:n\rx:w\r:n\r\0:q\r", d, wait_for="No more files")
+    report(status == 0 and open(path).read() == "\n" and open(os.path.join(d, "second")).read() == "\n",
+           "vi FILE FILE: :n edits the next one, refused while modified")
     # view is vi -R.
     with open(path, "w") as f:
         f.write("a\n")

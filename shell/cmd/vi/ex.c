@@ -188,7 +188,6 @@ static void edit_command(struct ex *e)
 		message("No file name");
 		return;
 	}
-	readonly = 0;
 	file_load(file_name);
 	cur = (struct pos){ 0, 0 };
 	top_line = 0;
@@ -590,7 +589,7 @@ static void set_command(struct ex *e)
 /* ---- the table ---- */
 
 enum {
-	APPEND, CHANGE_DIR, COPY, DELETE, EDIT, GLOBAL, JOIN, MARK, MOVE, NUMBER_CMD, PRINT,
+	COPY, DELETE, EDIT, GLOBAL, JOIN, MARK, MOVE, NEXT, NUMBER_CMD, PRINT,
 	QUIT, READ, REDO, SET, SHELL, SHIFT_LEFT, SHIFT_RIGHT, SUBSTITUTE, UNDO, VGLOBAL,
 	WRITE, WRITE_QUIT, XIT, YANK, LINE_NUMBER
 };
@@ -602,7 +601,7 @@ static const struct {
 } ex_commands[] = {
 	{ "copy", 2, COPY }, { "delete", 1, DELETE }, { "edit", 1, EDIT }, { "global", 1, GLOBAL },
 	{ "join", 1, JOIN }, { "k", 1, MARK }, { "mark", 2, MARK }, { "move", 1, MOVE },
-	{ "number", 2, NUMBER_CMD }, { "print", 1, PRINT }, { "quit", 1, QUIT }, { "read", 1, READ },
+	{ "next", 1, NEXT }, { "number", 2, NUMBER_CMD }, { "print", 1, PRINT }, { "quit", 1, QUIT }, { "read", 1, READ },
 	{ "redo", 3, REDO }, { "substitute", 1, SUBSTITUTE }, { "set", 2, SET }, { "t", 1, COPY },
 	{ "undo", 1, UNDO }, { "vglobal", 1, VGLOBAL }, { "write", 1, WRITE }, { "wq", 2, WRITE_QUIT },
 	{ "xit", 1, XIT }, { "yank", 1, YANK },
@@ -646,6 +645,10 @@ static void run_ex(int id, struct ex *e)
 			quitting = 1;
 		break;
 	case EDIT: edit_command(e); break;
+	case NEXT:
+		if (!refuse_if_modified(e) && edit_next_file() < 0)
+			message("No more files to edit");
+		break;
 	case READ: read_command(e); break;
 	case SUBSTITUTE: substitute_command(e); break;
 	case GLOBAL: case VGLOBAL: global_command(e, id == VGLOBAL || e->bang); break;

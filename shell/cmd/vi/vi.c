@@ -20,8 +20,8 @@
 #include "vi.h"
 
 static const char usage[] =
-	"Usage: vi [-R] [+CMD] [FILE]\n"
-	"Edit FILE on the full screen (view = vi -R).\n"
+	"Usage: vi [-R] [+CMD] [FILE]...\n"
+	"Edit FILEs on the full screen, one after the other (:n); view = vi -R.\n"
 	"  -R    read-only: :w needs a !\n"
 	"  +CMD  run the ex command CMD first (+N: go to line N, +: to the end)\n";
 
@@ -34,6 +34,7 @@ char *file_name;
 int readonly;
 int quitting;
 static int missing_newline;	/* the file's last line had no '\n': write it back without */
+static int readonly_option;	/* -R, or started as view */
 
 /* ---- keys ---- */
 
@@ -116,6 +117,7 @@ int file_load(const char *path)
 	char *text;
 
 	buffer_init();
+	readonly = readonly_option;
 	missing_newline = 0;
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
 		message("\"%s\" is a directory", path);
@@ -266,6 +268,22 @@ int pipe_write(const char *command, int first, int last)
 	return bytes < 0 ? -1 : 0;
 }
 
+static char **more_files;	/* the files named after the one being edited, for :n */
+static int more_count;
+
+int edit_next_file(void)
+{
+	if (more_count == 0)
+		return -1;
+	free(file_name);
+	file_name = xstrdup(*more_files++);
+	more_count--;
+	file_load(file_name);
+	cur = (struct pos){ 0, 0 };
+	top_line = 0;
+	return 0;
+}
+
 /* ---- main ---- */
 
 static void reset_state(void)
@@ -276,7 +294,7 @@ static void reset_state(void)
 	mode = NORMAL;
 	top_line = 0;
 	quitting = 0;
-	readonly = strcmp(program_name, "view") == 0;
+	readonly_option = strcmp(program_name, "view") == 0;
 }
 
 int vi_main(int argc, char **argv)
@@ -291,7 +309,7 @@ int vi_main(int argc, char **argv)
 		start_command = argv[o.index++] + 1;
 	while ((c = options_next(&o)) != -1)
 		if (c == 'R')
-			readonly = 1;
+			readonly_option = 1;
 	argv += o.index;
 	argc -= o.index;
 	if (argc > 0 && argv[0][0] == '+') {
@@ -299,15 +317,14 @@ int vi_main(int argc, char **argv)
 		argv++;
 		argc--;
 	}
-	if (argc > 1)
-		usage_error(usage, "only one file at a time");
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		die("standard input and output must be a terminal");
 	buffer_init();
-	if (argc == 1) {
-		file_name = xstrdup(argv[0]);
-		file_load(file_name);
-	}
+	readonly = readonly_option;
+	more_files = argv;
+	more_count = argc;
+	if (argc > 0)
+		edit_next_file();
 	if (term_start(STDIN_FILENO) < 0)
 		die("cannot set up the terminal:");
 	if (start_command)

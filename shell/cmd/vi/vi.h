@@ -95,6 +95,8 @@ void record_start(int first_key);
 int *record_stop(int *n);
 /* Read a file into the buffer; returns -1 (message set) if it cannot be read. */
 int file_load(const char *path);
+/* Edit the next file named on the command line (:n); -1 if there is none. */
+int edit_next_file(void);
 /* Write lines [first, last] to fd; returns the bytes written or -1. */
 long long write_lines(int fd, int first, int last);
 /* Write lines [first, last] to path; returns -1 (message set) on failure. */
