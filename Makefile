@@ -124,3 +124,21 @@ $(O)/tests/unit/%: tests/unit/%.c $(LIBMINI_OBJECTS) $(SYSROOT)/.done
 	@mkdir -p $(dir $@)
 	@$(CC) $(CFLAGS) -Itests/unit -Wno-unused-function $(LDFLAGS:$(O)/mini.map=$@.map) -o $@ \
 		$(CRT_BEGIN) $< $(LIBMINI_OBJECTS) $(SYSROOT)/usr/lib/libc.a $(CRT_END)
+
+# ---- fuzzing the shell's parser: a host build with libFuzzer, ASan and UBSan ----
+# `make fuzz` runs it for FUZZ_TIME seconds (default 60), starting from the shell's
+# test scripts, and prints libFuzzer's figures (exec count; a crash stops it with a report).
+FUZZ_TIME ?= 60
+FUZZ_SH   := $(BUILD)/fuzz/sh_parse
+FUZZ_SOURCES := tests/fuzz/sh_parse.c $(addprefix shell/sh/,arith.c expand.c input.c lexer.c parse.c util.c vars.c) \
+	$(addprefix libmini/,errors.c io.c memory.c strings.c)
+$(FUZZ_SH): $(FUZZ_SOURCES) shell/sh/sh.h libmini/mini.h
+	@mkdir -p $(dir $@)
+	@echo "  FUZZ    $@"
+	@clang -std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+		-D_GNU_SOURCE -Ilibmini -Ishell -Ishell/sh -o $@ $(FUZZ_SOURCES)
+fuzz: $(FUZZ_SH)
+	@mkdir -p $(BUILD)/fuzz/corpus
+	@ASAN_OPTIONS=detect_leaks=0 $(FUZZ_SH) -max_total_time=$(FUZZ_TIME) -detect_leaks=0 -max_len=512 -timeout=10 \
+		-print_final_stats=1 $(BUILD)/fuzz/corpus tests/sh 2>&1 | \
+		grep -E "^(stat::number_of_executed_units|stat::peak_rss|==|SUMMARY|Done)|ERROR|crash" || true
