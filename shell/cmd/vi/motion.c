@@ -11,6 +11,7 @@
 #include <limits.h>
 #include <string.h>
 #include "mini.h"
+#include "term.h"
 #include "vi.h"
 
 static int find_key, find_char;	/* the last f F t T, for ; and , */
@@ -260,8 +261,10 @@ static int match_bracket(struct pos *p)
 
 int is_motion_key(int key)
 {
-	return key < 256 ? strchr("hjkl wWbBeE0^$GHMLfFtT;,%{}()\r\n+-_|'`nN/?*#g\b\177\016\020", key) != NULL && key != 0
-	       : key >= 0x101 && key <= 0x108;
+	if (key >= 256)
+		return key == KEY_UP || key == KEY_DOWN || key == KEY_LEFT || key == KEY_RIGHT ||
+		       key == KEY_HOME || key == KEY_END;
+	return key != 0 && strchr("hjkl wWbBeE0^$GHMLfFtT;,%{}()\r\n+-_|'`nN/?*#g\b\177\016\020", key) != NULL;
 }
 
 static int vertical(int count, int dir, struct motion *m)
@@ -320,13 +323,13 @@ static int line_motion(int key, int count, struct motion *m)
 	struct pos *p = &m->to;
 
 	switch (key) {
-	case '0': case 0x105:	/* Home */
+	case '0': case KEY_HOME:
 		p->col = 0;
 		return 1;
 	case '^':
 		p->col = first_nonblank(p->line);
 		return 1;
-	case '$': case 0x106:	/* End */
+	case '$': case KEY_END:
 		if (p->line + count - 1 >= line_count)
 			return 0;
 		p->line += count - 1;
@@ -336,13 +339,13 @@ static int line_motion(int key, int count, struct motion *m)
 	case '|':
 		p->col = screen_to_col(p->line, count - 1);
 		return 1;
-	case 'h': case '\b': case '\177': case 0x103:	/* left */
+	case 'h': case '\b': case '\177': case KEY_LEFT:
 		if (p->col == 0)
 			return 0;
 		while (count-- > 0)
 			p->col = prev_char(p->line, p->col);
 		return 1;
-	case 'l': case ' ': case 0x104:	/* right */
+	case 'l': case ' ': case KEY_RIGHT:
 		if (p->col >= lines[p->line].len)
 			return 0;
 		while (count-- > 0)
@@ -379,9 +382,9 @@ int motion(int key, int count, int has_count, int op, struct motion *m)
 	m->key = key;
 	m->linewise = m->inclusive = 0;
 	switch (key) {
-	case 'j': case '\016': case 0x102:	/* Ctrl-N, down */
+	case 'j': case '\016': case KEY_DOWN:	/* \016 is Ctrl-N */
 		return vertical(count, 1, m);
-	case 'k': case '\020': case 0x101:	/* Ctrl-P, up */
+	case 'k': case '\020': case KEY_UP:	/* \020 is Ctrl-P */
 		return vertical(count, -1, m);
 	case '\r': case '\n': case '+':
 		return cur.line + count < line_count && to_line(cur.line + count, m);
