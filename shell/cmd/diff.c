@@ -301,11 +301,13 @@ static char *places_with_changes(const struct text *t)
  * it can go, unless some higher place lines it up with changes of the other
  * file (turning a delete and an add into one change): then the lowest of
  * those. Runs that touch while moving merge, and the search starts again.
+ * Runs stay between the lines the files share at their start and at their
+ * end (the first `low` and the lines from `high` on), as in GNU diff.
  */
-static void place_runs(struct text *t, const struct text *other)
+static void place_runs(struct text *t, const struct text *other, int low, int high)
 {
 	char *other_changes_at = places_with_changes(other);
-	int i = 0, u = 0, n = t->count;
+	int i = low, u = low, n = high;
 	char *changed = t->changed;
 	const int *ids = t->ids;
 
@@ -319,11 +321,11 @@ static void place_runs(struct text *t, const struct text *other)
 			end++;
 		do {
 			length = end - start;
-			while (start > 0 && ids[start - 1] == ids[end - 1]) {	/* up as far as it goes */
+			while (start > low && ids[start - 1] == ids[end - 1]) {	/* up as far as it goes */
 				changed[--start] = 1;
 				changed[--end] = 0;
 				u--;
-				while (start > 0 && changed[start - 1])
+				while (start > low && changed[start - 1])
 					start--;
 			}
 			best_end = other_changes_at[u] ? end : -1;
@@ -347,16 +349,16 @@ static void place_runs(struct text *t, const struct text *other)
 }
 
 /*
- * A line that does not occur in the other file at all is changed in every
- * diff: mark it now and leave it out of the search, which gets shorter (GNU
- * diff does the same). Returns how many lines are kept; their class numbers go
- * to ids[] and their line numbers to where[].
+ * A line that does not occur in the other file's middle part at all is changed
+ * in every diff: mark it now and leave it out of the search, which gets
+ * shorter (GNU diff does the same). Returns how many of lines from..to-1 are
+ * kept; their class numbers go to ids[] and their line numbers to where[].
  */
-static int keep_shared_lines(struct text *t, const int *count_in_other, int *ids, int *where)
+static int keep_shared_lines(struct text *t, int from, int to, const int *count_in_other, int *ids, int *where)
 {
 	int kept = 0;
 
-	for (int i = 0; i < t->count; i++) {
+	for (int i = from; i < to; i++) {
 		if (count_in_other[t->ids[i]] == 0) {
 			t->changed[i] = 1;
 		} else {
@@ -367,20 +369,29 @@ static int keep_shared_lines(struct text *t, const int *count_in_other, int *ids
 	return kept;
 }
 
+/* Steps 2 to 5: mark the changed lines of a and b. */
 static void mark_changes(struct text *a, struct text *b, size_t classes)
 {
 	int *count_a = xzalloc(classes * sizeof(int)), *count_b = xzalloc(classes * sizeof(int));
 	int *ids_a = xmalloc((a->count + 1) * sizeof(int)), *where_a = xmalloc((a->count + 1) * sizeof(int));
 	int *ids_b = xmalloc((b->count + 1) * sizeof(int)), *where_b = xmalloc((b->count + 1) * sizeof(int));
-	int n, m, total;
+	int n, m, total, prefix = 0, suffix = 0, end_a, end_b;
 	struct myers my;
 
-	for (int i = 0; i < a->count; i++)
+	/* The lines both files share at their start and their end take no part. */
+	while (prefix < a->count && prefix < b->count && a->ids[prefix] == b->ids[prefix])
+		prefix++;
+	while (suffix < a->count - prefix && suffix < b->count - prefix
+	       && a->ids[a->count - 1 - suffix] == b->ids[b->count - 1 - suffix])
+		suffix++;
+	end_a = a->count - suffix;
+	end_b = b->count - suffix;
+	for (int i = prefix; i < end_a; i++)
 		count_a[a->ids[i]]++;
-	for (int j = 0; j < b->count; j++)
+	for (int j = prefix; j < end_b; j++)
 		count_b[b->ids[j]]++;
-	n = keep_shared_lines(a, count_b, ids_a, where_a);
-	m = keep_shared_lines(b, count_a, ids_b, where_b);
+	n = keep_shared_lines(a, prefix, end_a, count_b, ids_a, where_a);
+	m = keep_shared_lines(b, prefix, end_b, count_a, ids_b, where_b);
 	total = n + m;
 	my.a = ids_a;
 	my.b = ids_b;
@@ -395,8 +406,8 @@ static void mark_changes(struct text *a, struct text *b, size_t classes)
 		a->changed[where_a[i]] = my.changed_a[i];
 	for (int j = 0; j < m; j++)
 		b->changed[where_b[j]] = my.changed_b[j];
-	place_runs(a, b);
-	place_runs(b, a);
+	place_runs(a, b, prefix, end_a);
+	place_runs(b, a, prefix, end_b);
 	free(count_a), free(count_b), free(ids_a), free(ids_b), free(where_a), free(where_b);
 	free(my.changed_a), free(my.changed_b), free(my.forward), free(my.backward);
 }
