@@ -70,7 +70,7 @@ int proc_read(int pid, struct proc_info *p)
 	memcpy(p->comm, open_paren + 1, len);
 	/* Fields 3 on, in proc(5)'s order; %*s skips the ones mini does not show. */
 	if (sscanf(close_paren + 2,
-		   "%c %d %d %d %d %d %*u %*u %*u %*u %*u %lu %lu %*d %*d %ld %ld %ld %*d %llu %lu %ld",
+		   "%c %d %d %d %d %d %*u %*u %*u %*u %*u %lu %lu %*d %*d %ld %ld %ld %*d %llu %llu %ld",
 		   &p->state, &p->ppid, &p->pgrp, &p->session, &p->tty, &p->tty_pgrp, &p->utime, &p->stime,
 		   &p->priority, &p->nice, &p->threads, &p->start_time, &p->vsize, &p->rss) != 14)
 		return -1;

@@ -25,7 +25,7 @@ struct proc_info {
 	long priority, nice;
 	long threads;
 	unsigned long long start_time;	/* clock ticks after boot */
-	unsigned long vsize;		/* virtual size in bytes */
+	unsigned long long vsize;	/* virtual size in bytes (64-bit hosts have more than 4 GiB) */
 	long rss;			/* resident pages */
 	uid_t uid;
 };

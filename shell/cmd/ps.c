@@ -162,7 +162,7 @@ static void format_column(enum column_id id, const struct proc_info *p, const st
 	case ETIME: format_elapsed(buf, size, alive); break;
 	case NICE: snprintf(buf, size, "%ld", p->nice); break;
 	case PRI: snprintf(buf, size, "%ld", p->priority); break;
-	case VSZ: snprintf(buf, size, "%lu", p->vsize / 1024); break;
+	case VSZ: snprintf(buf, size, "%llu", p->vsize / 1024); break;
 	case RSS: snprintf(buf, size, "%ld", p->rss * f->page_kib); break;
 	case PCPU: {
 		unsigned long tenths = cpu_seconds * 1000 / alive;
@@ -185,6 +185,9 @@ static void print_line(const struct layout *l, const char **texts, int max_width
 
 	for (int i = 0; i < l->count && len < (int)sizeof line - 1; i++) {
 		int width = columns[l->id[i]].width, last = i == l->count - 1;
+		int header_width = strlen(l->header[i]);
+		if (header_width > abs(width))	/* a long header widens its column */
+			width = width < 0 ? -header_width : header_width;
 		if (last && width < 0)
 			width = 0;	/* a left-aligned last column needs no padding */
 		len += snprintf(line + len, sizeof line - len, "%s%*s", i ? " " : "", width, texts[i]);

@@ -62,12 +62,12 @@ static int show(const char *name, const struct settings *s, int quiet_if_unreada
 
 	value = read_file(path, NULL);
 	if (value == NULL) {
-		int unknown = errno == ENOENT;
-		if (!quiet_if_unreadable && !(unknown && s->ignore_unknown))
-			warn(unknown ? "%s: unknown key" : "%s:", shown);
+		int ignored = quiet_if_unreadable || (errno == ENOENT && s->ignore_unknown);
+		if (!ignored)
+			warn(errno == ENOENT ? "%s: unknown key" : "%s:", shown);
 		free(path);
 		free(shown);
-		return quiet_if_unreadable ? 0 : 1;
+		return !ignored;
 	}
 	for (line = value; *line; line = next) {
 		next = line + strcspn(line, "\n");

@@ -1,12 +1,11 @@
 /*
  * timeout: run a command with a time limit (as GNU timeout).
  *
- * timeout puts itself and the command in a process group of their own, so that
- * when time runs out the signal reaches everything the command started. Exit
+ * The command runs in a process group of its own, so that when time runs out
+ * the signal reaches everything the command started. Exit
  * status 124 when the time ran out, 137 when it had to use KILL, the command's
  * own status otherwise.
  */
-#include <errno.h>
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
@@ -25,17 +24,6 @@ static const char usage[] =
 	"  -k DURATION  if the command still runs DURATION after that, send KILL\n"
 	"Exit status: 124 when the time ran out, else the command's status.\n";
 
-/* Set by the signal handler, read by the waiting loop. */
-static volatile sig_atomic_t alarm_rang, signal_received;
-
-static void on_signal(int sig)
-{
-	if (sig == SIGALRM)
-		alarm_rang = 1;
-	else
-		signal_received = sig;
-}
-
 static void set_alarm(long long nanoseconds)
 {
 	struct itimerval timer;
@@ -48,15 +36,12 @@ static void set_alarm(long long nanoseconds)
 	setitimer(ITIMER_REAL, &timer, NULL);
 }
 
-/* Send sig to the command and to the rest of the process group (not to timeout itself). */
+/* Send sig to the command and to everything it started (its process group). */
 static void send_to_command(pid_t child, int sig)
 {
-	kill(child, sig);
-	if (sig == SIGKILL)
-		return;
-	signal(sig, SIG_IGN);
-	kill(0, sig);
-	kill(0, SIGCONT);	/* a stopped process would never see the signal */
+	kill(-child, sig);
+	if (sig != SIGKILL && sig != SIGCONT)
+		kill(-child, SIGCONT);	/* a stopped process would never see the signal */
 }
 
 static long long get_duration(const char *s)
@@ -68,39 +53,40 @@ static long long get_duration(const char *s)
 	return span;
 }
 
-/* Wait for the child, handling the alarms. Returns its wait status. */
-static int supervise(pid_t child, int sig, long long limit, long long kill_after, int *timed_out)
+/*
+ * Wait for the child, handling the alarms and forwarding signals sent to timeout.
+ * The signals are blocked and taken with sigwaitinfo, one at a time: no handler
+ * can then slip in between "is the time up?" and "wait for the child".
+ * Returns the child's wait status.
+ */
+static int supervise(pid_t child, const sigset_t *watched, int sig, long long limit,
+		     long long kill_after, int *timed_out)
 {
-	int status, killed = 0;
+	int status, got;
 
 	set_alarm(limit);
-	while (waitpid(child, &status, 0) < 0) {
-		if (errno != EINTR)
-			die("wait:");
-		if (signal_received) {
-			send_to_command(child, signal_received);
-			signal_received = 0;
-		}
-		if (!alarm_rang)
-			continue;
-		alarm_rang = 0;
-		if (!*timed_out) {
+	for (;;) {
+		got = sigwaitinfo(watched, NULL);
+		if (got == SIGCHLD) {
+			if (waitpid(child, &status, WNOHANG) == child)
+				return status;
+		} else if (got == SIGALRM && !*timed_out) {
 			*timed_out = 1;
 			send_to_command(child, sig);
 			if (kill_after > 0)
 				set_alarm(kill_after);
-		} else if (!killed) {
-			killed = 1;
-			kill(child, SIGKILL);
+		} else if (got == SIGALRM) {
+			send_to_command(child, SIGKILL);
+		} else if (got > 0) {
+			send_to_command(child, got);	/* TERM, INT, HUP sent to timeout: pass them on */
 		}
 	}
-	return status;
 }
 
 int timeout_main(int argc, char **argv)
 {
 	struct options o;
-	struct sigaction action;
+	sigset_t watched, old_mask;
 	long long limit, kill_after = 0;
 	int c, sig = SIGTERM, timed_out = 0, status;
 	pid_t child;
@@ -116,23 +102,24 @@ int timeout_main(int argc, char **argv)
 	if (argv[0] == NULL || argv[1] == NULL)
 		usage_error(usage, argv[0] ? "missing command" : "missing duration");
 	limit = get_duration(argv[0]);
-	setpgid(0, 0);
-	memset(&action, 0, sizeof action);
-	action.sa_handler = on_signal;	/* no SA_RESTART: waitpid must return on EINTR */
-	sigaction(SIGALRM, &action, NULL);
-	sigaction(SIGTERM, &action, NULL);
-	sigaction(SIGINT, &action, NULL);
-	sigaction(SIGHUP, &action, NULL);
+	sigemptyset(&watched);
+	sigaddset(&watched, SIGCHLD);
+	sigaddset(&watched, SIGALRM);
+	sigaddset(&watched, SIGTERM);
+	sigaddset(&watched, SIGINT);
+	sigaddset(&watched, SIGHUP);
+	sigprocmask(SIG_BLOCK, &watched, &old_mask);
 	child = fork();
 	if (child < 0)
 		die("fork:");
+	if (child > 0)
+		setpgid(child, child);	/* also here, so it holds before the first signal */
 	if (child == 0) {
-		signal(SIGTERM, SIG_DFL);
-		signal(SIGINT, SIG_DFL);
-		signal(SIGHUP, SIG_DFL);
+		setpgid(0, 0);	/* a group of its own, for the command and all it starts */
+		sigprocmask(SIG_SETMASK, &old_mask, NULL);
 		exec_command(argv + 1);
 	}
-	status = supervise(child, sig, limit, kill_after, &timed_out);
+	status = supervise(child, &watched, sig, limit, kill_after, &timed_out);
 	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL && timed_out)
 		return 137;
 	return timed_out ? 124 : exit_status_of(status);

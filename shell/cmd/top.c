@@ -218,7 +218,7 @@ static void print_frame(struct sample *now, const struct sample *before, long lo
 	for (int i = 0; i < now->count && (max_rows <= 0 || shown < max_rows); i++, shown++) {
 		const struct proc_info *p = &sorted[i].info;
 		unsigned long hundredths = sorted[i].ticks * 100 / ticks_per_second;
-		snprintf(line, sizeof line, "%5d %-8.8s %3ld %3ld %7lu %6ld %c %5s %4s %3lu:%02lu.%02lu %s",
+		snprintf(line, sizeof line, "%5d %-8.8s %3ld %3ld %7llu %6ld %c %5s %4s %3lu:%02lu.%02lu %s",
 			 p->pid, user_name(p->uid), p->priority, p->nice, p->vsize / 1024,
 			 p->rss * page_kib, p->state, percent(cpu, sorted[i].recent, elapsed_ticks),
 			 percent(memory, p->rss * page_kib, total_kib), hundredths / 6000,
@@ -253,7 +253,7 @@ int top_main(int argc, char **argv)
 	struct sample before, now;
 	long long delay = 3 * NANOSECONDS_PER_SECOND, taken;
 	long long frames = -1;
-	int c, batch = 0, rows = 0, cols = 0;
+	int c, batch = 0, keys, rows = 0, cols = 0;
 
 	options_start(&o, argc, argv, "bn:d:", usage);
 	while ((c = options_next(&o)) != -1) {
@@ -268,7 +268,10 @@ int top_main(int argc, char **argv)
 		usage_error(usage, "extra operand '%s'", argv[o.index]);
 	if (!batch && !isatty(STDOUT_FILENO))
 		batch = 1;	/* no screen to redraw: write frames, as -b */
-	if (!batch && isatty(STDIN_FILENO))
+	/* Keys only from a terminal top has in the foreground: a background process
+	 * that touches its terminal is stopped (SIGTTIN, SIGTTOU). */
+	keys = !batch && isatty(STDIN_FILENO) && tcgetpgrp(STDIN_FILENO) == getpgrp();
+	if (keys)
 		keys_mode();
 	/* A first look, so that even the first frame shows recent CPU use. */
 	take_sample(&before, NULL);
@@ -292,7 +295,9 @@ int top_main(int argc, char **argv)
 			sleep_nanoseconds(delay);
 		} else {
 			fflush(stdout);
-			if (wait_for_quit(delay))
+			if (!keys)
+				sleep_nanoseconds(delay);
+			else if (wait_for_quit(delay))
 				break;
 		}
 	}

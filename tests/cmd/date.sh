@@ -1,0 +1,27 @@
+# date (fixed TZ=UTC; -s would set the host clock: see tests/boot/smoke_sys.txt)
+export TZ=UTC
+check "date: the GNU default format" 'date -d @1795634619' $'Wed Nov 25 19:23:39 UTC 2026\n'
+check "date +FORMAT" 'date -d @0 "+%Y-%m-%d %H:%M:%S %s"' $'1970-01-01 00:00:00 0\n'
+check "date -u" 'TZ=CET-1 date -u -d @0 +%H:%Z' $'00:UTC\n'
+check "date in another zone" 'TZ=CET-1 date -d @0 +%H' $'01\n'
+check "date -d YYYY-MM-DD" 'date -d 2024-03-01 "+%F %T"' $'2024-03-01 00:00:00\n'
+check "date -d YYYY-MM-DD HH:MM" 'date -d "2024-03-01 12:30" "+%F %T"' $'2024-03-01 12:30:00\n'
+check "date -d YYYY-MM-DD HH:MM:SS" 'date -d "2024-03-01 12:30:45" "+%F %T"' $'2024-03-01 12:30:45\n'
+check "date -d ISO with T" 'date -d 2024-03-01T08:09:10 "+%F %T"' $'2024-03-01 08:09:10\n'
+check "date -d HH:MM is today" 'date -d 07:45 +%H:%M:%S; [ "$(date -d 07:45 +%F)" = "$(date +%F)" ] && echo today' $'07:45:00\ntoday\n'
+check "date -d now" 'a=$(date +%s); b=$(date -d now +%s); echo $(( b - a < 2 ))' $'1\n'
+check "date -d yesterday and tomorrow" 'n=$(date +%s); y=$(date -d yesterday +%s); t=$(date -d tomorrow +%s); echo $(( (n - y + 1) / 3600 )) $(( (t - n + 1) / 3600 ))' $'24 24\n'
+check "date -d N days ago" 'date -d "2024-03-01 10 days ago" +%F' $'2024-02-20\n'
+check "date -d +N hours" 'date -d "2024-03-01 23:00 +2 hours" "+%F %H"' $'2024-03-02 01\n'
+check "date -d next week, last month, 1 year" 'date -d "2024-01-31 next week" +%F; date -d "2024-03-15 last month" +%F; date -d "2024-03-15 1 year" +%F' $'2024-02-07\n2024-02-15\n2025-03-15\n'
+check "date -d minutes and seconds" 'date -d "2024-03-01 -90 minutes 30 seconds" "+%F %T"' $'2024-02-29 22:30:30\n'
+check "date -R" 'date -R -d @1795634619' $'Wed, 25 Nov 2026 19:23:39 +0000\n'
+check "date -I" 'date -I -d @1795634619; date -Idate -d @1795634619' $'2026-11-25\n2026-11-25\n'
+check "date -Iseconds, -Iminutes, -Ihours" 'date -Iseconds -d @1795634619; date -Iminutes -d @1795634619; date -Ihours -d @1795634619' $'2026-11-25T19:23:39+00:00\n2026-11-25T19:23+00:00\n2026-11-25T19+00:00\n'
+check "date -Iseconds with an offset" 'TZ=CET-1 date -Iseconds -d @0' $'1970-01-01T01:00:00+01:00\n'
+check "date -r FILE" 'touch -d "2021-05-06 07:08:09" f; date -r f "+%F %T"' $'2021-05-06 07:08:09\n'
+check "date: an invalid -d string" 'date -d "someday soon"' '' 1 "date: invalid date 'someday soon'"
+check "date: an invalid month" 'date -d 2024-13-01' '' 1 "date: invalid date"
+check "date: an operand without +" 'date tomorrow' '' 2 "date: extra operand 'tomorrow'"
+check "date: bad -I argument" 'date -Iweeks' '' 2 "invalid argument 'weeks' for -I"
+check "date -s: a bad date sets nothing" 'date -s "not a date"' '' 1 "date: invalid date"

@@ -1,0 +1,16 @@
+# id, whoami, groups
+check "id: the full line" 'id' "$(/usr/bin/id)"$'\n'
+check "id -u -g -G" 'id -u; id -g; id -G' "$(/usr/bin/id -u; /usr/bin/id -g; /usr/bin/id -G)"$'\n'
+check "id -un -gn -Gn" 'id -un; id -gn; id -Gn' "$(/usr/bin/id -un; /usr/bin/id -gn; /usr/bin/id -Gn)"$'\n'
+check "id -ru" 'id -ru' "$(/usr/bin/id -ru)"$'\n'
+check "id USER" 'id nobody' "$(/usr/bin/id nobody)"$'\n'
+check "id -Gn USER" 'id -Gn root' "$(/usr/bin/id -Gn root)"$'\n'
+check "id: a user by number" 'id -un 0' $'root\n'
+check "id: unknown user" 'id nosuchuser_xyz' '' 1 'id: nosuchuser_xyz: no such user'
+check "id: -n alone" 'id -n' '' 2 'id: -n and -r need -u, -g or -G'
+check "id: -u and -g together" 'id -u -g' '' 2 'id: -u, -g and -G go alone'
+check "whoami" 'whoami' "$(/usr/bin/id -un)"$'\n'
+check "whoami: extra operand" 'whoami x' '' 2 "whoami: extra operand 'x'"
+check "groups" 'groups' "$(/usr/bin/id -Gn)"$'\n'
+check "groups USER" 'groups root' "root : $(/usr/bin/id -Gn root)"$'\n'
+check "groups: unknown user" 'groups nosuchuser_xyz' '' 1 'groups: nosuchuser_xyz: no such user'
