@@ -23,14 +23,15 @@
 
 /* ---- mini's own commands as builtins ---- */
 
+/* Can this command's main run in the shell's process (see the top of the file)? */
 static int safe_in_process(const char *name, char **argv)
 {
-	for (int i = 1; argv[i]; i++) {
-		if (strcmp(name, "echo") == 0 || strcmp(name, "test") == 0 || strcmp(name, "[") == 0)
-			return 1;	/* they never exit: test handles --help itself */
+	/* echo, test and [ never exit: they take no options (test handles --help itself) */
+	if (strcmp(name, "echo") == 0 || strcmp(name, "test") == 0 || strcmp(name, "[") == 0)
+		return 1;
+	for (int i = 1; argv[i]; i++)
 		if (argv[i][0] == '-' && (argv[i][1] == '-' || strcmp(name, "kill") == 0))
 			return 0;
-	}
 	return 1;
 }
 

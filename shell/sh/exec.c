@@ -256,13 +256,6 @@ int path_cache_add(const char *name)
 	return find_in_path(name) ? 0 : -1;
 }
 
-int is_special_builtin(const char *name)
-{
-	const struct builtin *b = find_builtin(name);
-
-	return b && b->special;
-}
-
 /* ---- starting programs ---- */
 
 /* mini's own file, to see whether a command on PATH is one of its links. */
@@ -571,7 +564,6 @@ static int run_pipeline(struct node *n, int flags)
 	status = job_wait_foreground(j);
 	if (n->u.pipeline.bang)
 		status = !status;
-	(void)flags;
 	return status;
 }
 

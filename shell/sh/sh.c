@@ -25,11 +25,6 @@ pid_t shell_pid;
 char *arg0 = "sh";
 const char *script_name = "sh";
 jmp_buf *error_jump;
-extern int dot_depth;
-
-void signals_init(void);
-void restore_fds(int mark);
-int exit_trap_set(void);
 
 /* ---- messages and errors ---- */
 
@@ -556,6 +551,7 @@ int sh_main(int argc, char **argv)
 			arg0 = ops[1];
 		positional_set(ops[1] ? ops + 2 : ops + 1, ops[1] ? count(ops + 2) : 0);
 		signals_init();
+		startup_files(inv.login);
 		run_string_and_exit(ops[0]);
 	}
 	if (!inv.read_stdin && ops[0]) {
@@ -564,13 +560,16 @@ int sh_main(int argc, char **argv)
 		script_name = ops[0];
 		positional_set(ops + 1, count(ops + 1));
 		signals_init();
+		startup_files(inv.login);
 		sh_exit(run_fd(fd));
 	}
 	positional_set(ops, count(ops));
 	sh_opt.interactive = inv.interactive || (isatty(STDIN_FILENO) && isatty(STDERR_FILENO));
 	signals_init();
-	if (!sh_opt.interactive)
+	if (!sh_opt.interactive) {
+		startup_files(inv.login);
 		sh_exit(run_fd(STDIN_FILENO));
+	}
 	if (isatty(STDIN_FILENO))
 		jobs_init();
 	start_history();

@@ -280,7 +280,8 @@ void exec_replace(char **argv) __attribute__((noreturn));
 char *command_output(const char *text);
 /* Reset signals to their defaults in a new child. */
 void child_reset_signals(void);
-int is_special_builtin(const char *name);
+/* Undo the redirections saved since mark (0: all of them, after an error). */
+void restore_fds(int mark);
 
 /* ---- builtins.c ---- */
 
@@ -292,6 +293,12 @@ struct builtin {
 };
 const struct builtin *find_builtin(const char *name);
 extern const struct builtin builtins[];
+/* Install the shell's own signal handling (once, at startup). */
+void signals_init(void);
+/* True when an EXIT trap is set (then the shell may not exec its last command). */
+int exit_trap_set(void);
+/* How many `.` files are being read (return is allowed in them). */
+extern int dot_depth;
 /* Run the traps of signals that arrived. */
 void run_pending_traps(void);
 void run_exit_trap(void);

@@ -174,3 +174,46 @@ $SH -Q -c true
 2
 --- err
 Q
+=== login shell reads /etc/profile then ~/.profile
+--- cmd
+echo 'echo home profile' > .profile; echo 'echo run' | $SH -l
+--- out
+home profile
+run
+=== a login shell started as -sh
+--- cmd
+echo 'echo dash-profile' > .profile; (exec -a -sh $SH -c 'echo cmd') 2>/dev/null || bash -c 'exec -a -sh "$SH" -c "echo cmd"'
+--- out
+dash-profile
+cmd
+=== ENV is read by interactive shells only
+--- cmd
+echo 'echo from env' > envfile; echo 'echo main' | ENV=$PWD/envfile $SH -i 2>/dev/null; echo 'echo plain' | ENV=$PWD/envfile $SH
+--- out
+from env
+main
+plain
+=== killed by a signal is 128+n
+sh -c 'kill -9 $$'; echo $?; sh -c 'kill -TERM $$'; echo $?
+--- out
+137
+143
+=== exit status 2 for misused builtin
+shift x
+--- status
+2
+--- err
+shift
+=== sh -c exec saves a fork but keeps the status
+--- cmd
+$SH -c 'sh -c "exit 7"'; echo $?
+--- out
+7
+=== sh -n checks syntax only
+--- cmd
+printf 'echo no\nif\n' > bad.sh; $SH -n bad.sh; echo $?; printf 'echo no\n' > good.sh; $SH -n good.sh; echo $?
+--- out
+2
+0
+--- err
+bad.sh: 3:
