@@ -14,7 +14,6 @@
 struct line *lines;
 int line_count;
 static int line_capacity;
-int modified;
 int buffer_empty;
 
 /* ---- lines ---- */
@@ -55,6 +54,7 @@ struct undo_record {
 struct undo_step {
 	struct undo_record *records;
 	int count, capacity;
+	int serial;		/* names the text as it is after this step (its undo keeps the number) */
 	struct pos cursor;	/* where the cursor was before the change */
 	int was_empty;
 };
@@ -66,6 +66,23 @@ struct history {
 
 static struct history undo_history, redo_history;
 static int step_open;		/* changes go into the newest step until undo_begin */
+static int last_serial, saved_serial;
+
+/* The serial of the text as it is: the newest undo step's, 0 for the text as loaded. */
+static int current_serial(void)
+{
+	return undo_history.count ? undo_history.steps[undo_history.count - 1].serial : 0;
+}
+
+int buffer_modified(void)
+{
+	return current_serial() != saved_serial;
+}
+
+void buffer_saved(void)
+{
+	saved_serial = current_serial();
+}
 
 static void free_step(struct undo_step *s)
 {
@@ -137,7 +154,6 @@ static struct undo_record splice(int at, int n_old, struct line *new_lines, int 
 	memcpy(lines + at, new_lines, n_new * sizeof *lines);
 	line_count += n_new - n_old;
 	adjust_marks(at, n_old, n_new);
-	modified = 1;
 	return r;
 }
 
@@ -156,7 +172,7 @@ void buffer_replace(int at, int n_old, const struct line *new_lines, int n_new)
 	}
 	if (!step_open) {
 		clear_history(&redo_history);
-		push_step(&undo_history);
+		push_step(&undo_history)->serial = ++last_serial;
 		step_open = 1;
 	}
 	step = &undo_history.steps[undo_history.count - 1];
@@ -185,6 +201,7 @@ static int undo_into(struct history *from, struct history *to)
 		return -1;
 	s = from->steps[--from->count];
 	back = push_step(to);
+	back->serial = s.serial;
 	for (int i = s.count - 1; i >= 0; i--) {
 		struct undo_record *r = &s.records[i];
 		add_record(back, splice(r->at, r->n_new, r->old, r->n_old));
@@ -223,7 +240,7 @@ void buffer_init(void)
 	for (int i = 0; i < 29; i++)
 		marks[i].line = -1;
 	buffer_empty = 1;
-	modified = 0;
+	saved_serial = 0;
 	step_open = 0;
 }
 

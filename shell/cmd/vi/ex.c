@@ -161,7 +161,7 @@ static int write_command(struct ex *e, int quit_after)
 	if (file_write(path, e->first, e->last, e->bang) < 0)
 		return -1;
 	if (strcmp(path, file_name) == 0 && whole)
-		modified = 0;
+		buffer_saved();
 	if (quit_after)
 		quitting = 1;
 	return 0;
@@ -169,7 +169,7 @@ static int write_command(struct ex *e, int quit_after)
 
 static int refuse_if_modified(struct ex *e)
 {
-	if (modified && !e->bang) {
+	if (buffer_modified() && !e->bang) {
 		message("No write since last change (add ! to override)");
 		return 1;
 	}
@@ -635,7 +635,7 @@ static void run_ex(int id, struct ex *e)
 	case WRITE: write_command(e, 0); break;
 	case WRITE_QUIT: write_command(e, 1); break;
 	case XIT:
-		if (modified)
+		if (buffer_modified())
 			write_command(e, 1);
 		else
 			quitting = 1;

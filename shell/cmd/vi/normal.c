@@ -476,7 +476,7 @@ static void replace_chars(int c, int count)
 static void file_info(void)
 {
 	message("\"%s\"%s%s %d line%s --%d%%-- line %d col %d", file_name ? file_name : "[No Name]",
-		modified ? " [Modified]" : "", readonly ? " [readonly]" : "", line_count,
+		buffer_modified() ? " [Modified]" : "", readonly ? " [readonly]" : "", line_count,
 		line_count == 1 ? "" : "s", (int)((cur.line + 1) * 100LL / line_count), cur.line + 1, cur.col + 1);
 }
 

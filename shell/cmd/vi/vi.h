@@ -25,10 +25,13 @@ struct pos {
 /* ---- buffer.c: the lines, undo, marks, registers ---- */
 extern struct line *lines;
 extern int line_count;		/* always at least 1 */
-extern int modified;
 extern int buffer_empty;	/* "no lines in buffer": the one empty line is not written */
 
 void buffer_init(void);
+/* Does the text differ from the file (undo back to it counts as no)? */
+int buffer_modified(void);
+/* The text is what the file holds now. */
+void buffer_saved(void);
 /* Take ownership of text (malloc'd): make it the whole buffer. No undo. */
 void buffer_take(char *text, size_t len);
 /* Replace n_old lines from `at` by copies of n_new lines: the one way the text changes. */
