@@ -26,6 +26,7 @@ USE_VIM = "--vim" in sys.argv
 ONLY = [a for a in sys.argv[2:] if a != "--vim"]
 ESC = "\x1b"
 TEXT = "one two three\nfour five six\nseven eight nine\n"
+MANY_LINES = "".join("line %d\n" % i for i in range(1, 201))
 failures = 0
 
 
@@ -135,6 +136,12 @@ case("j k", TEXT, "jjkix" + ESC + ":wq\r", "one two three\nxfour five six\nseven
 case("j keeps the column", "abcdef\nab\nabcdef\n", "4ljjix" + ESC + ":wq\r", "abcdef\nab\nabcdxef\n")
 case("arrow keys", TEXT, ESC + "[B" + ESC + "[C" + "ix" + ESC + ":wq\r",
      "one two three\nfxour five six\nseven eight nine\n")
+case("Home End Delete, VT220 and Linux console forms", "abcdef\n",
+     ESC + "[4~" + ESC + "[3~" + ESC + "[1~" + ESC + "[3~:wq\r", "bcde\n")
+case("Home End, xterm forms", "abcdef\n", ESC + "[F" + "x" + ESC + "OH" + "x:wq\r", "bcde\n")
+case("PgDn PgUp", MANY_LINES, ESC + "[6~" + ESC + "[6~" + ESC + "[5~x:wq\r",
+     MANY_LINES.replace("line 44\n", "ine 44\n"))
+case("arrows in insert mode", "ab\ncd\n", "i" + ESC + "[B" + ESC + "[CX" + ESC + ":wq\r", "ab\ncXd\n")
 case("w and count", TEXT, "2wD:wq\r", "one two \nfour five six\nseven eight nine\n")
 case("w crosses lines", TEXT, "3wix" + ESC + ":wq\r", "one two three\nxfour five six\nseven eight nine\n")
 case("W B", "a.b c.d e.f\n", "WWBD:wq\r", "a.b \n")
