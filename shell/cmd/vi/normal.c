@@ -559,6 +559,25 @@ static void visual_operator(int op, int reg)
 	charwise_operator(op == 'x' ? 'd' : op == 's' ? 'c' : op, reg, a, b);
 }
 
+/* ":" in visual mode: an ex command on the lines of the area, '<,'> */
+static void visual_ex_command(void)
+{
+	char *line, *full;
+
+	mark_set('<', before(cur, visual_start) ? cur : visual_start);
+	mark_set('>', before(cur, visual_start) ? visual_start : cur);
+	mode = NORMAL;
+	line = read_line(':');
+	if (line == NULL)
+		return;
+	full = xmalloc(strlen(line) + 8);
+	strcpy(full, "'<,'>");
+	strcat(full, line);
+	ex_command(full);
+	free(full);
+	free(line);
+}
+
 static void visual_mode(int kind)
 {
 	int reg = 0, key;
@@ -590,20 +609,7 @@ static void visual_mode(int kind)
 			move_to(cur);
 			return;
 		} else if (key == ':') {
-			mark_set('<', before(cur, visual_start) ? cur : visual_start);
-			mark_set('>', before(cur, visual_start) ? visual_start : cur);
-			mode = NORMAL;
-			{
-				char *line = read_line(':');
-				if (line) {
-					char *full = xmalloc(strlen(line) + 8);
-					strcpy(full, "'<,'>");
-					strcat(full, line);
-					ex_command(full);
-					free(full);
-					free(line);
-				}
-			}
+			visual_ex_command();
 			return;
 		} else if (is_motion_key(key) && motion(key, count ? count : 1, count > 0, 0, &m)) {
 			if (strchr("jk", key) || key == KEY_UP || key == KEY_DOWN) {
@@ -673,87 +679,68 @@ static int operator_command(int op, int reg, int count)
 	return 1;
 }
 
-/* Run command `key`; returns 1 if it changed the text (so "." repeats it). */
-static int run_command(int key, int count, int reg)
+/* x X D C s S Y are short for dl dh d$ c$ cl cc yy. */
+static int short_form(int key, int count, int reg)
 {
-	int n = count ? count : 1;
+	static const char *as[] = { "dl", "dh", "d$", "c$", "cl", "cc", "yy" };
+	int k = strchr("xXDCsSY", key) - "xXDCsSY";
+	int motion_key = as[k][1];
+
+	if ((key == 'x' || key == 's') && lines[cur.line].len == 0)
+		return 0;
+	push_keys(&motion_key, 1);
+	return operator_command(as[k][0], reg, count) && key != 'Y';
+}
+
+static void undo_command(int redoing, int count)
+{
+	for (int i = 0; i < count; i++)
+		if ((redoing ? redo() : undo()) < 0) {
+			message(redoing ? "Already at newest change" : "Already at oldest change");
+			return;
+		}
+}
+
+/* ~ : switch the case of count characters and move past them. */
+static void toggle_case_command(int count)
+{
+	struct pos end = cur;
+
+	for (int i = 0; i < count && end.col < lines[cur.line].len; i++)
+		end.col = next_char(end.line, end.col);
+	toggle_case(cur, end);
+	cur = end;
+}
+
+/* The commands that do not change the text themselves. */
+static void other_command(int key, int count)
+{
+	int n = count ? count : 1, c;
+	char *line;
 
 	switch (key) {
-	case 'd': case 'c': case 'y': case '<': case '>': case '!':
-		return operator_command(key, reg, count) && key != 'y';
-	case 'x': case 'X': case 'D': case 'C': case 's': case 'S': case 'Y': {
-		static const char *as[] = { "dl", "dh", "d$", "c$", "cl", "cc", "yy" };
-		int k = strchr("xXDCsSY", key) - "xXDCsSY";
-		int keys[1] = { as[k][1] };
-		if ((key == 'x' || key == 's') && lines[cur.line].len == 0)
-			return 0;
-		push_keys(keys, 1);
-		return operator_command(as[k][0], reg, count) && key != 'Y';
-	}
-	case 'i': case 'a': case 'I': case 'A': case 'o': case 'O': case 'R':
-		start_insert(key, n);
-		return 1;
-	case 'p': case 'P':
-		put(reg, key == 'p', n);
-		return 1;
-	case 'J':
-		if (cur.line + 1 >= line_count)
-			return 0;
-		join_lines(cur.line, n);
-		return 1;
-	case 'r': {
-		int c = get_key();
-		if (c >= 256 || c == KEY_ESC)
-			return 0;
-		replace_chars(c, n);
-		return 1;
-	}
-	case '~': {
-		struct pos end = cur;
-		for (int i = 0; i < n && end.col < lines[cur.line].len; i++)
-			end.col = next_char(end.line, end.col);
-		toggle_case(cur, end);
-		cur = end;
-		return 1;
-	}
-	case 'u':
-		for (int i = 0; i < n; i++)
-			if (undo() < 0) {
-				message("Already at oldest change");
-				break;
-			}
+	case 'u': case 18:	/* Ctrl-R */
+		undo_command(key == 18, n);
 		break;
-	case 18:	/* Ctrl-R */
-		for (int i = 0; i < n; i++)
-			if (redo() < 0) {
-				message("Already at newest change");
-				break;
-			}
-		break;
-	case 'm': {
-		int c = get_key();
+	case 'm':
+		c = get_key();
 		if (mark_slot(c) >= 0 && c != '\'' && c != '`')
 			mark_set(c, cur);
 		break;
-	}
 	case 'v': case 'V':
 		visual_mode(key == 'v' ? VISUAL : VISUAL_LINE);
 		break;
-	case ':': {
-		char *line = read_line(':');
+	case ':':
+		line = read_line(':');
 		if (line)
 			ex_command(line);
 		free(line);
 		break;
-	}
-	case 'Z': {
-		int c = get_key();
-		if (c == 'Z')
-			ex_command("x");
-		else if (c == 'Q')
-			ex_command("q!");
+	case 'Z':
+		c = get_key();
+		if (c == 'Z' || c == 'Q')
+			ex_command(c == 'Z' ? "x" : "q!");
 		break;
-	}
 	case 'z':
 		z_command(count, count > 0);
 		break;
@@ -768,16 +755,51 @@ static int run_command(int key, int count, int reg)
 			message("No job control: cannot suspend");
 		break;
 	case 6: case 2: case 4: case 21: case 5: case 25: case KEY_PGDN: case KEY_PGUP:
-		scroll_command(key, n, count > 0);
+		scroll_command(key, n, count > 0);	/* Ctrl-F Ctrl-B Ctrl-D Ctrl-U Ctrl-E Ctrl-Y */
 		break;
-	case KEY_DELETE:
-		return run_command('x', count, reg);
-	case KEY_INSERT:
-		return run_command('i', count, reg);
 	default:
 		if (is_motion_key(key))
 			move_command(key, n, count > 0);
 	}
+}
+
+/* Run command `key`; returns 1 if it changed the text (so "." repeats it). */
+static int run_command(int key, int count, int reg)
+{
+	int n = count ? count : 1, c;
+
+	switch (key) {
+	case 'd': case 'c': case 'y': case '<': case '>': case '!':
+		return operator_command(key, reg, count) && key != 'y';
+	case 'x': case 'X': case 'D': case 'C': case 's': case 'S': case 'Y':
+		return short_form(key, count, reg);
+	case KEY_DELETE:
+		return short_form('x', count, reg);
+	case 'i': case 'a': case 'I': case 'A': case 'o': case 'O': case 'R':
+		start_insert(key, n);
+		return 1;
+	case KEY_INSERT:
+		start_insert('i', n);
+		return 1;
+	case 'p': case 'P':
+		put(reg, key == 'p', n);
+		return 1;
+	case 'J':
+		if (cur.line + 1 >= line_count)
+			return 0;
+		join_lines(cur.line, n);
+		return 1;
+	case 'r':
+		c = get_key();
+		if (c >= 256 || c == KEY_ESC)
+			return 0;
+		replace_chars(c, n);
+		return 1;
+	case '~':
+		toggle_case_command(n);
+		return 1;
+	}
+	other_command(key, count);
 	return 0;
 }
 
