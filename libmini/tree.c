@@ -158,7 +158,7 @@ int remove_tree(const char *path)
 	return walk_tree(&w, path);
 }
 
-/* mkdir(2) that accepts an existing directory; says what it made with verbose. */
+/* mkdir(2) that accepts an existing directory: returns 0 made, 1 there already, -1 error. */
 static int make_one_directory(const char *path, mode_t mode, int verbose)
 {
 	struct stat st;
@@ -168,10 +168,11 @@ static int make_one_directory(const char *path, mode_t mode, int verbose)
 			printf("%s: created directory '%s'\n", program_name, path);
 		return 0;
 	}
-	if (errno == EEXIST && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		return 0;
-	if (errno == EEXIST && stat(path, &st) == 0)
-		errno = ENOTDIR;
+	if (errno != EEXIST || stat(path, &st) < 0)
+		return -1;
+	if (S_ISDIR(st.st_mode))
+		return 1;
+	errno = ENOTDIR;
 	return -1;
 }
 
@@ -181,14 +182,14 @@ int make_path(const char *path, mode_t mode, int verbose)
 	int result = 0;
 
 	/* Each parent in turn: cut the path at a slash, make that much, put the slash back. */
-	for (char *slash = copy + 1; result == 0 && (slash = strchr(slash, '/')) != NULL; slash++) {
+	for (char *slash = copy + 1; result >= 0 && (slash = strchr(slash, '/')) != NULL; slash++) {
 		if (slash[-1] == '/' || slash[1] == '\0')
 			continue;		/* "a//b" or a trailing "/" */
 		*slash = '\0';
 		result = make_one_directory(copy, 0777, verbose);
 		*slash = '/';
 	}
-	if (result == 0)
+	if (result >= 0)
 		result = make_one_directory(copy, mode, verbose);
 	free(copy);
 	return result;

@@ -36,8 +36,8 @@ int remove_tree(const char *path);
 /*
  * mkdir -p: make the directory path and any missing parents (made with 0777 less
  * the umask); the last one gets mode. A directory already there is fine. With
- * verbose, "cmd: created directory 'x'" for each one made. Returns 0, or -1 with
- * errno set.
+ * verbose, "cmd: created directory 'x'" for each one made. Returns 0 when path
+ * was made, 1 when it was there already, or -1 with errno set.
  */
 int make_path(const char *path, mode_t mode, int verbose);
 

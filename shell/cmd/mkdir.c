@@ -37,7 +37,8 @@ int mkdir_main(int argc, char **argv)
 		int result = parents ? make_path(*argv, mode, verbose) : mkdir(*argv, mode);
 		if (result == 0 && verbose && !parents)
 			printf("mkdir: created directory '%s'\n", *argv);
-		/* -m is the mode itself, not filtered by the umask as mkdir(2) does. */
+		/* -m is the mode itself, not filtered by the umask as mkdir(2) does; it is
+		 * for directories made now, not for one that was there (-p). */
 		if (result == 0 && mode_spec)
 			result = chmod(*argv, mode);
 		if (result < 0) {
