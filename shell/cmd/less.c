@@ -22,7 +22,7 @@ static const char usage[] =
 	"Usage: less [-NS] [FILE]...\n"
 	"Show FILEs (standard input for none or -) a screen at a time.\n"
 	"  -N  number the lines\n"
-	"  -S  chop long lines instead of wrapping them\n"
+	"  -S  chop long lines instead of wrapping them (arrow keys scroll sideways)\n"
 	"Keys: h for help, q to quit.\n";
 
 static const char help_text[] =
@@ -33,7 +33,8 @@ static const char help_text[] =
 	"  /pattern         search forward       ?pattern        search backward\n"
 	"  n                next match           N               previous match\n"
 	"  :n  :p           next, previous file  = Ctrl-G        where am I\n"
-	"  r Ctrl-L         redraw               q Q :q          quit\n"
+	"  Right Left       scroll sideways (-S) r Ctrl-L        redraw\n"
+	"  q Q :q           quit\n"
 	"  A number before a key repeats it. Patterns are extended regular expressions.\n"
 	"\n  Press a key to go back.";
 
@@ -52,6 +53,7 @@ static int number_lines, chop_lines;
 static int screen_on;		/* the terminal is ours: report on the screen, not stderr */
 static int interrupted;		/* Ctrl-C during a long read: read no more for this command */
 static int top, top_row;		/* the first line shown, and its rows hidden above the screen */
+static int shift;			/* -S: columns scrolled off to the left (arrow keys) */
 static regex_t pattern;
 static int have_pattern, last_dir = 1;
 static char status[200];
@@ -167,16 +169,18 @@ static void start_row(int i, int first)
 static int draw_line(int i, int skip, int row)
 {
 	char cell[8], *hit = xmalloc(text.length[i] + 1);
-	int n, x = 0, part = 0;
+	int n, x = 0, part = 0, column = 0;
 
 	find_matches(i, hit);
 	start_row(i, 1);
 	for (int k = 0; k < text.length[i]; k++) {
-		int width = term_cell((unsigned char *)text.line[i] + k, part * text_cols() + x, 8, cell, &n);
+		int width = term_cell((unsigned char *)text.line[i] + k, column, 8, cell, &n);
 		term_row_reverse(hit[k]);
-		if (width == 0)
+		if (width == 0 && column >= shift)
 			term_row_add(cell, n, 0);
 		for (int c = 0; width > 0 && c < n; c++) {
+			if (column++ < shift)	/* -S: scrolled off to the left */
+				continue;
 			if (x == text_cols()) {
 				if (chop_lines)
 					goto done;
@@ -435,6 +439,12 @@ static int command(int key, int count)
 		break;
 	case 'u': case 21:
 		backward(count ? count : half);
+		break;
+	case KEY_RIGHT: case KEY_LEFT:
+		if (chop_lines)
+			shift += (key == KEY_RIGHT ? 1 : -1) * (count ? count : text_cols() / 2);
+		if (shift < 0)
+			shift = 0;
 		break;
 	case 'g': case '<': case KEY_HOME:
 		go_to_line(n - 1);
