@@ -26,6 +26,7 @@ enum jump pending_jump;
 int jump_count;
 int loop_depth;
 int func_depth;
+int command_line;
 /* The status of the last command substitution, for a command of assignments only. */
 static int substitution_status;
 
@@ -481,6 +482,7 @@ static int run_simple(struct node *n, int flags)
 	struct node *def = NULL;
 	int status;
 
+	command_line = n->line;
 	substitution_status = 0;
 	expand_words(n->u.simple.args, &args);
 	expand_assignments(n->u.simple.assigns, &assigns);

@@ -36,6 +36,7 @@ struct expansion {
 	enum mode mode;
 	struct strlist *fields;	/* where finished fields go (M_FIELDS) */
 	int literal_flag;	/* flag of unquoted literal text: F_SPLIT inside ${x-word} */
+	int in_word;		/* inside the word of ${x-word}: "..." quotes even within "..." */
 	int saw_at;		/* "$@" was expanded (an empty one leaves no field) */
 	int assignment;		/* tilde expansion after ':' too */
 	const char *word_start;
@@ -319,10 +320,12 @@ static void apply_operator(struct expansion *e, const char *name, size_t len, ch
 		free(result);
 	} else if (kind == '-' || kind == '+') {
 		if (empty == (kind == '-')) {
-			int saved = e->literal_flag;
+			int saved = e->literal_flag, saved_in_word = e->in_word;
 			e->literal_flag = dquote ? 0 : F_SPLIT;
+			e->in_word = 1;
 			expand_text(e, word, end, dquote);
 			e->literal_flag = saved;
+			e->in_word = saved_in_word;
 		} else if (value) {
 			add_expanded(e, value, dquote);
 		}
@@ -331,7 +334,7 @@ static void apply_operator(struct expansion *e, const char *name, size_t len, ch
 			add_expanded(e, value, dquote);
 			return;
 		}
-		char *w = expand_part(word, end, M_STRING, dquote);
+		char *w = expand_part(word, end, M_STRING, 0);
 		char *var = xstrndup(name, len);
 		if (kind == '?')
 			sh_error(2, "%s: %s", var, *w ? w : "parameter not set");
@@ -540,7 +543,7 @@ static const char *expand_text(struct expansion *e, const char *s, const char *e
 			s = next;
 			continue;
 		case '"':
-			if (e->mode == M_HEREDOC || dquote)
+			if (e->mode == M_HEREDOC || (dquote && !e->in_word))
 				break;
 			next = skip_construct(s);
 			expand_double_quoted(e, s + 1, next - 1);

@@ -28,14 +28,15 @@ jmp_buf *error_jump;
 
 /* ---- messages and errors ---- */
 
-static void vmessage(int with_line, const char *fmt, va_list ap)
+/* "sh: message", or "script: LINE: message"; line 0 means where the input is now. */
+static void vmessage(int with_line, int line, const char *fmt, va_list ap)
 {
 	int saved_errno = errno;
 	size_t len = strlen(fmt);
 
 	fflush(stdout);
 	if (with_line)
-		fprintf(stderr, "%s: %d: ", script_name, input_lineno);
+		fprintf(stderr, "%s: %d: ", script_name, line ? line : input_lineno);
 	else
 		fprintf(stderr, "%s: ", script_name);
 	vfprintf(stderr, fmt, ap);
@@ -50,7 +51,7 @@ void sh_warn(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vmessage(!sh_opt.interactive, fmt, ap);
+	vmessage(!sh_opt.interactive, command_line, fmt, ap);
 	va_end(ap);
 }
 
@@ -78,7 +79,7 @@ void sh_error(int status, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vmessage(!sh_opt.interactive, fmt, ap);
+	vmessage(!sh_opt.interactive, command_line, fmt, ap);
 	va_end(ap);
 	jump_out(status);
 }
@@ -88,7 +89,7 @@ void syntax_error(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vmessage(1, fmt, ap);
+	vmessage(1, 0, fmt, ap);
 	va_end(ap);
 	input_skip_line();
 	jump_out(2);

@@ -266,6 +266,8 @@ extern enum jump pending_jump;
 extern int jump_count;
 extern int loop_depth;
 extern int func_depth;
+/* The line of the command running now, for messages ("script: LINE: ..."). */
+extern int command_line;
 /* Search PATH for a command; malloc'd path or NULL. */
 char *path_search(const char *name, const char *path);
 /* The remembered PATH lookups (the hash builtin). */

@@ -237,3 +237,9 @@ abc|abc|abc|abc|abc|abc|abc|abc|abc|abc|abc|abc|abc|abc|abc|abc|abc|abc|abc|abc|
 ||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||
 x/||/x||x/||/x||/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/||/x/||/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|x/|x/|/x|/x|/x/|/x/|/x/|/x/|/x/|/x/|/x/|/x/|
 aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbXc||aXbXc||aXbXc|aXbXc|aXbXc|aXbXc|bXc|c|aXbXc|aXbXc|aXbXc|aXbXc|aXb|a|XbXc|XbXc|aXbXc|aXbXc|aXbXc|aXbXc|aXbX|aXbX|XbXc|XbXc|aXbX|aXbX|bXc|c|aXbXc|aXbXc|XbXc||aX||
+=== quotes inside ${x-word} inside double quotes
+unset x; echo "${x-"a  b"}" "${x-'q'}" ${x-"c  d"}; echo "${x="e  f"}"; echo "$x"
+--- out
+a  b 'q' c  d
+e  f
+e  f
