@@ -306,6 +306,8 @@ int more_main(int argc, char **argv)
 	while (options_next(&o) != -1)
 		;
 	argv += o.index;
+	if (*argv == NULL && isatty(STDIN_FILENO))
+		usage_error(usage, "no file, and standard input is a terminal");
 	if (*argv == NULL)
 		argv = stdin_only;
 	if (!isatty(STDOUT_FILENO) || start_keyboard() < 0)

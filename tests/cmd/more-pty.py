@@ -30,6 +30,7 @@ for k in keys:
 done = False
 for tries in range(50):	# give it up to 5 seconds to finish
     drain(0.1)
+    time.sleep(0.02)	# drain returns at once when the terminal closed, before the exit
     if exited():
         done = True
         break

@@ -9,8 +9,11 @@ $'1\n2\n3\n4\n5\n<--More--(3%)>6\n7\n8\n9\n10\n<--More--(7%)>11\n<--More--(8%)>[
 check "more /search and n"      "/usr/bin/seq 100 >f; $MORE_PTY '/50\\nnq' more f" \
 $'1\n2\n3\n4\n5\n<--More--(3%)>/50...skipping\n50\n51\n52\n53\n<--More--(51%)>Pattern not found<--More--(51%)>'
 check "more ends at the end"    "/usr/bin/seq 8 >f; $MORE_PTY ' ' more f" $'1\n2\n3\n4\n5\n<--More--(62%)>6\n7\n8\n'
-check "more reads keys from /dev/tty" "$MORE_PTY ' q' sh -c '/usr/bin/seq 20 | more'" \
+check "more reads keys from /dev/tty" "$MORE_PTY ' q' /bin/sh -c '/usr/bin/seq 20 | more'" \
 $'1\n2\n3\n4\n5\n<--More-->6\n7\n8\n9\n10\n<--More-->'
 check "more q quits at once"    "/usr/bin/seq 100 >f; $MORE_PTY 'q' more f" $'1\n2\n3\n4\n5\n<--More--(3%)>'
 check "more several files"      "echo 1 >x; echo 2 >y; $MORE_PTY ' ' more x y" \
 $'::::::::::::::\nx\n::::::::::::::\n1\n<--More--(Next file: y)>::::::::::::::\ny\n::::::::::::::\n2\n'
+check "more: a terminal as input" "$MORE_PTY '' more" 'more: no file, and standard input is a terminal
+Usage: more [FILE]...
+'
