@@ -330,20 +330,26 @@ static int layout_width(const int *cells, size_t count, size_t rows, int *column
 }
 
 /*
- * Fill the terminal top to bottom, then left to right, like GNU ls -C: the
- * fewest rows whose columns fit in the width.
+ * Fill the terminal top to bottom, then left to right, like GNU ls -C: the most
+ * columns that fit in the width. A column is at least 3 wide (a letter and two
+ * spaces), which bounds how many to try.
  */
 static void print_columns(const struct entry *list, size_t count, const struct widths *w)
 {
 	int *cells = xmalloc(count * sizeof *cells);
 	int *column = xmalloc(count * sizeof *column);
-	size_t rows;
+	size_t columns = opt.width / 3, rows;
 
 	for (size_t i = 0; i < count; i++)
 		cells[i] = cell_width(&list[i], w->inode);
-	for (rows = 1; rows < count; rows++)
-		if (layout_width(cells, count, rows, column) < opt.width)
+	if (columns > count)
+		columns = count;
+	if (columns < 1)
+		columns = 1;
+	for (; columns > 1; columns--)
+		if (layout_width(cells, count, (count + columns - 1) / columns, column) < opt.width)
 			break;
+	rows = (count + columns - 1) / columns;
 	layout_width(cells, count, rows, column);
 	for (size_t r = 0; r < rows; r++) {
 		for (size_t i = r, c = 0; i < count; i += rows, c++) {

@@ -40,3 +40,5 @@ check "ls -L: what links point to" 'mkdir d; ln -s d l; ls -lLd l | cut -c1; ls 
 check "ls -C -F: marks count in the widths" 'mkdir aa; : > b; : > c; COLUMNS=8 ls -CF' $'aa/  c\nb\n'
 check "ls -l: a file over 4 GiB" 'truncate -s 5G f; ls -l f | cut -d" " -f5' $'5368709120\n'
 check "ls -lh: a file over 4 GiB" 'truncate -s 5G f; ls -lh f | cut -d" " -f5' $'5.0G\n'
+check "ls -C: the most columns that fit, as GNU" 'for n in aaaaaaaaaa b c d eeeeeeeeee; do : > $n; done; COLUMNS=30 ls -C; COLUMNS=20 ls -C | wc -l' $'aaaaaaaaaa  c  eeeeeeeeee\nb           d\n5\n'
+check "ls -C: a very narrow terminal" ': > a; : > b; COLUMNS=2 ls -C' $'a\nb\n'
