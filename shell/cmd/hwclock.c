@@ -20,7 +20,24 @@ static const char usage[] =
 	"  -s  set the system time from it\n"
 	"  -w  set it from the system time\n"
 	"  -u  it keeps UTC (the default)    -l  it keeps local time\n"
-	"  -f DEVICE  the clock's device (/dev/rtc, else /dev/rtc0)\n";
+	"  -f DEVICE  the clock's device (/dev/rtc, else /dev/rtc0)\n"
+	"Also --show, --hctosys, --systohc, --utc, --localtime (-r -s -w -u -l).\n";
+
+/* util-linux's long option names, as the letters the option parser knows. */
+static void translate_long_options(int argc, char **argv)
+{
+	static const char *const names[][2] = {
+		{ "--show", "-r" }, { "--hctosys", "-s" }, { "--systohc", "-w" },
+		{ "--utc", "-u" }, { "--localtime", "-l" },
+	};
+
+	for (int i = 1; i < argc; i++) {
+		for (unsigned j = 0; j < sizeof names / sizeof names[0]; j++) {
+			if (strcmp(argv[i], names[j][0]) == 0)
+				argv[i] = (char *)names[j][1];
+		}
+	}
+}
 
 static int open_clock(const char *device, int flags)
 {
@@ -84,6 +101,7 @@ int hwclock_main(int argc, char **argv)
 	struct timeval tv;
 	char text[64];
 
+	translate_long_options(argc, argv);
 	options_start(&o, argc, argv, "rswulf:", usage);
 	while ((c = options_next(&o)) != -1) {
 		if (c == 'u' || c == 'l')

@@ -2,6 +2,9 @@
  * kill: send a signal to processes (POSIX kill, plus the -NAME/-SIGNAME forms
  * everyone types). A negative PID names a process group: write it after the
  * signal, or after "--" (kill -- -123), so it is not read as a signal.
+ *
+ * The shell may run kill_main in its own process as its kill builtin: so it keeps
+ * no state between calls and never exits; mistakes return status 2.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -51,12 +54,20 @@ static int list_signals(char **names)
 	return status;
 }
 
+/* A mistake in the command line: the message and the usage line, status 2 (no exit). */
+static int usage_problem(const char *what, const char *word)
+{
+	warn(word ? "%s '%s'" : "%s", what, word);
+	fprintf(stderr, "%.*s\n", (int)strcspn(usage, "\n"), usage);
+	return 2;
+}
+
 static int send_signal(int signal, char **pids)
 {
 	int status = 0;
 
 	if (*pids == NULL)
-		usage_error(usage, "no process id given");
+		return usage_problem("no process id given", NULL);
 	for (; *pids; pids++) {
 		long long pid;
 		if (parse_long(*pids, &pid) < 0 || pid != (pid_t)pid) {
@@ -70,37 +81,32 @@ static int send_signal(int signal, char **pids)
 	return status;
 }
 
-static int get_signal(const char *name)
-{
-	int number = signal_number(name);
-
-	if (number < 0)
-		usage_error(usage, "unknown signal '%s'", name);
-	return number;
-}
-
 int kill_main(int argc, char **argv)
 {
-	const char *first = argv[1];
+	const char *first = argv[1], *signal_word = NULL;
 	int signal = SIGTERM;
 
 	/* kill parses by hand: "-9" and "-TERM" are options only in the first place. */
 	argv++;
 	if (first == NULL)
-		usage_error(usage, "no process id given");
-	if (strcmp(first, "--help") == 0)
-		show_help(usage);
+		return usage_problem("no process id given", NULL);
+	if (strcmp(first, "--help") == 0) {
+		fputs(usage, stdout);
+		return 0;
+	}
 	if (strcmp(first, "-l") == 0 || strcmp(first, "-L") == 0)
 		return list_signals(argv + 1);
 	if (strcmp(first, "-s") == 0) {
 		if (argv[1] == NULL)
-			usage_error(usage, "option '-s' needs an argument");
-		signal = get_signal(argv[1]);
+			return usage_problem("option '-s' needs an argument", NULL);
+		signal_word = argv[1];
 		argv += 2;
 	} else if (first[0] == '-' && first[1] != '\0' && strcmp(first, "--") != 0) {
-		signal = get_signal(first + 1);
+		signal_word = first + 1;
 		argv++;
 	}
+	if (signal_word && (signal = signal_number(signal_word)) < 0)
+		return usage_problem("unknown signal", signal_word);
 	if (*argv && strcmp(*argv, "--") == 0)
 		argv++;
 	return send_signal(signal, argv);

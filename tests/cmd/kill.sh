@@ -13,3 +13,5 @@ check "kill: carries on after a bad pid" 'sleep 5 & $MINI kill abc $!; s=$?; wai
 check "kill: unknown signal" '$MINI kill -FOO 1' '' 2 "kill: unknown signal 'FOO'"
 check "kill -l: unknown number" '$MINI kill -l 99' '' 1 "unknown signal '99'"
 check "kill: no pid" '$MINI kill' '' 2 "kill: no process id given"
+check "kill --help" '$MINI kill --help | head -n 1' $'Usage: kill [-s SIGNAL | -SIGNAL] PID...\n'
+check "kill -s: missing signal" '$MINI kill -s' '' 2 "kill: option '-s' needs an argument"
