@@ -258,6 +258,15 @@ static void print_time(time_t t)
 		printf(" %d", tm->tm_year + 1900);
 }
 
+/* An owner or group column: names line up on the left, numbers on the right (as GNU's). */
+static void print_id(const char *id, int width)
+{
+	if (strspn(id, "0123456789") == strlen(id))
+		printf("%*s ", width, id);
+	else
+		printf("%-*s ", width, id);
+}
+
 static void print_long(const struct entry *e, const struct widths *w)
 {
 	const struct stat *st = &e->st;
@@ -266,8 +275,9 @@ static void print_long(const struct entry *e, const struct widths *w)
 	if (opt.inode)
 		printf("%*llu ", w->inode, (unsigned long long)st->st_ino);
 	mode_string(st->st_mode, mode);
-	printf("%s %*lu %-*s %-*s ", mode, w->links, (unsigned long)st->st_nlink,
-	       w->owner, owner_of(st), w->group, group_of(st));
+	printf("%s %*lu ", mode, w->links, (unsigned long)st->st_nlink);
+	print_id(owner_of(st), w->owner);
+	print_id(group_of(st), w->group);
 	if (S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode))
 		printf("%*u, %*u ", w->size - 2 - w->minor, major(st->st_rdev),
 		       w->minor, minor(st->st_rdev));

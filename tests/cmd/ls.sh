@@ -42,3 +42,4 @@ check "ls -l: a file over 4 GiB" 'truncate -s 5G f; ls -l f | cut -d" " -f5' $'5
 check "ls -lh: a file over 4 GiB" 'truncate -s 5G f; ls -lh f | cut -d" " -f5' $'5.0G\n'
 check "ls -C: the most columns that fit, as GNU" 'for n in aaaaaaaaaa b c d eeeeeeeeee; do : > $n; done; COLUMNS=30 ls -C; COLUMNS=20 ls -C | wc -l' $'aaaaaaaaaa  c  eeeeeeeeee\nb           d\n5\n'
 check "ls -C: a very narrow terminal" ': > a; : > b; COLUMNS=2 ls -C' $'a\nb\n'
+check "ls -n: numbers line up on the right" 'export TZ=UTC0; : > a; : > b; chown 1000:5 b; touch -d 2020-01-01 a b; ls -n a b' $'-rw-r--r-- 1    0 0 0 Jan  1  2020 a\n-rw-r--r-- 1 1000 5 0 Jan  1  2020 b\n'
