@@ -17,6 +17,7 @@
 static const char usage[] =
 	"Usage: date [-u] [-d STRING | -r FILE] [-R | -I[date|hours|minutes|seconds] | +FORMAT]\n"
 	"       date [-u] -s STRING\n"
+	"       date [-u] MMDDhhmm[[CC]YY][.ss]   (POSIX: set the clock)\n"
 	"Print the date and time, or set it (root only).\n"
 	"  -u         in UTC instead of the local time zone\n"
 	"  -d STRING  show that time instead of now: @SECONDS, YYYY-MM-DD [HH:MM[:SS]],\n"
@@ -168,6 +169,41 @@ static int parse_date(const char *s, time_t now, time_t *result)
 	return 0;
 }
 
+/* Two digits of s as a number. */
+static int two_digits(const char *s)
+{
+	return (s[0] - '0') * 10 + (s[1] - '0');
+}
+
+/*
+ * POSIX's way to set the clock: an operand MMDDhhmm[[CC]YY][.ss] in local time.
+ * A two-digit year 69-99 is 19YY, 00-68 is 20YY. Returns 0, or -1 if s is not one.
+ */
+static int parse_posix_time(const char *s, time_t now, time_t *result)
+{
+	struct tm tm = *localtime(&now);
+	size_t digits = strspn(s, "0123456789");
+	const char *seconds = s + digits;
+
+	if ((digits != 8 && digits != 10 && digits != 12) ||
+	    (*seconds && (seconds[0] != '.' || strspn(seconds + 1, "0123456789") != 2 || seconds[3])))
+		return -1;
+	tm.tm_mon = two_digits(s) - 1;
+	tm.tm_mday = two_digits(s + 2);
+	tm.tm_hour = two_digits(s + 4);
+	tm.tm_min = two_digits(s + 6);
+	tm.tm_sec = *seconds ? two_digits(seconds + 1) : 0;
+	if (digits == 12)
+		tm.tm_year = two_digits(s + 8) * 100 + two_digits(s + 10) - 1900;
+	else if (digits == 10)
+		tm.tm_year = two_digits(s + 8) + (two_digits(s + 8) < 69 ? 100 : 0);
+	if (tm.tm_mon > 11 || tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 || tm.tm_min > 59)
+		return -1;
+	tm.tm_isdst = -1;
+	*result = mktime(&tm);
+	return 0;
+}
+
 /* Append "+01:00" (the zone's offset from UTC, with a colon, as ISO 8601 has it). */
 static void append_offset(char *buf, size_t size, const struct tm *tm)
 {
@@ -231,7 +267,7 @@ int date_main(int argc, char **argv)
 	struct options o;
 	const char *format = take_iso_option(&argc, argv);
 	const char *when = NULL, *set = NULL, *file = NULL;
-	int c, iso = format != NULL;
+	int c, iso = format != NULL, set_from_operand = 0;
 	time_t t = time(NULL);
 	struct stat st;
 	struct timespec new_time;
@@ -250,6 +286,12 @@ int date_main(int argc, char **argv)
 		}
 	}
 	argv += o.index;
+	if (*argv && argv[0][0] != '+' && !argv[1] && !set && !when && !format) {
+		if (parse_posix_time(argv[0], t, &t) < 0)
+			die("invalid date '%s'", argv[0]);
+		set_from_operand = 1;
+		argv++;
+	}
 	if (*argv) {
 		if (argv[0][0] != '+' || argv[1] || format)
 			usage_error(usage, "extra operand '%s'", argv[argv[0][0] == '+' && !format]);
@@ -266,7 +308,7 @@ int date_main(int argc, char **argv)
 			die("%s:", file);
 		t = st.st_mtime;
 	}
-	if (set) {
+	if (set || set_from_operand) {
 		new_time.tv_sec = t;
 		new_time.tv_nsec = 0;
 		if (clock_settime(CLOCK_REALTIME, &new_time) < 0)

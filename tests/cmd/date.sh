@@ -22,6 +22,9 @@ check "date -Iseconds with an offset" 'TZ=CET-1 date -Iseconds -d @0' $'1970-01-
 check "date -r FILE" 'touch -d "2021-05-06 07:08:09" f; date -r f "+%F %T"' $'2021-05-06 07:08:09\n'
 check "date: an invalid -d string" 'date -d "someday soon"' '' 1 "date: invalid date 'someday soon'"
 check "date: an invalid month" 'date -d 2024-13-01' '' 1 "date: invalid date"
-check "date: an operand without +" 'date tomorrow' '' 2 "date: extra operand 'tomorrow'"
+check "date: an operand that is no MMDDhhmm" 'date tomorrow' '' 1 "date: invalid date 'tomorrow'"
+check "date: MMDDhhmm with a bad month sets nothing" 'date 13011200' '' 1 "date: invalid date '13011200'"
+check "date: two operands" 'date 01011200 +%Y' '' 2 "date: extra operand"
+check "date: a format after an option format" 'date -R +%Y' '' 2 "date: extra operand '\+%Y'"
 check "date: bad -I argument" 'date -Iweeks' '' 2 "invalid argument 'weeks' for -I"
 check "date -s: a bad date sets nothing" 'date -s "not a date"' '' 1 "date: invalid date"
