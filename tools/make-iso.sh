@@ -17,9 +17,10 @@ cp boot/grub.cfg "$stage/boot/grub/grub.cfg"
 
 echo "  ISO     $iso"
 # linux16 boots through the kernel's 16-bit entry, so it finds the APM BIOS (poweroff);
-# serial and terminal give GRUB's menu on the serial line too.
+# normal reads grub.cfg and shows the menu; serial puts it on the serial line too.
+# (iso9660 and biosdisk, to read the CD, are inside eltorito.img already.)
 grub-mkrescue --directory=/usr/lib/grub/i386-pc \
-	--install-modules="linux16 linux normal iso9660 biosdisk serial terminal" \
+	--install-modules="linux16 normal serial" \
 	--fonts= --locales= --themes= --compress=xz \
 	-o "$iso.tmp" "$stage" -- -padding 32k >"$stage.log" 2>&1 || { cat "$stage.log" >&2; exit 1; }
 mv "$iso.tmp" "$iso"
