@@ -73,10 +73,23 @@ static void add_expanded(struct expansion *e, const char *s, int dquote)
 /* ---- finding the end of a quoted part or nested expansion in the raw text ---- */
 
 /* s points at ' " ` $( ${ or $((: return the pointer just after its end. */
+/* Is the word case or esac at s (a whole word)? Returns +1, -1 or 0. */
+static int case_word(const char *start, const char *s)
+{
+	int kind = strncmp(s, "case", 4) == 0 ? 1 : strncmp(s, "esac", 4) == 0 ? -1 : 0;
+
+	if (kind == 0)
+		return 0;	/* (so s[4] below is inside the string) */
+	if ((s != start && !strchr(" \t\n;&|(", s[-1])) || (s[4] != '\0' && !strchr(" \t\n;&|)", s[4])))
+		return 0;
+	return kind;
+}
+
 static const char *skip_construct(const char *s)
 {
+	const char *start = s + 2;
 	char open = *s++;
-	int depth = 1;
+	int depth = 1, cases = 0;
 
 	if (open == '\'') {
 		while (*s && *s != '\'')
@@ -102,7 +115,15 @@ static const char *skip_construct(const char *s)
 		} else if (c == '"' || c == '`' || (c == '$' && (s[1] == '(' || s[1] == '{'))) {
 			s = skip_construct(s);
 			continue;
+		} else if (open == '(' && (c == 'c' || c == 'e')) {
+			cases += case_word(start, s);	/* as in scan_parens of lexer.c */
+			if (cases < 0)
+				cases = 0;
 		} else if (open == '(' && (c == '(' || c == ')')) {
+			if (c == ')' && depth == 1 && cases > 0) {
+				s++;	/* the end of a case pattern */
+				continue;
+			}
 			depth += c == '(' ? 1 : -1;
 			if (depth == 0)
 				return s + 1;

@@ -92,17 +92,35 @@ static void scan_backquote(struct strbuf *b)
 	sb_addc(b, '`');
 }
 
+/* Count the words case and esac, to know whether a ')' ends a case pattern. */
+static void count_case_word(const char *word, size_t len, int *cases)
+{
+	if (len == 4 && strncmp(word, "case", 4) == 0)
+		(*cases)++;
+	else if (len == 4 && strncmp(word, "esac", 4) == 0 && *cases > 0)
+		(*cases)--;
+}
+
 /*
  * The inside of $( ... ), up to the matching ')'. Parentheses are counted;
- * quoted ones do not count. A `case` pattern's lone ')' inside $(...) needs the
- * POSIX form "(pattern)" here.
+ * quoted ones do not count, and neither does the ')' after a case pattern
+ * (inside case ... esac, a ')' that would close the $( closes a pattern).
  */
 static void scan_parens(struct strbuf *b, int depth)
 {
-	int c;
+	int c, cases = 0;
+	size_t word_start = b->len;
 
 	while (depth > 0) {
 		c = need_char("$(");
+		if (strchr(" \t\n;&|()", c)) {
+			count_case_word(b->s + word_start, b->len - word_start, &cases);
+			word_start = b->len + 1;
+		}
+		if (c == ')' && depth == 1 && cases > 0) {
+			sb_addc(b, c);
+			continue;
+		}
 		if (c == '\'') {
 			scan_single_quote(b);
 		} else if (c == '"') {

@@ -173,3 +173,8 @@ touch 'a b'; for f in *; do echo "[$f]"; done
 x='a b'; case "$x" in 'a b') echo match;; esac
 --- out
 match
+=== case with bare patterns inside command substitution
+x=$(case a in a) echo yes;; b|c) echo no;; esac); echo $x; y=$(case b in (a) echo 1;; b) (echo 2);; esac); echo $y
+--- out
+yes
+2
