@@ -34,14 +34,17 @@ static char **read_names(const char *path, size_t *count)
 	DIR *dir = opendir(path);
 	struct dirent *e;
 	char **names = NULL;
-	size_t n = 0;
+	size_t n = 0, room = 0;
 
 	if (dir == NULL)
 		return NULL;
 	while ((e = readdir(dir)) != NULL) {
 		if (is_dot_or_dotdot(e->d_name))
 			continue;
-		names = xrealloc(names, (n + 1) * sizeof *names);
+		if (n == room) {	/* grow by doubling: a big directory is not copied over and over */
+			room = room ? 2 * room : 64;
+			names = xrealloc(names, room * sizeof *names);
+		}
 		names[n++] = xstrdup(e->d_name);
 	}
 	closedir(dir);

@@ -42,7 +42,8 @@ static int seen_before(const struct stat *st)
 	for (size_t i = 0; i < seen_count; i++)
 		if (seen[i].dev == st->st_dev && seen[i].ino == st->st_ino)
 			return 1;
-	seen = xrealloc(seen, (seen_count + 1) * sizeof *seen);
+	if (seen_count % 64 == 0)
+		seen = xrealloc(seen, (seen_count + 64) * sizeof *seen);
 	seen[seen_count].dev = st->st_dev;
 	seen[seen_count++].ino = st->st_ino;
 	return 0;

@@ -284,7 +284,8 @@ static void run_batch(struct node *n)
 
 static int action_exec_batch(struct node *n, const char *path, const struct stat *st)
 {
-	n->batch = xrealloc(n->batch, (n->batch_count + 1) * sizeof *n->batch);
+	if (n->batch_count % 256 == 0)
+		n->batch = xrealloc(n->batch, (n->batch_count + 256) * sizeof *n->batch);
 	n->batch[n->batch_count++] = xstrdup(path);
 	n->batch_bytes += strlen(path) + 1;
 	/* Stay well below the kernel's limit on the size of arguments. */

@@ -403,13 +403,27 @@ static void print_listing(const struct entry *list, size_t count, int in_directo
 
 /* ---- reading directories ---- */
 
-/* Fill in e for name at path; returns -1 (after a message) if it cannot be seen. */
-static int make_entry(struct entry *e, const char *name, const char *path, int follow)
+/*
+ * Does the listing need to know more of a file than its name? Plain names in
+ * name order do not, and then ls never calls lstat: in a big directory that
+ * saves a system call for every file.
+ */
+static int status_needed(void)
 {
-	/* A symlink operand is followed to what it names, unless it is to be shown itself. */
-	int found = follow && stat(path, &e->st) == 0;
+	return opt.format == 'l' || opt.sort != 'n' || opt.classify || opt.color ||
+	       opt.inode || opt.recursive;
+}
 
-	if (!found && lstat(path, &e->st) < 0) {
+/*
+ * Fill in e for name at path, with its status when look is set (follow: stat,
+ * not lstat). Returns -1 (after a message) if it cannot be seen.
+ */
+static int make_entry(struct entry *e, const char *name, const char *path, int follow, int look)
+{
+	if (!look) {
+		memset(&e->st, 0, sizeof e->st);
+	} else if (!(follow && stat(path, &e->st) == 0) && lstat(path, &e->st) < 0) {
+		/* (A symlink operand is followed, unless it is to be shown itself.) */
 		warn("%s:", path);
 		status = 1;
 		return -1;
@@ -452,7 +466,7 @@ static struct entry *read_directory(const char *dir, size_t *count)
 	DIR *d = opendir(dir);
 	struct dirent *de;
 	struct entry *list = NULL;
-	size_t n = 0;
+	size_t n = 0, room = 0;
 
 	if (d == NULL)
 		return NULL;
@@ -460,8 +474,11 @@ static struct entry *read_directory(const char *dir, size_t *count)
 		if (!shown(de->d_name))
 			continue;
 		char *path = path_join(dir, de->d_name);
-		list = xrealloc(list, (n + 1) * sizeof *list);
-		if (make_entry(&list[n], de->d_name, path, opt.dereference) == 0)
+		if (n == room) {	/* grow by doubling: a big directory is not copied over and over */
+			room = room ? 2 * room : 64;
+			list = xrealloc(list, room * sizeof *list);
+		}
+		if (make_entry(&list[n], de->d_name, path, opt.dereference, status_needed()) == 0)
 			n++;
 		free(path);
 	}
@@ -600,7 +617,7 @@ int ls_main(int argc, char **argv)
 	dirs = xmalloc((argc + 1) * sizeof *dirs);
 	for (; *argv; argv++) {
 		struct entry e;
-		if (make_entry(&e, *argv, *argv, follow) < 0)
+		if (make_entry(&e, *argv, *argv, follow, 1) < 0)
 			continue;
 		if (S_ISDIR(e.st.st_mode) && !opt.directories_as_files)
 			dirs[ndirs++] = e;
