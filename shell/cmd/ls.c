@@ -5,7 +5,8 @@
  *  1. Every operand is looked at with stat(2). Files are listed first, together,
  *     then each directory in turn, under a "name:" header when there are several.
  *  2. A directory is read with opendir/readdir into an array of entries, and each
- *     entry gets its struct stat from lstat(2) (a symlink is shown as itself).
+ *     entry gets its struct stat from lstat(2) (a symlink is shown as itself)
+ *     when the listing needs more than the names.
  *  3. The array is sorted: by name (strcmp, like the C locale), by time (-t) or
  *     by size (-S), newest or largest first; -r turns any order around.
  *  4. It is printed in one of three formats: one name a line (the default when
