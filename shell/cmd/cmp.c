@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "mini.h"
 
 static const char usage[] =
@@ -43,9 +44,28 @@ static void skip_bytes(struct input *in, const char *count)
 		;
 }
 
+/*
+ * The width of the byte numbers of -l, as GNU cmp lays them out: the digits of
+ * the smaller file's size (when both are regular files; else no padding).
+ */
+static int offset_width(const struct input *a, const struct input *b)
+{
+	struct stat sa, sb;
+	long long size;
+	int width = 1;
+
+	if (fstat(fileno(a->file), &sa) < 0 || fstat(fileno(b->file), &sb) < 0
+	    || !S_ISREG(sa.st_mode) || !S_ISREG(sb.st_mode))
+		return 0;
+	for (size = sa.st_size < sb.st_size ? sa.st_size : sb.st_size; size >= 10; size /= 10)
+		width++;
+	return width;
+}
+
 /* Compare the two streams; returns the exit status. */
 static int compare(struct input *a, struct input *b, int mode)
 {
+	int width = mode == SHOW_ALL ? offset_width(a, b) : 0;
 	long long byte = 0, line = 1;
 	int status = 0;
 
@@ -72,7 +92,7 @@ static int compare(struct input *a, struct input *b, int mode)
 				printf("%s %s differ: byte %lld, line %lld\n", a->name, b->name, byte, line);
 				return 1;
 			}
-			printf("%lld %o %o\n", byte, ca, cb);
+			printf("%*lld %3o %3o\n", width, byte, ca, cb);
 		}
 		if (ca == '\n')
 			line++;

@@ -2,6 +2,8 @@
 check "cmp same files"          'printf "ab\ncd\n" >a; /bin/cp a b; cmp a b'         ''
 check "cmp first difference"    'printf "ab\ncd\nef\n" >a; printf "ab\ncX\nef\n" >b; cmp a b' $'a b differ: byte 5, line 2\n' 1
 check "cmp -l lists all"        'printf "abcd" >a; printf "aXcY" >b; cmp -l a b' $'2 142 130\n4 144 131\n' 1
+check "cmp -l column widths"    '/usr/bin/head -c 2000 /dev/zero >a; { /usr/bin/head -c 5 /dev/zero; printf a; /usr/bin/head -c 1500 /dev/zero; printf "\n"; } >b; cmp -l a b' \
+$'   6   0 141\n1507   0  12\n' 1 'cmp: EOF on b after byte 1507'
 check "cmp -s is silent"        'printf "abc" >a; printf "abd" >b; cmp -s a b'  '' 1
 check "cmp -s same"             'printf "abc" >a; cmp -s a a'                   ''
 check "cmp EOF on shorter"      'printf "abcd" >a; printf "ab" >b; cmp a b'     '' 1 '^cmp: EOF on b after byte 2$'
