@@ -115,6 +115,9 @@ int kill_builtin(int argc, char **argv)
 	}
 	args[n] = NULL;
 	status = mini_builtin(n, args);
+	for (int i = first; i < argc; i++)
+		if (argv[i][0] == '%')
+			job_wake(argv[i]);
 	free(args);
 	sl_free(&numbers);
 	return status;

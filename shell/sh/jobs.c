@@ -232,6 +232,20 @@ void job_background(struct job *j)
 		fprintf(stderr, "[%d] %d\n", j->id, (int)j->procs[j->count - 1].pid);
 }
 
+/* "Done", "Done(2)" for a failure, or the signal that ended it ("Terminated"). */
+static const char *done_text(struct job *j)
+{
+	static char text[32];
+	int status = j->procs[j->count - 1].status;
+
+	if (WIFSIGNALED(status))
+		return strsignal(WTERMSIG(status));
+	if (WEXITSTATUS(status) == 0)
+		return "Done";
+	snprintf(text, sizeof text, "Done(%d)", WEXITSTATUS(status));
+	return text;
+}
+
 /* Reap what finished and (interactive) print Done/Stopped notices; forget done jobs. */
 void jobs_notify(void)
 {
@@ -244,7 +258,7 @@ void jobs_notify(void)
 		next = j->next;
 		if (state == DONE) {
 			if (sh_opt.interactive)
-				print_job(j, "Done");
+				print_job(j, done_text(j));
 			remove_from_table(j);
 			job_free(j);
 		} else if (state == STOPPED && !j->notified && sh_opt.interactive) {
@@ -295,6 +309,23 @@ static struct job *find_job(const char *spec)
 	return NULL;
 }
 
+static void continue_job(struct job *j)
+{
+	for (int i = 0; i < j->count; i++)
+		if (j->procs[i].state == STOPPED)
+			j->procs[i].state = RUNNING;
+	kill(-j->pgid, SIGCONT);
+}
+
+/* A stopped job that was sent a signal must run to see it (kill %1 of a stopped job). */
+void job_wake(const char *spec)
+{
+	struct job *j = find_job(spec);
+
+	if (j && job_control && job_state(j) == STOPPED)
+		continue_job(j);
+}
+
 /* What kill needs for a job: -pgid (its process group) with job control, else its pid. */
 pid_t job_pgid(const char *spec)
 {
@@ -315,7 +346,7 @@ static const char *state_name(struct job *j)
 	case STOPPED:
 		return "Stopped";
 	default:
-		return "Done";
+		return done_text(j);
 	}
 }
 
@@ -352,13 +383,6 @@ static struct job *job_argument(int argc, char **argv, const char *who)
 	return j;
 }
 
-static void continue_job(struct job *j)
-{
-	for (int i = 0; i < j->count; i++)
-		if (j->procs[i].state == STOPPED)
-			j->procs[i].state = RUNNING;
-	kill(-j->pgid, SIGCONT);
-}
 
 int fg_builtin(int argc, char **argv)
 {

@@ -59,8 +59,6 @@ void sh_exit(int status)
 {
 	last_status = status;
 	run_exit_trap();
-	if (sh_opt.interactive)
-		lineedit_history_save();
 	fflush(stdout);
 	exit(status);
 }

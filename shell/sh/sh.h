@@ -327,6 +327,8 @@ int bg_builtin(int argc, char **argv);
 int wait_builtin(int argc, char **argv);
 /* The process group of a job spec like %1, %%, %-, %name; -1 if none. */
 pid_t job_pgid(const char *spec);
+/* Continue a stopped job so that a signal just sent can reach it. */
+void job_wake(const char *spec);
 /* Set up job control for an interactive shell on a terminal. */
 void jobs_init(void);
 /* In a new child: join the job's process group, take the terminal if foreground. */

@@ -198,6 +198,51 @@ def ctrl_c_interrupts_foreground_job(sh):
     assert "130" in sh.run("echo $?")
 
 @test
+def ctrl_backslash_quits_foreground_job(sh):
+    sh.send("sleep 30\r")
+    time.sleep(0.5)
+    sh.send("\x1c")
+    sh.expect(PROMPT, timeout=3)
+    assert "131" in sh.run("echo $?")
+    assert "alive" in sh.run("echo alive")
+
+@test
+def history_file_is_bounded(sh):
+    home = tempfile.mkdtemp(prefix="mini-pty-")
+    with open(os.path.join(home, ".sh_history"), "w") as f:
+        for i in range(700):
+            f.write("echo old%d\n" % i)
+    sh2 = Shell(home=home)
+    try:
+        out = clean(sh2.run("history | wc -l; history | head -1"))
+        assert "500" in out and "old201" in out, out  # the newest 500, this line included
+        with open(os.path.join(home, ".sh_history")) as f:
+            assert len(f.read().splitlines()) <= 501
+    finally:
+        sh2.close()
+
+@test
+def fg_and_kill_by_job_number(sh):
+    sh.send("sleep 30\r")
+    time.sleep(0.5)
+    sh.send("\x1a")
+    sh.expect(PROMPT)
+    sh.send("sleep 40\r")
+    time.sleep(0.5)
+    sh.send("\x1a")
+    sh.expect(PROMPT)
+    out = sh.run("jobs")
+    assert "[1]" in out and "[2]" in out, out
+    sh.run("kill %2")
+    sh.send("fg %1\r")
+    sh.expect("sleep 30")
+    time.sleep(0.3)
+    sh.send("\x03")
+    sh.expect(PROMPT, timeout=3)
+    out = sh.run("jobs")
+    assert "sleep" not in out or "Done" in out or "Terminated" in out, out
+
+@test
 def ctrl_z_stops_and_fg_resumes(sh):
     sh.send("sleep 30\r")
     time.sleep(0.5)
