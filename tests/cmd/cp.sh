@@ -31,3 +31,7 @@ check "cp: writes through a symlink target" 'echo new > a; echo old > f; ln -s f
 check "cp: a sparse file over 4 GiB" 'truncate -s 5G big; printf x >> big; cp big copy; stat -c %s copy; [ $(stat -c %b copy) -lt 100 ] && tail -c 1 copy' $'5368709121\nx'
 check "cp -r: an error inside, carries on" 'mkdir -p d/sub e/d; : > d/z; : > e/d/sub; cp -r d e; echo $?; ls e/d' $'1\nsub\nz\n' 0 'cp: e/d/sub: File exists'
 check "cp --help" 'cp --help | head -1' $'Usage: cp [-aifLnPprRv] SOURCE... DEST\n'
+# A full disk (a 64 KiB tmpfs, when this host lets root mount one): the old target stays whole.
+full_disk='mkdir m; head -c 200000 /dev/zero | tr "\0" x > big; if mount -t tmpfs -o size=64k none m 2>/dev/null; then trap "umount m" EXIT;'
+check "cp: a full disk leaves the old file whole" "$full_disk"' echo old > m/t; cp big m/t; echo $?; cat m/t; ls m; else printf "1\nold\nt\n"; fi' $'1\nold\nt\n' 0 'No space left|^$'
+check "cp: a full disk leaves no partial new file" "$full_disk"' cp big m/new; echo $?; ls m; else echo 1; fi' $'1\n' 0 'No space left|^$'

@@ -14,3 +14,4 @@ check "mv: across file systems copies, then removes" \
 check "mv: into itself" 'mkdir d; mv d d/e' '' 1 'subdirectory of itself'
 check "mv: missing source, carries on" 'echo x > a; mkdir d; mv nosuch a d; echo $?; cat d/a' $'1\nx\n' 0 'mv: nosuch: No such file'
 check "mv: missing operand" 'mv a' '' 2 'missing destination'
+check "mv: a full disk across file systems keeps the source" 'mkdir m s; head -c 200000 /dev/zero | tr "\0" x > s/big; if mount -t tmpfs -o size=64k none m 2>/dev/null; then trap "umount m" EXIT; mv s m/s; echo $?; else echo 1; fi; ls s' $'1\nbig\n' 0 'not removed|^$'
