@@ -22,11 +22,20 @@
 
 #define BLOCK 4096	/* holes are found a file-system block at a time */
 
+/* A file with several hard links, and the name of its copy. */
+struct linked_file {
+	dev_t dev;
+	ino_t ino;
+	char *copy;
+};
+
 /* The walk of copy_path, with what its visitor needs to know. */
 struct copy_walk {
 	struct walk walk;		/* first, so a struct walk * is a struct copy_walk * */
 	const struct copy_options *how;
 	const char *src_root, *dst_root;
+	struct linked_file *linked;	/* with -p: files with more than one link, copied so far */
+	size_t linked_count;
 };
 
 static int all_zero(const char *buf, size_t len)
@@ -250,6 +259,31 @@ static int may_replace(struct copy_walk *c, const char *src, const char *dst,
 	return 1;
 }
 
+/*
+ * With -p (and -a, and mv), hard links stay hard links: the second name of a file
+ * becomes a link to the first one's copy. Returns 1 when dst was made so.
+ */
+static int copy_as_link(struct copy_walk *c, const char *dst, const struct stat *st)
+{
+	for (size_t i = 0; i < c->linked_count; i++) {
+		struct linked_file *f = &c->linked[i];
+		if (f->dev == st->st_dev && f->ino == st->st_ino) {
+			unlink(dst);
+			return link(f->copy, dst) == 0;
+		}
+	}
+	return 0;
+}
+
+static void remember_links(struct copy_walk *c, const char *dst, const struct stat *st)
+{
+	if (c->linked_count % 16 == 0)
+		c->linked = xrealloc(c->linked, (c->linked_count + 16) * sizeof *c->linked);
+	c->linked[c->linked_count].dev = st->st_dev;
+	c->linked[c->linked_count].ino = st->st_ino;
+	c->linked[c->linked_count++].copy = xstrdup(dst);
+}
+
 static int copy_one_file(struct copy_walk *c, const char *src, const char *dst, const struct stat *st)
 {
 	const struct copy_options *how = c->how;
@@ -259,6 +293,11 @@ static int copy_one_file(struct copy_walk *c, const char *src, const char *dst, 
 
 	if (exists && !may_replace(c, src, dst, st, &old))
 		return 0;
+	if (how->preserve && st->st_nlink > 1) {
+		if (copy_as_link(c, dst, st))
+			return 0;
+		remember_links(c, dst, st);
+	}
 	if (S_ISLNK(st->st_mode)) {
 		if (copy_symlink(src, dst) < 0)
 			return -1;
@@ -374,5 +413,9 @@ int copy_path(const char *src, const char *dst, const struct copy_options *how)
 		warn("cannot copy a directory, '%s', into itself, '%s'", src, dst);
 		return 1;
 	}
-	return walk_tree(&c.walk, src);
+	walk_tree(&c.walk, src);
+	for (size_t i = 0; i < c.linked_count; i++)
+		free(c.linked[i].copy);
+	free(c.linked);
+	return c.walk.status;
 }

@@ -35,3 +35,4 @@ check "cp --help" 'cp --help | head -1' $'Usage: cp [-aifLnPprRv] SOURCE... DEST
 full_disk='mkdir m; head -c 200000 /dev/zero | tr "\0" x > big; if mount -t tmpfs -o size=64k none m 2>/dev/null; then trap "umount m" EXIT;'
 check "cp: a full disk leaves the old file whole" "$full_disk"' echo old > m/t; cp big m/t; echo $?; cat m/t; ls m; else printf "1\nold\nt\n"; fi' $'1\nold\nt\n' 0 'No space left|^$'
 check "cp: a full disk leaves no partial new file" "$full_disk"' cp big m/new; echo $?; ls m; else echo 1; fi' $'1\n' 0 'No space left|^$'
+check "cp -a: hard links stay hard links" 'mkdir d; echo x > d/a; ln d/a d/b; : > d/c; cp -a d e; stat -c %h e/a e/b e/c; [ $(stat -c %i e/a) = $(stat -c %i e/b) ] && echo same' $'2\n2\n1\nsame\n'
