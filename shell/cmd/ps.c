@@ -5,7 +5,8 @@
  * terminal as "PID TTY TIME CMD"; -e shows every process in the same columns;
  * -f the full "UID PID PPID C STIME TTY TIME CMD" with the command lines.
  * -o picks the columns; "-o pid=" leaves a column's header empty (no header
- * line at all when every one is empty), for scripts.
+ * line at all when every one is empty), for scripts. The BSD form everyone
+ * types, "ps aux", is understood too: every process, in procps's user format.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,16 +19,17 @@
 
 static const char usage[] =
 	"Usage: ps [-e | -A] [-f] [-p PID,...] [-o COLUMN[=HEADER],...]\n"
+	"       ps aux    (BSD style: a and x for every process, u for the user format)\n"
 	"Report processes: by default those of this user on this terminal.\n"
 	"  -e, -A  every process\n"
 	"  -f      full listing: UID PID PPID C STIME TTY TIME CMD (with arguments)\n"
 	"  -p LIST only the processes of the ids in LIST\n"
 	"  -o LIST these columns: pid ppid pgid sid user uid comm args stat tty time\n"
-	"          etime nice pri vsz rss pcpu c stime (\"pid=\" for no header)\n";
+	"          etime nice pri vsz rss pcpu pmem c stime (\"pid=\" for no header)\n";
 
 /* The columns ps knows: name for -o, default header, width, and which side it aligns to. */
 enum column_id { PID, PPID, PGID, SID, USER, UID, COMM, ARGS, STAT, TTY, TIME, ETIME,
-		 NICE, PRI, VSZ, RSS, PCPU, C, STIME };
+		 NICE, PRI, VSZ, RSS, PCPU, PMEM, C, STIME };
 
 static const struct {
 	const char *name, *header;
@@ -39,7 +41,8 @@ static const struct {
 	[STAT] = { "stat", "STAT", -4 }, [TTY] = { "tty", "TT", -8 }, [TIME] = { "time", "TIME", 8 },
 	[ETIME] = { "etime", "ELAPSED", 11 }, [NICE] = { "nice", "NI", 3 },
 	[PRI] = { "pri", "PRI", 3 }, [VSZ] = { "vsz", "VSZ", 6 }, [RSS] = { "rss", "RSS", 5 },
-	[PCPU] = { "pcpu", "%CPU", 4 }, [C] = { "c", "C", 2 }, [STIME] = { "stime", "STIME", 5 },
+	[PCPU] = { "pcpu", "%CPU", 4 }, [PMEM] = { "pmem", "%MEM", 4 }, [C] = { "c", "C", 2 },
+	[STIME] = { "stime", "STIME", 5 },
 };
 #define COLUMN_COUNT (sizeof columns / sizeof columns[0])
 #define MAX_SHOWN 32
@@ -58,6 +61,7 @@ struct clock_facts {
 	time_t boot_time;
 	time_t now;
 	long page_kib;
+	unsigned long long memory_kib;	/* MemTotal, for %MEM */
 };
 
 /*
@@ -169,6 +173,11 @@ static void format_column(enum column_id id, const struct proc_info *p, const st
 		snprintf(buf, size, "%lu.%lu", tenths / 10, tenths % 10);
 		break;
 	}
+	case PMEM: {
+		unsigned long long tenths = f->memory_kib ? p->rss * f->page_kib * 1000ULL / f->memory_kib : 0;
+		snprintf(buf, size, "%llu.%llu", tenths / 10, tenths % 10);
+		break;
+	}
 	case C: snprintf(buf, size, "%lu", cpu_seconds * 100 / alive); break;
 	case STIME:
 		/* Today's processes show the hour, older ones the day ("Nov25"), as procps does. */
@@ -212,6 +221,33 @@ static void print_process(const struct layout *l, const struct proc_info *p,
 	print_line(l, pointers, max_width);
 }
 
+/* The total memory in KiB, from the MemTotal line of /proc/meminfo. */
+static unsigned long long memory_total(void)
+{
+	char *text = read_file("/proc/meminfo", NULL);
+	unsigned long long kib = 0;
+
+	if (text)
+		sscanf(text, "MemTotal: %llu", &kib);
+	free(text);
+	return kib;
+}
+
+/*
+ * "ps aux": BSD options are letters without a dash. Returns the number of
+ * argv words it took (0 or 1); sets every and user_format.
+ */
+static int bsd_options(char **argv, int *every, int *user_format)
+{
+	const char *word = argv[1];
+
+	if (word == NULL || word[0] == '-' || strspn(word, "auxw") != strlen(word))
+		return 0;
+	*every = strchr(word, 'a') || strchr(word, 'x');
+	*user_format = strchr(word, 'u') != NULL;
+	return 1;
+}
+
 /* The boot time from the "btime" line of /proc/stat. */
 static time_t boot_time(void)
 {
@@ -243,11 +279,16 @@ int ps_main(int argc, char **argv)
 	/* Lists of columns: each "=HEADER" ends a list, so the defaults come in pieces. */
 	static const char *const default_columns[] = { "pid", "tty=TTY", "time", "comm=CMD", NULL };
 	static const char *const full_columns[] = { "user=UID", "pid,ppid,c,stime", "tty=TTY", "time", "args=CMD", NULL };
+	static const char *const user_columns[] = { "user,pid,pcpu,pmem,vsz,rss", "tty=TTY", "stat",
+		"stime=START", "time", "args=COMMAND", NULL };
 	const char *pid_list = NULL;
-	int c, every = 0, full = 0, rows, max_width = 0, pid;
+	int c, every = 0, full = 0, user_format = 0, rows, max_width = 0, pid, bsd;
 	DIR *all;
 
 	memset(&layout, 0, sizeof layout);
+	bsd = bsd_options(argv, &every, &user_format);
+	argc -= bsd;
+	argv += bsd;
 	options_start(&o, argc, argv, "eAfp:o:", usage);
 	while ((c = options_next(&o)) != -1) {
 		switch (c) {
@@ -260,13 +301,15 @@ int ps_main(int argc, char **argv)
 	if (o.index < argc)
 		usage_error(usage, "extra operand '%s'", argv[o.index]);
 	if (layout.count == 0) {
-		for (const char *const *list = full ? full_columns : default_columns; *list; list++)
+		const char *const *lists = user_format ? user_columns : full ? full_columns : default_columns;
+		for (const char *const *list = lists; *list; list++)
 			add_columns(&layout, xstrdup(*list));
 	}
 	facts.ticks_per_second = sysconf(_SC_CLK_TCK);
 	facts.page_kib = sysconf(_SC_PAGESIZE) / 1024;
 	facts.boot_time = boot_time();
 	facts.now = time(NULL);
+	facts.memory_kib = memory_total();
 	if (isatty(STDOUT_FILENO))
 		terminal_size(STDOUT_FILENO, &rows, &max_width);
 	if (layout.any_header)

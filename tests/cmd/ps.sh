@@ -11,3 +11,6 @@ check "ps -o user shows a name" 'ps -o user= -p $$' "$(id -un)"$'\n'
 check "ps: a stopped process has state T" 'sleep 2 & p=$!; kill -STOP $p; sleep 0.1; ps -o stat= -p $p | cut -c1; kill -CONT $p; kill $p' $'T\n'
 check "ps: unknown column" 'ps -o nosuch' '' 2 "ps: unknown column 'nosuch'"
 check "ps: unknown option" 'ps -Z' '' 2 "ps: unknown option"
+check "ps aux: every process, the user format" 'ps aux | head -n 1; ps aux | awk "\$2 == 1 { print \$1 }"' $'USER       PID %CPU %MEM    VSZ   RSS TTY      STAT START     TIME COMMAND\nroot\n'
+check "ps ax: every process, default columns" 'ps ax | head -n 1; ps ax | awk "\$1 == 1 { print \"found\" }"' $'  PID TTY          TIME CMD\nfound\n'
+check "ps -o pmem" 'ps -o pmem= -p $$ | grep -cE "^ *[0-9]+\.[0-9]$"' $'1\n'
