@@ -29,8 +29,9 @@
 #include "users.h"
 
 static const char usage[] =
-	"Usage: find [PATH]... [EXPRESSION]\n"
+	"Usage: find [-H|-L|-P] [PATH]... [EXPRESSION]\n"
 	"Walk each PATH (. when none) and act on the files for which EXPRESSION is true.\n"
+	"-L follows every symlink, -H those named as PATH, -P none (the default).\n"
 	"Tests (N: exactly N, +N more than N, -N less than N):\n"
 	"  -name PAT -iname PAT -path PAT  shell pattern on the name / the whole path\n"
 	"  -type [bcdflps]  -size N[ckMG]  -links N  -user NAME  -group NAME\n"
@@ -552,16 +553,27 @@ static int find_visit(struct walk *w, const char *path, const struct stat *st, e
 	return 0;
 }
 
+static int is_follow_option(const char *word)
+{
+	return word[0] == '-' && word[1] && strchr("HLP", word[1]) && word[2] == '\0';
+}
+
 int find_main(int argc, char **argv)
 {
 	struct find_walk f = { .walk.visit = find_visit };
-	int first_expression = 1, status = 0;
+	int first_expression = 1, paths, status = 0;
 
 	if (argc == 2 && strcmp(argv[1], "--help") == 0)
 		show_help(usage);
 	memset(&find, 0, sizeof find);
 	find.max_depth = 1 << 30;
 	find.now = time(NULL);
+	/* -H, -L, -P come before the paths: how symlinks lead on. */
+	for (; first_expression < argc && is_follow_option(argv[first_expression]); first_expression++) {
+		char mode = argv[first_expression][1];
+		f.walk.follow = mode == 'L' ? WALK_LOGICAL : mode == 'H' ? WALK_OPERANDS : WALK_PHYSICAL;
+	}
+	paths = first_expression;
 	/* The paths are the words before the first that starts an expression. */
 	while (first_expression < argc && argv[first_expression][0] != '-' &&
 	       strcmp(argv[first_expression], "!") != 0 && strcmp(argv[first_expression], "(") != 0)
@@ -583,9 +595,9 @@ int find_main(int argc, char **argv)
 		f.expression = new_node(AND, f.expression, print);
 	}
 	f.walk.one_file_system = find.one_file_system;
-	if (first_expression == 1)
+	if (first_expression == paths)
 		status = walk_tree(&f.walk, ".");
-	for (int i = 1; i < first_expression; i++) {
+	for (int i = paths; i < first_expression; i++) {
 		f.walk.status = 0;
 		status |= walk_tree(&f.walk, argv[i]);
 	}

@@ -41,4 +41,7 @@ check "find: missing )" 'find . \( -name x' '' 2 "missing '\)'"
 check "find: bad -type" 'find . -type q' '' 2 "unknown type"
 check "find -exec: {} inside a word" ': > a; find . -type f -exec echo "x{}y" \;' $'x./ay\n'
 check "find: -print before the default" ': > a; find . -type f -print -print | wc -l' $'2\n'
-check "find --help" 'find --help | head -1' $'Usage: find [PATH]... [EXPRESSION]\n'
+check "find --help" 'find --help | head -1' $'Usage: find [-H|-L|-P] [PATH]... [EXPRESSION]\n'
+check "find -L: follows symlinks" 'mkdir -p d/e; : > d/e/f; ln -s d l; find -L l -type f; find l -type f; find -P l -type l' $'l/e/f\nl\n'
+check "find -H: follows the paths only" 'mkdir -p d/e; ln -s e d/le; ln -s d l; find -H l -type l' $'l/le\n'
+check "find -L: a loop is reported" 'mkdir d; ln -s .. d/up; find -L d >/dev/null' '' 1 'loop'
