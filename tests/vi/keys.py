@@ -263,6 +263,10 @@ case("V <", "  a\n  b\n", ":set sw=2\rVj<:wq\r", "a\nb\n")
 case("v o", "abcdef\n", "llvlohd:wq\r", "aef\n")
 case("v :", "a\nb\nc\n", "Vj:s/$/!/\r:wq\r", "a!\nb!\nc\n")
 case("v ~", "abc\n", "vl~:wq\r", "ABc\n")
+case(". after V d", "1\n2\n3\n4\n5\n", "Vjd.:wq\r", "5\n")
+case(". after v d", "abcdefgh\n", "vlld.:wq\r", "gh\n")
+case(". after V >", "a\nb\nc\n", ":set sw=1\rVj>.:wq\r", "  a\n  b\nc\n")
+case(". after v c", "abcdef\n", "vlcX" + ESC + "l.:wq\r", "XXef\n")
 
 # ---- search ----
 case("/ search", TEXT, "/five\rix" + ESC + ":wq\r", "one two three\nfour xfive six\nseven eight nine\n")

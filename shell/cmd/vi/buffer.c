@@ -176,8 +176,9 @@ void buffer_replace(int at, int n_old, const struct line *new_lines, int n_new)
 		step_open = 1;
 	}
 	step = &undo_history.steps[undo_history.count - 1];
-	buffer_empty = placeholder;
 	r = splice(at, n_old, copies, n_new);
+	/* "No lines in buffer" lasts until text comes in (cc on it adds none). */
+	buffer_empty = placeholder || (buffer_empty && line_count == 1 && lines[0].len == 0);
 	free(copies);
 	/* Typing changes one line again and again: its first version is all undo needs. */
 	if (step->count > 0 && n_old == 1 && n_new == 1) {
@@ -210,7 +211,8 @@ static int undo_into(struct history *from, struct history *to)
 	}
 	free(s.records);
 	buffer_empty = s.was_empty;
-	cur = s.cursor.line == where.line ? s.cursor : where;
+	/* Back where the change was made, if that is where the text changed (yyp then u: the line above). */
+	cur = s.cursor.line == where.line || s.cursor.line == where.line - 1 ? s.cursor : where;
 	if (cur.line >= line_count)
 		cur.line = line_count - 1;
 	step_open = 0;

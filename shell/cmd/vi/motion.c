@@ -271,8 +271,9 @@ static int vertical(int count, int dir, struct motion *m)
 {
 	int line = cur.line + dir * count;
 
-	if (line < 0 || line >= line_count)
+	if (cur.line + dir < 0 || cur.line + dir >= line_count)
 		return 0;
+	line = line < 0 ? 0 : line >= line_count ? line_count - 1 : line;	/* 9j goes as far as it can */
 	m->to.line = line;
 	m->to.col = screen_to_col(line, want_col);
 	m->linewise = 1;

@@ -18,6 +18,16 @@
 static int *dot_keys;		/* the keys of the last change, without count and register */
 static int dot_length, dot_count, dot_register;
 
+/* Remember keys (taken over) as the change "." repeats. */
+static void set_dot(int *keys, int n, int count, int reg)
+{
+	free(dot_keys);
+	dot_keys = keys;
+	dot_length = n;
+	dot_count = count;
+	dot_register = reg;
+}
+
 static void clamp_cursor(void)
 {
 	if (cur.line >= line_count)
@@ -26,7 +36,8 @@ static void clamp_cursor(void)
 		cur.line = 0;
 	if (cur.col > lines[cur.line].len)
 		cur.col = lines[cur.line].len;
-	if (mode != INSERT && mode != REPLACE && cur.col >= lines[cur.line].len)
+	/* Insert mode may be after the last character; so may visual mode, to take in the line break. */
+	if (mode == NORMAL && cur.col >= lines[cur.line].len)
 		cur.col = lines[cur.line].len > 0 ? prev_char(cur.line, lines[cur.line].len) : 0;
 	while (cur.col > 0 && (lines[cur.line].text[cur.col] & 0xC0) == 0x80)
 		cur.col--;
@@ -380,13 +391,17 @@ static void apply_operator(int op, int reg, struct motion *m)
 		linewise_operator(op, reg, a.line, b.line);
 		return;
 	}
-	if (m->inclusive)
+	if (m->inclusive) {
 		b.col = next_char(b.line, b.col);
-	else if (b.col == 0 && b.line > a.line) {
+	} else if ((m->key == 'w' || m->key == 'W') && b.line > a.line && b.col <= indent_length(b.line)) {
+		/* dw at the last word of a line stops at the line's end, not at the next word. */
+		b.line--;
+		b.col = lines[b.line].len;
+	} else if (b.col == 0 && b.line > a.line) {
 		/* An exclusive motion ending at a line's start stops at the end of the line before (POSIX). */
 		b.line--;
 		b.col = lines[b.line].len;
-		if (a.col <= indent_length(a.line) && op != 'c' && m->key != 'w' && m->key != 'W') {
+		if (a.col <= indent_length(a.line) && op != 'c') {
 			linewise_operator(op, reg, a.line, b.line);
 			return;
 		}
@@ -548,15 +563,47 @@ static void visual_operator(int op, int reg)
 	}
 	mark_set('<', a);
 	mark_set('>', b);
-	if (mode == VISUAL_LINE || op == 'D' || op == 'Y' || op == 'C' || op == 'S' || op == 'R') {
+	if (mode == VISUAL_LINE || strchr("DYCSR<>", op)) {	/* these always take whole lines */
 		mode = NORMAL;
 		linewise_operator(strchr("dD", op) ? 'd' : strchr("yY", op) ? 'y' : strchr("cCSR", op) ? 'c' : op,
 				  reg, a.line, b.line);
 		return;
 	}
 	mode = NORMAL;
-	b.col = next_char(b.line, b.col);
+	if (b.col >= lines[b.line].len && b.line + 1 < line_count) {	/* the line break is in the area */
+		b.line++;
+		b.col = 0;
+	} else {
+		b.col = next_char(b.line, b.col);
+	}
 	charwise_operator(op == 'x' ? 'd' : op == 's' ? 'c' : op, reg, a, b);
+}
+
+/*
+ * An operator on the visual area. "." then does the same to as many lines
+ * (2dd for two lines) or characters (3dl) from the cursor, as vi does.
+ */
+static void visual_change(int op, int reg)
+{
+	int lines_taken = abs(cur.line - visual_start.line) + 1, chars = abs(cur.col - visual_start.col) + 1;
+	int linewise = mode == VISUAL_LINE || strchr("DYCSR<>", op), from = record_length();
+	int base = strchr("dDxX", op) ? 'd' : strchr("cCsSR", op) ? 'c' : op;
+	int *typed, n, *keys;
+
+	visual_operator(op, reg);
+	move_to(cur);
+	if (base == 'y' || base == 'Y' || (!linewise && lines_taken > 1))
+		return;
+	typed = record_since(from, &n);	/* what was typed in insert mode after c */
+	keys = xmalloc((n + 2) * sizeof *keys);
+	keys[0] = base;
+	keys[1] = base == '~' ? 0 : linewise ? base : 'l';
+	memcpy(keys + 2, typed, n * sizeof *keys);
+	free(typed);
+	if (base == '~')
+		set_dot(keys, 1, chars, reg);
+	else
+		set_dot(keys, n + 2, linewise ? lines_taken : chars, reg);
 }
 
 /* ":" in visual mode: an ex command on the lines of the area, '<,'> */
@@ -605,8 +652,7 @@ static void visual_mode(int kind)
 			cur = visual_start;
 			visual_start = p;
 		} else if (key < 256 && strchr("dxXDyYcsCSR<>~", key)) {
-			visual_operator(key == 'X' ? 'D' : key, reg);
-			move_to(cur);
+			visual_change(key == 'X' ? 'D' : key, reg);
 			return;
 		} else if (key == ':') {
 			visual_ex_command();
@@ -667,8 +713,11 @@ static int operator_command(int op, int reg, int count)
 	}
 	if (count2)
 		count = count ? count * count2 : count2;
-	if (key == op)
+	if (key == op) {
 		key = '_';	/* dd, cc, yy, <<, >>: whole lines */
+		if (count > 1 && cur.line == line_count - 1)
+			return 0;	/* as vi: 2dd on the last line is an error */
+	}
 	if (!is_motion_key(key) || !motion(key, count ? count : 1, count > 0, op, &m))
 		return 0;
 	if (is_jump(key))
@@ -837,18 +886,14 @@ void normal_command(void)
 	if (key == '.') {
 		repeat_change(count);
 	} else {
-		int *keys, n;
+		int changed, n, *keys;
 		record_start(key);
-		if (run_command(key, count, reg)) {
-			keys = record_stop(&n);
-			free(dot_keys);
-			dot_keys = keys;
-			dot_length = n;
-			dot_count = count;
-			dot_register = reg;
-		} else {
-			free(record_stop(&n));
-		}
+		changed = run_command(key, count, reg);
+		keys = record_stop(&n);
+		if (changed)
+			set_dot(keys, n, count, reg);
+		else
+			free(keys);
 	}
 	clamp_cursor();
 }

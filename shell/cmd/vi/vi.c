@@ -77,6 +77,21 @@ void record_start(int first_key)
 	record_key(first_key);
 }
 
+int *record_since(int from, int *n)
+{
+	int count = recorded_count > from ? recorded_count - from : 0;
+	int *keys = xmalloc((count + 1) * sizeof *keys);
+
+	memcpy(keys, recorded + from, count * sizeof *keys);
+	*n = count;
+	return keys;
+}
+
+int record_length(void)
+{
+	return recorded_count;
+}
+
 int *record_stop(int *n)
 {
 	int *keys = xmalloc((recorded_count + 1) * sizeof *keys);

@@ -96,6 +96,9 @@ void drop_pushed_keys(void);
 /* Remember keys as they are read from the terminal (first_key, then the rest), for "."; stop returns them. */
 void record_start(int first_key);
 int *record_stop(int *n);
+/* How many keys are recorded so far, and a copy of those from number `from` on. */
+int record_length(void);
+int *record_since(int from, int *n);
 /* Read a file into the buffer; returns -1 (message set) if it cannot be read. */
 int file_load(const char *path);
 /* Edit the next file named on the command line (:n); -1 if there is none. */
