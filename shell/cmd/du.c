@@ -12,9 +12,10 @@
 #include "tree.h"
 
 static const char usage[] =
-	"Usage: du [-ahksx] [-d N] [FILE]...\n"
+	"Usage: du [-achksx] [-d N] [FILE]...\n"
 	"Show the disk space used by each FILE (. when none), and each directory in it.\n"
 	"  -a    show files too, not only directories\n"
+	"  -c    a grand total at the end\n"
 	"  -s    only a total for each FILE (-d 0)\n"
 	"  -d N  show directories at most N levels below FILE\n"
 	"  -h    sizes like 1.5K 20M    -k  sizes in KiB (the default)\n"
@@ -26,6 +27,7 @@ struct du_walk {
 	unsigned long long *totals;	/* in 512-byte blocks, by depth */
 	int size;			/* of totals */
 	int all, human, max_depth;	/* max_depth -1: no limit */
+	unsigned long long grand_total;	/* of all the operands, for -c */
 };
 
 /* Files with more than one link seen so far. A plain list: such files are few. */
@@ -85,6 +87,8 @@ static int du_visit(struct walk *w, const char *path, const struct stat *st, enu
 		print_usage(d, blocks, path);
 	if (depth > 0)
 		d->totals[depth - 1] += blocks;
+	else
+		d->grand_total += blocks;	/* an operand, for -c */
 	return 0;
 }
 
@@ -93,13 +97,14 @@ int du_main(int argc, char **argv)
 	struct du_walk d = { .walk.visit = du_visit, .max_depth = -1 };
 	struct options o;
 	long long n;
-	int c, status = 0;
+	int c, status = 0, total = 0;
 	static char *dot[] = { ".", NULL };
 
-	options_start(&o, argc, argv, "ad:hksx", usage);
+	options_start(&o, argc, argv, "acd:hksx", usage);
 	while ((c = options_next(&o)) != -1) {
 		switch (c) {
 		case 'a': d.all = 1; break;
+		case 'c': total = 1; break;
 		case 'd':
 			if (parse_long(o.arg, &n) < 0 || n < 0)
 				usage_error(usage, "invalid depth '%s'", o.arg);
@@ -118,6 +123,8 @@ int du_main(int argc, char **argv)
 		d.walk.status = 0;
 		status |= walk_tree(&d.walk, *argv);
 	}
+	if (total)
+		print_usage(&d, d.grand_total, "total");
 	free(d.totals);
 	return status;
 }

@@ -17,3 +17,4 @@ check "du: . by default" 'du | cut -f2' $'.\n'
 check "du: missing file" 'du nosuch' '' 1 'du: nosuch: No such file'
 check "du: bad depth" 'du -d x' '' 2 "invalid depth"
 check "du: a sparse file over 4 GiB" 'truncate -s 5G f; du -h f; du -s f' $'0\tf\n0\tf\n'
+check "du -c: a grand total" 'head -c 8192 /dev/urandom > a; head -c 8192 /dev/urandom > b; du -c a b | cut -f2; [ $(du -c a b | tail -1 | cut -f1) = $(( $(du a | cut -f1) + $(du b | cut -f1) )) ] && echo sum' $'a\nb\ntotal\nsum\n'
