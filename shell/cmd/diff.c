@@ -1,6 +1,6 @@
 /*
  * diff: compare files line by line (POSIX diff: the normal and the unified
- * output formats, -r for directories, plus GNU's -q -N -U).
+ * output formats, -b, -r for directories, plus GNU's -i -q -w -N -U).
  * Exit status 0: no differences, 1: some, 2: trouble.
  *
  * How diff works
@@ -27,6 +27,7 @@
  *    where GNU diff puts them (place_runs); then runs of changes are printed, as
  *    "3c3" blocks or as unified "@@" hunks with context lines around them.
  */
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -39,9 +40,11 @@
 #include "lines.h"
 
 static const char usage[] =
-	"Usage: diff [-aqrNu] [-U LINES] FILE1 FILE2\n"
+	"Usage: diff [-abiqrNuw] [-U LINES] FILE1 FILE2\n"
 	"Compare two files (or directories) line by line.\n"
 	"  -a  treat all files as text\n"
+	"  -b  ignore changes in the amount of blanks   -w  ignore all blanks\n"
+	"  -i  ignore the case of letters\n"
 	"  -q  only tell whether the files differ\n"
 	"  -r  compare subdirectories too\n"
 	"  -N  treat a missing file as empty\n"
@@ -53,8 +56,13 @@ static const char usage[] =
 struct line {
 	const char *text;
 	int length;		/* with its '\n', if it has one */
-	unsigned hash;
+	const char *key;	/* what is compared: the text, or its copy as -b -w -i see it */
+	int key_length;
+	unsigned hash;		/* of the key */
 };
+
+/* What -b, -w and -i tell diff to overlook. */
+enum { IGNORE_SPACE_CHANGE = 1, IGNORE_ALL_SPACE = 2, IGNORE_CASE = 4 };
 
 /* A file read into memory and cut into lines. */
 struct text {
@@ -64,6 +72,7 @@ struct text {
 	struct stat st;		/* st_mtime 0 for a missing file (-N) */
 	struct line *lines;
 	int count;
+	char *keys;		/* the lines' copies for -b -w -i, or NULL */
 	int *ids;		/* the equivalence class of each line */
 	char *changed;		/* 1: this line is deleted (A) or inserted (B) */
 };
@@ -76,6 +85,7 @@ struct change {
 struct diff {
 	int context;		/* lines of context, -1 for the normal format */
 	int brief, recursive, new_as_empty, text;
+	int ignore;		/* IGNORE_... bits */
 	const char *switches;	/* the options as given, for the "diff -r a/f b/f" lines */
 	int in_directory;	/* print those lines */
 };
@@ -91,9 +101,35 @@ static unsigned hash_line(const char *s, int length)
 	return h;
 }
 
-static void split_lines(struct text *t)
+/*
+ * Copy a line as -b, -w and -i compare it into out; returns its length. -b
+ * turns every run of blanks into one space and drops those at the end, -w
+ * drops all, -i makes letters small.
+ */
+static int normalize(const char *s, int length, int ignore, char *out)
+{
+	int n = 0, newline = length > 0 && s[length - 1] == '\n', pending_space = 0;
+
+	for (int i = 0; i < length - newline; i++) {
+		unsigned char c = s[i];
+		if (isspace(c) && (ignore & (IGNORE_SPACE_CHANGE | IGNORE_ALL_SPACE))) {
+			pending_space = !(ignore & IGNORE_ALL_SPACE);
+			continue;
+		}
+		if (pending_space)
+			out[n++] = ' ';
+		pending_space = 0;
+		out[n++] = ignore & IGNORE_CASE ? tolower(c) : c;
+	}
+	if (newline)
+		out[n++] = '\n';
+	return n;
+}
+
+static void split_lines(struct text *t, int ignore)
 {
 	const char *p = t->data, *end = t->data + t->size;
+	char *key = t->keys = ignore ? xmalloc(t->size + 1) : NULL;
 	int capacity = 64;
 
 	t->lines = xmalloc(capacity * sizeof *t->lines);
@@ -101,12 +137,18 @@ static void split_lines(struct text *t)
 	while (p < end) {
 		const char *newline = memchr(p, '\n', end - p);
 		const char *next = newline ? newline + 1 : end;
+		struct line *line;
 		if (t->count == capacity)
 			t->lines = xrealloc(t->lines, (capacity *= 2) * sizeof *t->lines);
-		t->lines[t->count].text = p;
-		t->lines[t->count].length = next - p;
-		t->lines[t->count].hash = hash_line(p, next - p);
-		t->count++;
+		line = &t->lines[t->count++];
+		line->text = line->key = p;
+		line->length = line->key_length = next - p;
+		if (ignore) {
+			line->key = key;
+			line->key_length = normalize(p, next - p, ignore, key);
+			key += line->key_length;
+		}
+		line->hash = hash_line(line->key, line->key_length);
 		p = next;
 	}
 	t->ids = xmalloc((t->count + 1) * sizeof *t->ids);
@@ -138,6 +180,7 @@ static void free_text(struct text *t)
 {
 	free(t->data);
 	free(t->lines);
+	free(t->keys);
 	free(t->ids);
 	free(t->changed);
 }
@@ -157,8 +200,8 @@ static size_t number_lines(struct text *a, struct text *b)
 		for (int i = 0; i < files[f]->count; i++) {
 			struct line *line = &files[f]->lines[i];
 			size_t s = line->hash & mask;
-			while (slots[s] && (slots[s]->hash != line->hash || slots[s]->length != line->length
-					    || memcmp(slots[s]->text, line->text, line->length) != 0))
+			while (slots[s] && (slots[s]->hash != line->hash || slots[s]->key_length != line->key_length
+					    || memcmp(slots[s]->key, line->key, line->key_length) != 0))
 				s = (s + 1) & mask;
 			if (slots[s] == NULL)
 				slots[s] = line;
@@ -562,20 +605,24 @@ static int diff_files(const struct diff *d, const char *name1, const char *path1
 	}
 	if (a.size == b.size && memcmp(a.data, b.data, a.size) == 0) {
 		status = 0;
-	} else if (d->brief) {
+	} else if (d->brief && !d->ignore) {
 		printf("Files %s and %s differ\n", name1, name2);
 	} else if (!d->text && (looks_binary(&a) || looks_binary(&b))) {
 		printf("Binary files %s and %s differ\n", name1, name2);
 	} else {
-		split_lines(&a);
-		split_lines(&b);
+		split_lines(&a, d->ignore);
+		split_lines(&b, d->ignore);
 		mark_changes(&a, &b, number_lines(&a, &b));
 		count = list_changes(&a, &b, &changes);
-		if (d->in_directory)
+		if (count == 0)		/* only differences -b -w -i overlook */
+			status = 0;
+		else if (d->brief)
+			printf("Files %s and %s differ\n", name1, name2);
+		else if (d->in_directory)
 			printf("diff%s %s %s\n", d->switches, name1, name2);
-		if (d->context < 0)
+		if (count > 0 && !d->brief && d->context < 0)
 			print_normal(&a, &b, changes, count);
-		else
+		else if (count > 0 && !d->brief)
 			print_unified(d, &a, &b, changes, count);
 		free(changes);
 	}
@@ -764,15 +811,18 @@ static int diff_operands(struct diff *d, char *path1, char *path2)
 
 int diff_main(int argc, char **argv)
 {
-	struct diff d = { -1, 0, 0, 0, 0, "", 0 };
+	struct diff d = { -1, 0, 0, 0, 0, 0, "", 0 };
 	struct options o;
 	long long n;
 	int c, status;
 
-	options_start(&o, argc, argv, "aNqruU:", usage);
+	options_start(&o, argc, argv, "abiNqruU:w", usage);
 	while ((c = options_next(&o)) != -1) {
 		switch (c) {
 		case 'a': d.text = 1; break;
+		case 'b': d.ignore |= IGNORE_SPACE_CHANGE; break;
+		case 'i': d.ignore |= IGNORE_CASE; break;
+		case 'w': d.ignore |= IGNORE_ALL_SPACE; break;
 		case 'N': d.new_as_empty = 1; break;
 		case 'q': d.brief = 1; break;
 		case 'r': d.recursive = 1; break;

@@ -13,6 +13,11 @@ check "diff empty vs lines"     'printf "" >x; printf "a\nb\n" >y; diff x y; dif
 check "diff no newline at end"  'printf "x\ny" >a; printf "x\nz" >b; diff a b' \
 $'2c2\n< y\n\\ No newline at end of file\n---\n> z\n\\ No newline at end of file\n' 1
 check "diff newline only differs" 'printf "x" >a; printf "x\n" >b; diff a b' $'1c1\n< x\n\\ No newline at end of file\n---\n> x\n' 1
+check "diff -b"                 'printf "a b\nX\n  c  d  \n" >x; printf "a   b\nx\n c d\n" >y; diff -b x y' $'2c2\n< X\n---\n> x\n' 1
+check "diff -w"                 'printf "a b\n c\n" >x; printf "ab\nc  \n" >y; diff -w x y' ''
+check "diff -i"                 'printf "Hello\nX\n" >x; printf "hello\nY\n" >y; diff -i x y' $'2c2\n< X\n---\n> Y\n' 1
+check "diff -wi like host"      'printf "a b\nX\n  c  d  \nend\n" >x; printf "a   b\nx\n c d\nend\n" >y; for o in -b -w -i -bi -wi -qw -ub; do [ "$(diff $o x y; echo $?)" = "$(/usr/bin/diff $o x y; echo $?)" ] || echo $o; done' ''
+check "diff -q -w same"         'printf "a b\n" >x; printf "ab\n" >y; diff -q -w x y' ''
 check "diff -q"                 'echo a >x; echo b >y; diff -q x y'             $'Files x and y differ\n' 1
 check "diff -q same"            'echo a >x; echo a >y; diff -q x y'             ''
 check "diff binary files"       'printf "a\0b" >x; printf "a\0c" >y; diff x y'  $'Binary files x and y differ\n' 1
