@@ -7,3 +7,6 @@ check "mktemp -p: in that directory" 'mkdir sub; mktemp -p sub | grep -c "^sub/t
 check "mktemp: new names each time" 'a=$(mktemp -p .); b=$(mktemp -p .); [ "$a" != "$b" ] && echo different' $'different\n'
 check "mktemp: too few X" 'mktemp fooXX' '' 2 "too few X"
 check "mktemp: missing directory" 'mktemp -p nosuch' '' 1 'mktemp: nosuch/tmp'
+check "mktemp -t: the template in TMPDIR" 'mkdir t; TMPDIR=$PWD/t mktemp -t fooXXXXXX | sed "s|^$PWD/||" | grep -c "^t/foo"' $'1\n'
+check "mktemp -u: only a name" 'mktemp -u -p . > out; [ -e "$(cat out)" ] || echo none' $'none\n'
+check "mktemp -q: quiet failure" 'mktemp -q -p nosuch' '' 1
