@@ -339,7 +339,8 @@ static int copy_directory(struct copy_walk *c, const char *src, const char *dst,
 	if (how->preserve) {
 		preserve_by_name(dst, st);
 		chmod(dst, st->st_mode & 07777);
-	} else {
+	} else if ((st->st_mode & S_IRWXU) != S_IRWXU) {
+		/* Take back the rwx for us that mkdir added (the umask had its say there). */
 		chmod(dst, st->st_mode & 0777 & ~process_umask());
 	}
 	return 0;

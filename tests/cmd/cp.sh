@@ -36,3 +36,5 @@ full_disk='mkdir m; head -c 200000 /dev/zero | tr "\0" x > big; if mount -t tmpf
 check "cp: a full disk leaves the old file whole" "$full_disk"' echo old > m/t; cp big m/t; echo $?; cat m/t; ls m; else printf "1\nold\nt\n"; fi' $'1\nold\nt\n' 0 'No space left|^$'
 check "cp: a full disk leaves no partial new file" "$full_disk"' cp big m/new; echo $?; ls m; else echo 1; fi' $'1\n' 0 'No space left|^$'
 check "cp -a: hard links stay hard links" 'mkdir d; echo x > d/a; ln d/a d/b; : > d/c; cp -a d e; stat -c %h e/a e/b e/c; [ $(stat -c %i e/a) = $(stat -c %i e/b) ] && echo same' $'2\n2\n1\nsame\n'
+check "cp -r: a read-only directory is copied, and stays read-only" 'mkdir -p d/e; : > d/e/f; chmod 555 d/e; cp -r d g; stat -c %a g/e; ls g/e' $'555\nf\n'
+check "cp -r: into an existing directory keeps its mode" 'mkdir d g; chmod 700 g; mkdir g/d; chmod 711 g/d; : > d/f; cp -r d g; stat -c %a g/d' $'711\n'
