@@ -31,7 +31,7 @@ static void parse_delims(const char *list)
 		delims[ndelims++] = c;
 	}
 	if (ndelims == 0)
-		usage_error(usage, "empty delimiter list");
+		delims[ndelims++] = '\0';	/* -d '': nothing between the lines */
 }
 
 static void put_delim(int i)
