@@ -1,5 +1,4 @@
 /* touch: change file times, making files that do not exist (POSIX touch, with GNU's -d forms). */
-#define _XOPEN_SOURCE 700
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
