@@ -31,7 +31,7 @@ static const char usage[] =
 /* What a relative part of a -d string changes, in seconds or in calendar fields. */
 struct change {
 	long long seconds;
-	int days, months, years;
+	int days, months;
 };
 
 /* The multiplier of a unit word ("days", "hour", "min"), and which field it adds to. */
@@ -103,7 +103,7 @@ static int parse_calendar_date(const char *s, struct tm *tm)
 	return s[used] == '\0' ? 0 : -1;
 }
 
-/* One word of a -d string; may take the next word (a unit, "ago"). Returns words used or -1. */
+/* One word of a -d string, added to tm or c; may take the next words (a unit, "ago"). Returns words used or -1. */
 static int parse_word(char **words, struct tm *tm, struct change *c, int *utc)
 {
 	const char *w = words[0];
@@ -140,26 +140,27 @@ static int parse_word(char **words, struct tm *tm, struct change *c, int *utc)
 static int parse_date(const char *s, time_t now, time_t *result)
 {
 	struct tm tm = *localtime(&now);
-	struct change total = { 0, 0, 0, 0 }, c;
-	char *copy = xstrdup(s), *words[64];
+	struct change total = { 0, 0, 0 };
+	char *copy, *words[64];
 	int count = 0, utc = 0, used;
 	long long seconds;
 
-	if (s[0] == '@')
-		return parse_long(s + 1, &seconds) < 0 ? -1 : (*result = (time_t)seconds, 0);
+	if (s[0] == '@') {		/* seconds since the epoch */
+		if (parse_long(s + 1, &seconds) < 0)
+			return -1;
+		*result = (time_t)seconds;
+		return 0;
+	}
+	copy = xstrdup(s);
 	for (char *w = strtok(copy, " \t"); w && count < 63; w = strtok(NULL, " \t"))
 		words[count++] = w;
 	words[count] = NULL;
 	for (int i = 0; i < count; i += used) {
-		memset(&c, 0, sizeof c);
-		used = parse_word(words + i, &tm, &c, &utc);
+		used = parse_word(words + i, &tm, &total, &utc);
 		if (used < 0) {
 			free(copy);
 			return -1;
 		}
-		total.seconds += c.seconds;
-		total.days += c.days;
-		total.months += c.months;
 	}
 	free(copy);
 	tm.tm_mday += total.days;
