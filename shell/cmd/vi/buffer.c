@@ -365,11 +365,7 @@ int buffer_insert_lines(int at, const char *text, size_t len)
 {
 	if (len > 0 && text[len - 1] == '\n')
 		len--;
-	if (buffer_empty) {	/* the placeholder line goes away */
-		buffer_replace_text(0, 1, text, len);
-		return 0;
-	}
-	buffer_replace_text(at, 0, text, len);
+	buffer_replace_text(at, 0, text, len);	/* as vi: into "no lines", the empty line stays */
 	return at;
 }
 

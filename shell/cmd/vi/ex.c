@@ -249,7 +249,7 @@ static void read_command(struct ex *e)
 {
 	size_t len;
 	char *text;
-	int at, before = line_count, was_empty = buffer_empty;
+	int at, before = line_count;
 
 	if (e->arg[0] == '!')
 		text = command_output(e->arg + 1, &len);
@@ -267,7 +267,7 @@ static void read_command(struct ex *e)
 		at = buffer_insert_lines(e->addresses ? e->last + 1 : cur.line + 1, text, len);
 		cur.line = at;
 		cur.col = first_nonblank(at);
-		message("%d more lines", line_count - before + was_empty);
+		message("%d more lines", line_count - before);
 	}
 	free(text);
 }
@@ -515,6 +515,8 @@ static void move_or_copy(struct ex *e, int move)
 		message("Cannot move lines into themselves");
 		return;
 	}
+	if (move && count == line_count)
+		return;	/* every line to where it already is */
 	text = buffer_lines_text(e->first, count, &len);
 	if (move) {
 		buffer_delete_lines(e->first, count);
