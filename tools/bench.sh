@@ -9,16 +9,19 @@
 #
 # Figures (medians of RUNS runs; ratio = mini / BusyBox, below 1 is mini's win):
 #   size    ISO, kernel, initramfs (uncompressed, and its xz share in the kernel), binary
-#   boot    QEMU (TCG) start to the first shell prompt on the serial line
+#   boot    QEMU (TCG) start to the first shell prompt on the serial line: wall time,
+#           and the CPU time QEMU used (what a busy host changes least)
 #   ram     least -m (MB) that reaches a prompt and runs `ls -l /`
 #   shell   mini sh, busybox ash and the host's dash on tools/bench/sh/*.sh
-#   text    grep, sed, sort, wc, uniq on a generated 50 MB text file (GNU as reference)
+#   text    grep, sed, sort, wc, uniq on a generated text file of TEXT_MB (default 50)
+#           megabytes (GNU as reference)
 #   files   ls -lR, find, cp -a, du -s on a tree of 10,000 files (GNU as reference)
+#   (host workloads are CPU times, user + system: steadier than wall time on a busy host)
 #   build   mini from clean; with BENCH_FULL=1 also the whole ISO from a clean clone
 # A command mini does not have yet shows as n/a; one whose output differs from both
 # BusyBox's and the reference's, as "differs" (it is not timed).
 #
-# Environment: O (mini's objects, default build/mini), RUNS (default 5),
+# Environment: O (mini's objects, default build/mini), RUNS (default 5), TEXT_MB,
 #   BENCH="size boot ram shell text files build" (the parts to run), BENCH_FULL=1.
 # Writes build/bench/PART.txt for each part, results.txt (all) and FIGURES.md.
 set -eu
@@ -26,6 +29,7 @@ O=${O:-build/mini}
 ISO=${ISO:-build/mini.iso}
 KERNEL_DIR=${KERNEL_DIR:-build/kernel}
 RUNS=${RUNS:-5}
+TEXT_MB=${TEXT_MB:-50}
 PARTS=${BENCH:-size boot ram shell text files build}
 B=build/bench
 MINI=$O/mini
@@ -132,19 +136,24 @@ bench_size() {
 
 # ---- 2. and 3. in QEMU ----
 
-boot_median() {	# ISO CPU -> median seconds to the prompt, or n/a
+# Boot an ISO RUNS times: "WALL CPU" medians, seconds from QEMU's start to the prompt
+# and the CPU time QEMU used until then (steadier when the host is busy), or "n/a n/a".
+boot_medians() {	# ISO CPU
 	python3 tools/bench/boot.py time "$1" --cpu "$2" --runs "$RUNS" |
-		sed -n 's/^median=\([0-9.na\/]*\).*/\1/p'
+		sed -n 's/^median=\([0-9.]*\) .*cpu_median=\([0-9.]*\).*/\1 \2/p' | grep . || echo "n/a n/a"
 }
 
 bench_boot() {
 	say "boot: $RUNS boots each (TCG)"
-	row boot "prompt, -cpu pentium2" "$(boot_median "$ISO" pentium2)" "$(boot_median "$BB_ISO" pentium2)" "" s
-	row boot "prompt, -cpu 486" "$(boot_median "$ISO" 486)" "n/a" "" "s (BusyBox: i686 code)"
+	set -- $(boot_medians "$ISO" pentium2) $(boot_medians "$BB_ISO" pentium2) $(boot_medians "$ISO" 486)
+	row boot "prompt, -cpu pentium2, wall" "$1" "$3" "" s
+	row boot "prompt, -cpu pentium2, QEMU CPU" "$2" "$4" "" s
+	row boot "prompt, -cpu 486, wall" "$5" "n/a" "" "s (BusyBox: i686 code)"
+	row boot "prompt, -cpu 486, QEMU CPU" "$6" "n/a" "" s
 }
 
 min_ram() {	# ISO -> least MB of RAM that works, or n/a
-	python3 tools/bench/boot.py minram "$1" --cpu pentium2 --low 2 --high 32 --timeout 25 |
+	python3 tools/bench/boot.py minram "$1" --cpu pentium2 --low 2 --high 32 --timeout 60 |
 		sed -n 's/^minram=\([0-9]*\).*/\1/p' | grep . || echo n/a
 }
 
@@ -155,8 +164,8 @@ bench_ram() {
 
 # ---- 4. on the host ----
 
-# Median wall time in ms of each shell command line, "name=cmd" pairs; prints
-# "name ms" lines. hyperfine when the host has it, else a plain loop.
+# CPU time in ms (user + system) of each shell command line, "name=cmd" pairs, over
+# RUNS runs; prints "name ms" lines. hyperfine when the host has it, else a loop.
 time_commands() {	# PREPARE NAME=CMD...
 	prepare=$1
 	shift
@@ -169,17 +178,20 @@ time_commands() {	# PREPARE NAME=CMD...
 		[ -n "$prepare" ] && set -- --prepare "$prepare" "$@"
 		rm -f "$B/last.json"
 		hyperfine --style none --runs "$RUNS" --export-json "$B/last.json" "$@" >/dev/null 2>&1 || true
+		# user + system: the CPU the command used, which other load on the host changes
+		# far less than the wall time (hyperfine gives their means).
 		python3 -c 'import json, sys
 for r in json.load(open(sys.argv[1]))["results"]:
-    print(r["command"], round(r["median"] * 1000))' "$B/last.json" 2>/dev/null
+    print(r["command"], round((r["user"] + r["system"]) * 1000))' "$B/last.json" 2>/dev/null
 		return 0
 	fi
+	# Without hyperfine: the median of the CPU times the shell's `times` reports for
+	# its children (user + system, in seconds with a fraction).
 	for pair in "$@"; do
 		for run in $(seq "$RUNS"); do
 			[ -n "$prepare" ] && sh -c "$prepare"
-			start=$(date +%s%N)
-			sh -c "${pair#*=}" >/dev/null 2>&1
-			echo $(( ($(date +%s%N) - start) / 1000000 ))
+			sh -c "${pair#*=} >/dev/null 2>&1; times" | tail -n 1 |
+				awk '{ gsub(/[ms]/, " "); print int(($1 * 60 + $2 + $3 * 60 + $4) * 1000) }'
 		done | sort -n | awk -v n="${pair%%=*}" '{ t[NR] = $1 } END { print n, t[int((NR + 1) / 2)] }'
 	done
 }
@@ -216,7 +228,7 @@ workload() {	# PART LABEL "NEEDS" MINI_CMD BB_CMD REF_CMD [PREPARE]
 	wrong) m="differs" ;;
 	esac
 	row "$part" "$label" "${m:-n/a}" "$(awk '$1 == "bb" { print $2 }' "$B/times")" \
-		"$(awk '$1 == "ref" { print $2 }' "$B/times")" ms
+		"$(awk '$1 == "ref" { print $2 }' "$B/times")" "ms CPU"
 	say "$part: $label done"
 }
 
@@ -232,8 +244,10 @@ bench_shell() {
 
 make_data() {
 	mkdir -p "$DATA"
-	[ -f "$DATA/text.txt" ] || python3 tools/bench/make-data.py text "$DATA/text.txt" 50
-	[ -f "$DATA/sorted.txt" ] || LC_ALL=C sort "$DATA/text.txt" > "$DATA/sorted.txt"
+	# The text's size is part of its name: changing TEXT_MB makes a new one.
+	text=$DATA/text-$TEXT_MB.txt
+	[ -f "$text" ] || python3 tools/bench/make-data.py text "$text" "$TEXT_MB"
+	[ -f "$DATA/sorted-$TEXT_MB.txt" ] || LC_ALL=C sort "$text" > "$DATA/sorted-$TEXT_MB.txt"
 	[ -d "$DATA/tree" ] || python3 tools/bench/make-data.py tree "$DATA/tree" 10000
 }
 
@@ -250,7 +264,7 @@ text_workload() {	# LABEL NEEDS ARGS-WITH-@-FOR-THE-TOOL
 
 bench_text() {
 	make_data
-	t=$DATA/text.txt
+	t=$DATA/text-$TEXT_MB.txt
 	export LC_ALL=C
 	text_workload "grep -F word" grep "@grep -F floppy $t"
 	text_workload "grep -E regex" grep "@grep -E '[0-9]{3}-k[a-z]+' $t"
@@ -258,7 +272,7 @@ bench_text() {
 	text_workload "sort" sort "@sort $t"
 	text_workload "sort -n" sort "@sort -n $t"
 	text_workload "wc" wc "@wc $t"
-	text_workload "uniq -c (sorted input)" uniq "@uniq -c $DATA/sorted.txt"
+	text_workload "uniq -c (sorted input)" uniq "@uniq -c $DATA/sorted-$TEXT_MB.txt"
 }
 
 bench_files() {
@@ -326,6 +340,7 @@ report() {
 		echo "mini against BusyBox $bb_version"
 		echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $cpu ($(nproc) cores), QEMU $qemu, TCG"
 		echo "command: make bench (tools/bench.sh), RUNS=$RUNS: medians; ratio mini/BusyBox"
+	echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 		echo
 	fi
 	for part in $PARTS; do
@@ -334,7 +349,7 @@ report() {
 		boot) table boot "Boot to the first prompt (QEMU start to the shell's prompt on ttyS0)" "" ;;
 		ram) table ram "Least RAM (-m, 1 MB steps) for a prompt that runs ls -l /" "" ;;
 		shell) table shell "Shell workloads on the host (tools/bench/sh)" dash ;;
-		text) table text "Text workloads on a 50 MB file (LC_ALL=C)" GNU ;;
+		text) table text "Text workloads on a $TEXT_MB MB file (LC_ALL=C)" GNU ;;
 		files) table files "File workloads on a tree of 10,000 files" GNU ;;
 		build) table build "Build time ($(nproc) cores)" "" ;;
 		esac

@@ -6,7 +6,10 @@ and whose shell prints a prompt ending in "# " or "$ ".
 
   boot.py time   ISO [--cpu C] [--mem M] [--runs N]   seconds from QEMU's start to the
                  first shell prompt, every run and the median; kernel_median: from
-                 GRUB's "Booting" line to the prompt (kernel load, boot and init)
+                 GRUB's "Booting" line to the prompt (kernel load, boot and init);
+                 cpu_median: CPU seconds QEMU used until the prompt
+  boot.py compare ISO... [--cpu C] [--runs N]           like time for several ISOs, their
+                 boots interleaved (a change in the host's load hits them all alike)
   boot.py works  ISO [--cpu C] [--mem M]               reach a prompt, run `ls -l /`;
                  exit 0 when the listing came back
   boot.py minram ISO [--cpu C] [--low L] [--high H]    the least RAM (whole MB) with
@@ -23,9 +26,10 @@ import subprocess
 import sys
 import time
 
-# The prompt: "# " or "$ ", maybe after a path ("~ # ", BusyBox ash), at the very end of
-# what the console has printed so far.
-PROMPT = re.compile(rb"[#$] $")
+# The prompt: "# " or "$ ", maybe after a path ("/ # ", BusyBox ash), at the very end of
+# what the console has printed so far, but for terminal queries a line editor may send
+# after it (ash asks for the cursor position: ESC [ 6 n).
+PROMPT = re.compile(rb"[#$] (\x1b\[[0-9;?]*[A-Za-z])*$")
 # GRUB prints this when it starts loading the kernel: the menu is over. (Not the
 # kernel's own banner: with `quiet` there is none.)
 GRUB_DONE = b"Booting `"
@@ -56,6 +60,13 @@ class Machine:
         if self.grub_done_at is None and GRUB_DONE in self.output:
             self.grub_done_at = time.monotonic() - self.start
         return True
+
+    def cpu_seconds(self):
+        """CPU time QEMU has used so far (all its threads): unlike the wall clock,
+        it hardly changes when other programs load the host."""
+        with open("/proc/%d/stat" % self.qemu.pid) as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def dead(self):
         """QEMU ended, or the kernel panicked (it then hangs: no need to wait)."""
@@ -93,11 +104,14 @@ class Machine:
 
 
 def time_to_prompt(iso, cpu, mem, timeout):
-    """Seconds to the prompt, and from GRUB's "Booting" to it; (None, None) on failure."""
+    """Seconds to the prompt, from GRUB's "Booting" to it, and QEMU's CPU seconds
+    until then; (None, None, None) on failure."""
     m = Machine(iso, cpu, mem)
     try:
         at = m.wait_for_prompt(time.monotonic() + timeout)
-        return at, (at - m.grub_done_at) if at else None
+        if at is None:
+            return None, None, None
+        return at, at - m.grub_done_at, m.cpu_seconds()
     finally:
         m.stop()
 
@@ -121,46 +135,49 @@ def works(iso, cpu, mem, timeout):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("mode", choices=["time", "works", "minram"])
-    ap.add_argument("iso")
+    ap.add_argument("mode", choices=["time", "compare", "works", "minram"])
+    ap.add_argument("iso", nargs="+")
     ap.add_argument("--cpu", default="pentium2")
     ap.add_argument("--mem", type=int, default=32)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--low", type=int, default=2)
     ap.add_argument("--high", type=int, default=32)
-    ap.add_argument("--timeout", type=float, default=30)
+    ap.add_argument("--timeout", type=float, default=90)
     a = ap.parse_args()
 
-    if a.mode == "time":
-        totals, kernels = [], []
+    if a.mode in ("time", "compare"):
+        results = {iso: ([], [], []) for iso in a.iso}
         for _ in range(a.runs):
-            total, kernel = time_to_prompt(a.iso, a.cpu, a.mem, a.timeout)
-            if total is None:
-                print("median=n/a runs=failed")
-                return 1
-            totals.append(total)
-            if kernel is not None:
-                kernels.append(kernel)
-        print("median=%.3f kernel_median=%s runs=%s" % (
-            statistics.median(totals),
-            "%.3f" % statistics.median(kernels) if kernels else "n/a",
-            ",".join("%.3f" % t for t in totals)))
-        return 0
+            for iso in a.iso:
+                measured = time_to_prompt(iso, a.cpu, a.mem, a.timeout)
+                for values, value in zip(results[iso], measured):
+                    if value is not None:
+                        values.append(value)
+        for iso in a.iso:
+            totals, kernels, cpus = results[iso]
+            if not totals:
+                print("median=n/a runs=failed" + (" iso=" + iso if a.mode == "compare" else ""))
+                continue
+            print("median=%.3f kernel_median=%.3f cpu_median=%.2f runs=%s%s" % (
+                statistics.median(totals), statistics.median(kernels), statistics.median(cpus),
+                ",".join("%.3f" % t for t in totals), " iso=" + iso if a.mode == "compare" else ""))
+        return 0 if all(results[iso][0] for iso in a.iso) else 1
 
     if a.mode == "works":
-        ok = works(a.iso, a.cpu, a.mem, a.timeout)
+        ok = works(a.iso[0], a.cpu, a.mem, a.timeout)
         print("works=%s mem=%d" % ("yes" if ok else "no", a.mem))
         return 0 if ok else 1
 
     # minram: the answer lies in (low, high]; high must work.
-    if not works(a.iso, a.cpu, a.high, a.timeout):
+    iso = a.iso[0]
+    if not works(iso, a.cpu, a.high, a.timeout):
         print("minram=n/a (no prompt even with %d MB)" % a.high)
         return 1
     low, high = a.low, a.high
     tried = []
     while high - low > 1:
         mid = (low + high) // 2
-        ok = works(a.iso, a.cpu, mid, a.timeout)
+        ok = works(iso, a.cpu, mid, a.timeout)
         tried.append("%d:%s" % (mid, "ok" if ok else "no"))
         if ok:
             high = mid
