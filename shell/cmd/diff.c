@@ -9,15 +9,17 @@
  *    numbers (a hash table finds them). From then on lines are compared as
  *    integers, never as strings.
  * 2. Lines equal at the start and at the end of both files are set aside:
- *    most real diffs touch little, and this makes them fast.
+ *    most real diffs touch little, and this makes them fast. So are lines
+ *    that do not occur in the other file at all: they are changed anyway.
  * 3. The rest is Myers' algorithm ("An O(ND) Difference Algorithm and Its
  *    Variations", 1986). Picture a grid with file A along x and file B along y.
  *    Walking right deletes a line of A, walking down inserts a line of B, and
- *    where A[x] == B[y] a diagonal step is free (a "snake" is a run of those).
+ *    where A[x] == B[y] a diagonal step is free (a "snake": a run of those).
  *    A shortest edit script is a path from the top left to the bottom right
  *    with the fewest non-diagonal steps, D. Myers finds it by trying D = 0, 1,
  *    2 ... and remembering, for each diagonal k = x - y, only the furthest x a
- *    path of D edits reaches: O((N+M) D) time, little memory.
+ *    path of D edits reaches: O((N+M) D) time, little memory. When D grows
+ *    past TOO_EXPENSIVE, it settles for a good path instead of the best.
  * 4. For linear space it searches from both corners at once. Where the two
  *    searches meet ("the middle snake") lies a point on a shortest path; the
  *    problem splits there into two smaller ones, solved the same way, until
@@ -29,7 +31,6 @@
  */
 #include <ctype.h>
 #include <dirent.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
