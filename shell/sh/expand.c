@@ -296,15 +296,13 @@ static char *remove_match(const char *value, const char *pattern, int suffix, in
 
 	for (size_t k = 0; k <= len; k++) {
 		size_t i = longest ? len - k : k;	/* the length of the part tried */
-		int match;
-		if (suffix) {
-			match = fnmatch(pattern, value + len - i, 0) == 0;
-			if (match) {
-				work[len - i] = '\0';
-				return work;
-			}
-		} else {
+		if (suffix && fnmatch(pattern, value + len - i, 0) == 0) {
+			work[len - i] = '\0';
+			return work;
+		}
+		if (!suffix) {
 			char saved = work[i];
+			int match;
 			work[i] = '\0';
 			match = fnmatch(pattern, work, 0) == 0;
 			work[i] = saved;
@@ -317,7 +315,52 @@ static char *remove_match(const char *value, const char *pattern, int suffix, in
 	return work;
 }
 
-/* The operator part of ${name OP word}: apply it. */
+/* ${x#p} ${x##p} ${x%p} ${x%%p}; word points after the operator. */
+static void pattern_operator(struct expansion *e, const char *value, char kind,
+			     const char *word, const char *end, int dquote)
+{
+	int longest = word[0] == kind;
+	char *pattern, *result;
+
+	/* outer double quotes do not quote the pattern (XCU 2.6.2) */
+	pattern = expand_part(word + longest, end, M_PATTERN, 0);
+	result = remove_match(value ? value : "", pattern, kind == '%', longest);
+	add_expanded(e, result, dquote);
+	free(pattern);
+	free(result);
+}
+
+/* The word of ${x-word} or ${x+word}: expanded in place, split if unquoted. */
+static void word_operand(struct expansion *e, const char *word, const char *end, int dquote)
+{
+	int saved_flag = e->literal_flag, saved_in_word = e->in_word;
+
+	e->literal_flag = dquote ? 0 : F_SPLIT;
+	e->in_word = 1;
+	expand_text(e, word, end, dquote);
+	e->literal_flag = saved_flag;
+	e->in_word = saved_in_word;
+}
+
+/* ${x=word} assigns word to an unset (or empty) x; ${x?word} is an error there. */
+static void assign_or_fail(struct expansion *e, const char *name, size_t len, char kind,
+			   const char *word, const char *end, int dquote)
+{
+	char *w = expand_part(word, end, M_STRING, 0);
+	char *var = xstrndup(name, len);
+
+	if (kind == '?')
+		sh_error(2, "%s: %s", var, *w ? w : "parameter not set");
+	if (!is_name(var, len))
+		sh_error(2, "%s: cannot assign in this way", var);
+	if (var_set(var, w, 0) < 0)
+		sh_error(1, "%s: is read only", var);
+	add_expanded(e, w, dquote);
+	free(var);
+	free(w);
+}
+
+/* The operator part of ${name OP word} (2.6.2): apply it. */
 static void apply_operator(struct expansion *e, const char *name, size_t len, char *value,
 			   const char *op, const char *end, int dquote)
 {
@@ -327,47 +370,18 @@ static void apply_operator(struct expansion *e, const char *name, size_t len, ch
 	int empty = value == NULL || (colon && *value == '\0');
 
 	if (kind == '#' || kind == '%') {
-		int longest = word[0] == kind;
-		char *pattern, *result;
-		if (longest)
-			word++;
 		if (value == NULL && sh_opt.nounset)
 			unset_error(name, len);
-		/* outer double quotes do not quote the pattern (XCU 2.6.2) */
-		pattern = expand_part(word, end, M_PATTERN, 0);
-		result = remove_match(value ? value : "", pattern, kind == '%', longest);
-		add_expanded(e, result, dquote);
-		free(pattern);
-		free(result);
-	} else if (kind == '-' || kind == '+') {
-		if (empty == (kind == '-')) {
-			int saved = e->literal_flag, saved_in_word = e->in_word;
-			e->literal_flag = dquote ? 0 : F_SPLIT;
-			e->in_word = 1;
-			expand_text(e, word, end, dquote);
-			e->literal_flag = saved;
-			e->in_word = saved_in_word;
-		} else if (value) {
-			add_expanded(e, value, dquote);
-		}
-	} else if (kind == '=' || kind == '?') {
-		if (!empty) {
-			add_expanded(e, value, dquote);
-			return;
-		}
-		char *w = expand_part(word, end, M_STRING, 0);
-		char *var = xstrndup(name, len);
-		if (kind == '?')
-			sh_error(2, "%s: %s", var, *w ? w : "parameter not set");
-		if (!is_name(var, len))
-			sh_error(2, "%s: cannot assign in this way", var);
-		if (var_set(var, w, 0) < 0)
-			sh_error(1, "%s: is read only", var);
-		add_expanded(e, w, dquote);
-		free(var);
-		free(w);
-	} else {
+		pattern_operator(e, value, kind, word, end, dquote);
+	} else if (kind != '-' && kind != '+' && kind != '=' && kind != '?') {
 		sh_error(2, "${%.*s...}: bad substitution", (int)len, name);
+	} else if (kind == '+' ? !empty : empty) {	/* the word is used */
+		if (kind == '-' || kind == '+')
+			word_operand(e, word, end, dquote);
+		else
+			assign_or_fail(e, name, len, kind, word, end, dquote);
+	} else if (value && kind != '+') {
+		add_expanded(e, value, dquote);
 	}
 }
 
