@@ -298,16 +298,19 @@ static void reap_children(void)
  * Ask every process to exit, then force the rest. SIGHUP as well as SIGTERM:
  * an interactive shell ignores SIGTERM but leaves on a hang-up, as when its
  * terminal goes away. SIGCONT wakes stopped jobs so that they can exit.
+ * Every process left has a parent up to init, so no child of init means none left.
  */
 static void stop_every_process(void)
 {
+	pid_t pid;
+
 	kill(-1, SIGTERM);
 	kill(-1, SIGHUP);
 	kill(-1, SIGCONT);
 	for (int tenths = 0; tenths < STOP_TENTHS; tenths++) {
-		while (waitpid(-1, NULL, WNOHANG) > 0)
+		while ((pid = waitpid(-1, NULL, WNOHANG)) > 0)
 			continue;
-		if (kill(-1, 0) < 0 && errno == ESRCH)
+		if (pid < 0 && errno == ECHILD)
 			return;
 		usleep(100000);
 	}
@@ -408,7 +411,14 @@ int init_main(int argc, char **argv)
 	fprintf(stderr, "mini: booted in %ld ms\n", uptime_ms());
 
 	for (;;) {
+		int sig;
+
 		start_consoles();
-		handle(next_signal(&handled));
+		sig = next_signal(&handled);
+		if (sig < 0 && errno != EAGAIN && errno != EINTR) {
+			say("waiting for signals:");	/* never seen; but do not spin */
+			sleep(1);
+		}
+		handle(sig);
 	}
 }

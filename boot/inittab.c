@@ -110,7 +110,7 @@ static void add_console_entries(void)
 			screen = 1;
 			continue;
 		}
-		snprintf(command, sizeof command, login ? "/sbin/getty 0 %s vt100" : "-/bin/sh", name);
+		snprintf(command, sizeof command, login ? "/bin/getty 0 %s vt100" : "-/bin/sh", name);
 		add_entry(name, RESPAWN, command);
 		serial = 1;
 	}
@@ -118,24 +118,35 @@ static void add_console_entries(void)
 	for (int n = 1; screen && n <= 4; n++) {
 		char tty[8];
 		snprintf(tty, sizeof tty, "tty%d", n);
-		snprintf(command, sizeof command, login ? "/sbin/getty 0 %s linux" : "-/bin/sh", tty);
+		snprintf(command, sizeof command, login ? "/bin/getty 0 %s linux" : "-/bin/sh", tty);
 		add_entry(tty, n == 1 || login ? RESPAWN : ASKFIRST, command);
 	}
 	if (!screen && !serial)
 		add_entry("", RESPAWN, "-/bin/sh");
 }
 
-/* After a reload: a line that is still there keeps its running process. */
-static void keep_running(const struct entry *old, int old_count)
+/*
+ * After a reload: a line that is still there (same terminal, same command) keeps its
+ * running process; a running process whose line is gone stays in the table as a
+ * "once" line, so that it is not restarted, yet recognized if its line comes back.
+ */
+static void keep_running(struct entry *old, int old_count)
 {
 	for (int i = 0; i < entry_count; i++) {
 		struct entry *e = &entries[i];
 		for (int j = 0; j < old_count; j++) {
-			if (old[j].pid && old[j].action == e->action && strcmp(old[j].tty, e->tty) == 0
-			    && strcmp(old[j].process, e->process) == 0) {
+			if (old[j].pid && strcmp(old[j].tty, e->tty) == 0 && strcmp(old[j].process, e->process) == 0) {
+				old[j].action = e->action;
 				*e = old[j];
+				old[j].pid = 0;
 				break;
 			}
+		}
+	}
+	for (int j = 0; j < old_count && entry_count < MAX_ENTRIES; j++) {
+		if (old[j].pid) {
+			old[j].action = ONCE;
+			entries[entry_count++] = old[j];
 		}
 	}
 }

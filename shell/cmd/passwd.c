@@ -71,6 +71,8 @@ int passwd_main(int argc, char **argv)
 	name = xstrdup(pw->pw_name);
 	if (getuid() != 0 && (pw->pw_uid != getuid() || action))
 		die("only root may do that to %s", name);
+	if (geteuid() != 0)
+		die("only root can write /etc/shadow: /bin/mini must be setuid root");
 	check_current_password(pw);
 	hash = new_hash(action, xstrdup(password_of(pw)));
 	if (hash == NULL)

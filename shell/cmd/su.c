@@ -63,6 +63,8 @@ int su_main(int argc, char **argv)
 	pw = getpwnam(name);
 	if (pw == NULL)
 		die("unknown user '%s'", name);
+	if (geteuid() != 0)
+		die("only root can change users: /bin/mini must be setuid root");
 	openlog("su", LOG_PID, LOG_AUTH);
 	if (!password_ok(pw)) {
 		syslog(LOG_WARNING, "failed su to %s by uid %u", name, (unsigned)getuid());
