@@ -124,6 +124,38 @@ static void word_forward(struct pos *p, int big)
 	}
 }
 
+/*
+ * Step like vim's inc_cursor: 0 within the line, 2 onto the end of the line,
+ * 1 onto the next line, -1 at the end of the text.
+ */
+static int step(struct pos *p)
+{
+	if (p->col < lines[p->line].len) {
+		p->col++;
+		return p->col == lines[p->line].len ? 2 : 0;
+	}
+	return forward(p) ? 1 : -1;
+}
+
+/*
+ * w for an operator (dw, yw): as w, but the last word stops at the end of its
+ * line instead of going on to the next line's first word.
+ */
+static void word_forward_operator(struct pos *p, int big, int last)
+{
+	int cls = char_class(*p, big), moved = step(p);
+
+	if (moved != 0 && (moved < 0 || last))
+		return;
+	if (cls != 0)
+		while (char_class(*p, big) == cls)
+			if ((moved = step(p)) != 0 && (moved < 0 || last))
+				return;
+	while (char_class(*p, big) == 0 && !(p->col == 0 && empty_line(*p)))
+		if ((moved = step(p)) != 0 && (moved < 0 || last))
+			return;
+}
+
 static void word_end(struct pos *p, int big)
 {
 	struct pos next;
@@ -410,12 +442,18 @@ int motion(int key, int count, int has_count, int op, struct motion *m)
 			m->inclusive = 1;
 			return 1;
 		}
-		while (count-- > 0)
-			if (key == 'w' || key == 'W')
+		for (int i = 1; i <= count; i++)
+			if ((key == 'w' || key == 'W') && op)
+				word_forward_operator(&m->to, key == 'W', i == count);
+			else if (key == 'w' || key == 'W')
 				word_forward(&m->to, key == 'W');
 			else
 				word_end(&m->to, key == 'E');
 		m->inclusive = key == 'e' || key == 'E';
+		if (op && m->to.col > 0 && m->to.col == lines[m->to.line].len) {	/* stopped at a line's end */
+			m->to.col--;
+			m->inclusive = 1;
+		}
 		return 1;
 	case 'b': case 'B':
 		while (count-- > 0)

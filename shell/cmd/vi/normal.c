@@ -393,15 +393,11 @@ static void apply_operator(int op, int reg, struct motion *m)
 	}
 	if (m->inclusive) {
 		b.col = next_char(b.line, b.col);
-	} else if ((m->key == 'w' || m->key == 'W') && b.line > a.line && b.col <= indent_length(b.line)) {
-		/* dw at the last word of a line stops at the line's end, not at the next word. */
-		b.line--;
-		b.col = lines[b.line].len;
 	} else if (b.col == 0 && b.line > a.line) {
 		/* An exclusive motion ending at a line's start stops at the end of the line before (POSIX). */
 		b.line--;
 		b.col = lines[b.line].len;
-		if (a.col <= indent_length(a.line) && op != 'c') {
+		if (a.col <= indent_length(a.line)) {
 			linewise_operator(op, reg, a.line, b.line);
 			return;
 		}
