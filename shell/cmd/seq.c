@@ -85,33 +85,26 @@ static void format_decimal(char *buf, long long scaled, int decimals, int width)
 static void seq_exact(struct decimal first, struct decimal step, struct decimal last,
 		      const char *sep, int equal_width)
 {
+	/* Output as many decimals as FIRST and STEP have; compare at LAST's scale if finer. */
 	int decimals = first.decimals > step.decimals ? first.decimals : step.decimals;
-	long long a = rescale(first, decimals), s = rescale(step, decimals);
-	long long z = rescale(last, last.decimals > decimals ? last.decimals : decimals);
+	int scale = last.decimals > decimals ? last.decimals : decimals;
+	long long a = rescale(first, scale), s = rescale(step, scale), z = rescale(last, scale);
+	long long unit = 1;	/* 10^(scale - decimals): from the compared scale to the shown one */
 	int width = 0;
 	char buf[64];
 
-	/* LAST may have more decimals than the output: compare at its scale. */
-	for (int extra = last.decimals - decimals; extra > 0; extra--) {
-		a *= 10;
-		s *= 10;
-	}
+	for (int i = decimals; i < scale; i++)
+		unit *= 10;
 	if (equal_width) {
-		int scale_down = last.decimals > decimals ? last.decimals - decimals : 0;
-		long long zz = z;
-		while (scale_down-- > 0)
-			zz /= 10;
-		format_decimal(buf, a, decimals, 0);
+		format_decimal(buf, a / unit, decimals, 0);
 		width = strlen(buf);
-		format_decimal(buf, zz, decimals, 0);
-		if ((int)strlen(buf) > width)
-			width = strlen(buf);
+		format_decimal(buf, z / unit, decimals, 0);
+		/* A LAST like -0.05 shown with fewer decimals is "-0": its sign still counts. */
+		if ((int)strlen(buf) + (z < 0 && z / unit == 0) > width)
+			width = strlen(buf) + (z < 0 && z / unit == 0);
 	}
 	for (int n = 0; s > 0 ? a <= z : a >= z; a += s, n++) {
-		long long shown = a;
-		for (int extra = last.decimals - decimals; extra > 0; extra--)
-			shown /= 10;
-		format_decimal(buf, shown, decimals, width);
+		format_decimal(buf, a / unit, decimals, width);
 		fputs(n ? sep : "", stdout);
 		fputs(buf, stdout);
 	}
