@@ -199,8 +199,8 @@ char *path_search(const char *name, const char *path)
 {
 	struct stat st;
 
-	if (path == NULL)
-		path = "/bin:/usr/bin:/sbin:/usr/sbin";
+	if (path == NULL)	/* PATH unset: the system's usual places */
+		path = "/bin:/sbin:/usr/bin:/usr/sbin";
 	for (;;) {
 		const char *colon = strchrnul(path, ':');
 		struct strbuf b = { 0 };

@@ -420,6 +420,8 @@ static void import_environment(void)
 	var_set("PS4", "+ ", 0);
 	if (var_get("PS1") == NULL)
 		var_set("PS1", "\\u@\\h:\\w\\$ ", 0);
+	if (var_get("PATH") == NULL)	/* init starts the console shell without one */
+		var_set("PATH", "/bin:/sbin:/usr/bin:/usr/sbin", V_EXPORT);
 	pwd = var_get("PWD");
 	if (pwd == NULL || pwd[0] != '/' || stat(pwd, &a) < 0 || stat(".", &b) < 0 ||
 	    a.st_ino != b.st_ino || a.st_dev != b.st_dev) {

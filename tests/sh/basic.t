@@ -217,3 +217,12 @@ printf 'echo no\nif\n' > bad.sh; $SH -n bad.sh; echo $?; printf 'echo no\n' > go
 0
 --- err
 bad.sh: 3:
+=== PATH has a default when the environment has none
+--- cmd
+env -i $SH -c 'echo $PATH'
+--- out
+/bin:/sbin:/usr/bin:/usr/sbin
+=== unset PATH still finds commands in the usual places
+unset PATH; ls /nonexistent_q 2>/dev/null; echo $?
+--- out
+2
