@@ -766,7 +766,7 @@ int run_node(struct node *n, int flags)
 		break;
 	case N_AND:
 	case N_OR:
-		status = run_node(n->u.binary.left, flags | EV_TESTED);
+		status = run_node(n->u.binary.left, (flags & ~EV_EXIT) | EV_TESTED);
 		if (pending_jump == J_NONE && (status == 0) == (n->kind == N_AND))
 			status = run_node(n->u.binary.right, flags);
 		last_status = status;

@@ -318,3 +318,19 @@ deep
 i=0; while [ $i -lt 500 ]; do i=$((i+1)); done; echo $i
 --- out
 500
+=== the left side of && and || is never the last command
+--- cmd
+$SH -c 'false || echo fallback'; $SH -c 'true && echo both'; x=$(false || echo sub); echo $x
+--- out
+fallback
+both
+sub
+=== last command of sh -c in various positions
+--- cmd
+$SH -c 'if false; then echo no; else sh -c "echo else"; fi'; $SH -c '{ echo a; sh -c "echo b"; }'; $SH -c 'case x in x) sh -c "echo case";; esac'; $SH -c 'echo a | tr a b'
+--- out
+else
+a
+b
+case
+b
