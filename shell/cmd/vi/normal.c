@@ -378,6 +378,14 @@ static int before(struct pos a, struct pos b)
 	return a.line < b.line || (a.line == b.line && a.col < b.col);
 }
 
+static int only_blanks_after(struct pos p)
+{
+	for (int c = p.col; c < lines[p.line].len; c++)
+		if (lines[p.line].text[c] != ' ' && lines[p.line].text[c] != '\t')
+			return 0;
+	return 1;
+}
+
 /* Apply operator op over the range from the cursor to where motion m goes. */
 static void apply_operator(int op, int reg, struct motion *m)
 {
@@ -401,6 +409,10 @@ static void apply_operator(int op, int reg, struct motion *m)
 			linewise_operator(op, reg, a.line, b.line);
 			return;
 		}
+	}
+	if (op == 'd' && b.line > a.line && a.col <= indent_length(a.line) && only_blanks_after(b)) {
+		linewise_operator(op, reg, a.line, b.line);	/* d2$ from a line's start: whole lines */
+		return;
 	}
 	charwise_operator(op, reg, a, b);
 }
