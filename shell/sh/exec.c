@@ -463,7 +463,7 @@ static int run_program(struct node *n, struct strlist *args, struct strlist *ass
 {
 	struct job *j;
 
-	if (!(flags & EV_EXIT)) {
+	if (!(flags & EV_EXIT) || exit_trap_set()) {	/* the trap must run after it */
 		j = job_new(n, 0);
 		if (fork_child(j) != 0)
 			return job_wait_foreground(j);

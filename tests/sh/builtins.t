@@ -308,3 +308,9 @@ return
 break; echo ok
 --- out
 ok
+=== EXIT trap set on the same line as the last command
+--- cmd
+$SH -c 'trap "echo trapped" EXIT; sh -c "echo last"'
+--- out
+last
+trapped
