@@ -83,9 +83,11 @@ static const char *directive(char letter, char part, const char *path, const str
 {
 	dev_t dev = letter == 'r' ? st->st_rdev : st->st_dev;
 
-	if (part)	/* %Hd %Ld %Hr %Lr */
+	if (part) {	/* %Hd %Ld %Hr %Lr */
 		sprintf(buf, "%u", part == 'H' ? major(dev) : minor(dev));
-	else switch (letter) {
+		return buf;
+	}
+	switch (letter) {
 	case 'n': return path;
 	case 's': sprintf(buf, "%lld", (long long)st->st_size); break;
 	case 'b': sprintf(buf, "%lld", (long long)st->st_blocks); break;
