@@ -39,7 +39,7 @@ static const char usage[] =
 	"  -perm MODE (exactly), -perm -MODE (all of), -perm /MODE (any of)\n"
 	"Actions: -print -print0 -delete -prune -exec CMD {} ; -exec CMD {} + -ok CMD {} ;\n"
 	"Options: -maxdepth N -mindepth N -xdev -depth\n"
-	"Operators: ( EXPR ) ! EXPR EXPR -a EXPR EXPR -o EXPR\n";
+	"Operators: ( EXPR ) ! EXPR EXPR -a EXPR EXPR -o EXPR (or -not -and -or); -true -false\n";
 
 struct node;
 typedef int test_fn(struct node *n, const char *path, const struct stat *st);
@@ -182,6 +182,11 @@ static int test_empty(struct node *n, const char *path, const struct stat *st)
 static int always_true(struct node *n, const char *path, const struct stat *st)
 {
 	return 1;
+}
+
+static int always_false(struct node *n, const char *path, const struct stat *st)
+{
+	return 0;
 }
 
 /* ---- the actions ---- */
@@ -386,7 +391,7 @@ static int parse_option(const char *word)
 static int is_test_with_argument(const char *word)
 {
 	static const char *const names[] = {
-		"-name", "-iname", "-path", "-type", "-size", "-mtime", "-mmin", "-newer",
+		"-name", "-iname", "-path", "-wholename", "-type", "-size", "-mtime", "-mmin", "-newer",
 		"-perm", "-user", "-group", "-links", NULL
 	};
 
@@ -406,7 +411,7 @@ static void parse_test(struct node *n, const char *word)
 	if (strcmp(word, "-name") == 0 || strcmp(word, "-iname") == 0) {
 		n->test = test_name;
 		n->number = word[1] == 'i' ? FNM_CASEFOLD : 0;
-	} else if (strcmp(word, "-path") == 0) {
+	} else if (strcmp(word, "-path") == 0 || strcmp(word, "-wholename") == 0) {
 		n->test = test_path;
 	} else if (strcmp(word, "-type") == 0) {
 		if (strlen(arg) != 1 || !strchr("bcdflps", arg[0]))
@@ -476,6 +481,8 @@ static struct node *parse_primary(void)
 		find.depth_first = find.has_action = 1;	/* contents before their directory */
 	} else if (strcmp(word, "-empty") == 0) {
 		n->test = test_empty;
+	} else if (strcmp(word, "-true") == 0 || strcmp(word, "-false") == 0) {
+		n->test = word[1] == 't' ? always_true : always_false;
 	} else if (strcmp(word, "-exec") == 0 || strcmp(word, "-ok") == 0) {
 		parse_exec(n, word);
 	} else if (is_test_with_argument(word)) {
@@ -486,11 +493,17 @@ static struct node *parse_primary(void)
 	return n;
 }
 
+/* An operator in POSIX's spelling or in GNU's (-not, -and, -or). */
+static int is_operator(const char *word, const char *posix, const char *gnu)
+{
+	return word && (strcmp(word, posix) == 0 || strcmp(word, gnu) == 0);
+}
+
 static struct node *parse_not(void)
 {
 	const char *word = peek();
 
-	if (word && strcmp(word, "!") == 0) {
+	if (is_operator(word, "!", "-not")) {
 		find.pos++;
 		return new_node(NOT, parse_not(), NULL);
 	}
@@ -502,8 +515,8 @@ static struct node *parse_and(void)
 	struct node *n = parse_not();
 	const char *word;
 
-	while ((word = peek()) != NULL && strcmp(word, "-o") != 0 && strcmp(word, ")") != 0) {
-		if (strcmp(word, "-a") == 0)
+	while ((word = peek()) != NULL && !is_operator(word, "-o", "-or") && strcmp(word, ")") != 0) {
+		if (is_operator(word, "-a", "-and"))
 			find.pos++;
 		n = new_node(AND, n, parse_not());
 	}
@@ -514,7 +527,7 @@ static struct node *parse_or(void)
 {
 	struct node *n = parse_and();
 
-	while (peek() && strcmp(peek(), "-o") == 0) {
+	while (is_operator(peek(), "-o", "-or")) {
 		find.pos++;
 		n = new_node(OR, n, parse_and());
 	}

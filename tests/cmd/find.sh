@@ -45,3 +45,5 @@ check "find --help" 'find --help | head -1' $'Usage: find [-H|-L|-P] [PATH]... [
 check "find -L: follows symlinks" 'mkdir -p d/e; : > d/e/f; ln -s d l; find -L l -type f; find l -type f; find -P l -type l' $'l/e/f\nl\n'
 check "find -H: follows the paths only" 'mkdir -p d/e; ln -s e d/le; ln -s d l; find -H l -type l' $'l/le\n'
 check "find -L: a loop is reported" 'mkdir d; ln -s .. d/up; find -L d >/dev/null' '' 1 'loop'
+check "find: -not -and -or" "$tree"' find t -type f -not -name z -and -name "*.c" -or -name z | sort' $'t/a/x.c\nt/c/z\n'
+check "find: -true -false -wholename" "$tree"' find t -false -o -wholename "t/c/*" -true | sort' $'t/c/l\nt/c/z\n'
