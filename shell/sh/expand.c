@@ -886,6 +886,9 @@ static void add_prompt_escape(struct strbuf *b, char c)
 	case 'e':
 		sb_addc(b, '\033');
 		break;
+	case '[':	/* bash's markers around escape codes: the editor skips those anyway */
+	case ']':
+		break;
 	case '\\':
 		sb_adds(b, "\\\\");
 		break;
