@@ -36,6 +36,7 @@ static const char usage[] =
 	"  -name PAT -iname PAT -path PAT  shell pattern on the name / the whole path\n"
 	"  -type [bcdflps]  -size N[ckMG]  -links N  -user NAME  -group NAME\n"
 	"  -mtime N (days)  -mmin N (minutes)  -newer FILE  -empty\n"
+	"  -atime -amin -ctime -cmin: the same for the access and status change times\n"
 	"  -perm MODE (exactly), -perm -MODE (all of), -perm /MODE (any of)\n"
 	"Actions: -print -print0 -delete -prune -exec CMD {} ; -exec CMD {} + -ok CMD {} ;\n"
 	"Options: -maxdepth N -mindepth N -xdev -depth\n"
@@ -125,10 +126,15 @@ static int test_size(struct node *n, const char *path, const struct stat *st)
 	return compare(n, (st->st_size + n->unit - 1) / n->unit);
 }
 
-/* -mtime and -mmin: whole days or minutes since the modification, rounded down. */
+/*
+ * -mtime -atime -ctime and -mmin -amin -cmin: whole days or minutes since the
+ * modification, access or status change (n->text says which), rounded down.
+ */
 static int test_age(struct node *n, const char *path, const struct stat *st)
 {
-	return compare(n, (find.now - st->st_mtime) / n->unit);
+	time_t t = n->text[0] == 'a' ? st->st_atime : n->text[0] == 'c' ? st->st_ctime : st->st_mtime;
+
+	return compare(n, (find.now - t) / n->unit);
 }
 
 static int test_newer(struct node *n, const char *path, const struct stat *st)
@@ -391,7 +397,8 @@ static int parse_option(const char *word)
 static int is_test_with_argument(const char *word)
 {
 	static const char *const names[] = {
-		"-name", "-iname", "-path", "-wholename", "-type", "-size", "-mtime", "-mmin", "-newer",
+		"-name", "-iname", "-path", "-wholename", "-type", "-size", "-mtime", "-mmin",
+		"-atime", "-amin", "-ctime", "-cmin", "-newer",
 		"-perm", "-user", "-group", "-links", NULL
 	};
 
@@ -428,9 +435,11 @@ static void parse_test(struct node *n, const char *word)
 			usage_error(usage, "invalid size '%s'", arg);
 		n->unit = bytes[strchr(units, unit) - units];
 		n->test = test_size;
-	} else if (strcmp(word, "-mtime") == 0 || strcmp(word, "-mmin") == 0) {
+	} else if (strcmp(word + 2, "time") == 0 || strcmp(word + 2, "min") == 0) {
+		/* -mtime -atime -ctime -mmin -amin -cmin */
 		n->number = parse_number(n, arg, NULL);
 		n->unit = word[2] == 't' ? 24 * 60 * 60 : 60;
+		n->text = word + 1;	/* 'm', 'a' or 'c' */
 		n->test = test_age;
 	} else if (strcmp(word, "-newer") == 0) {
 		if (stat(arg, &st) < 0)

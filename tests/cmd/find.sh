@@ -47,3 +47,4 @@ check "find -H: follows the paths only" 'mkdir -p d/e; ln -s e d/le; ln -s d l; 
 check "find -L: a loop is reported" 'mkdir d; ln -s .. d/up; find -L d >/dev/null' '' 1 'loop'
 check "find: -not -and -or" "$tree"' find t -type f -not -name z -and -name "*.c" -or -name z | sort' $'t/a/x.c\nt/c/z\n'
 check "find: -true -false -wholename" "$tree"' find t -false -o -wholename "t/c/*" -true | sort' $'t/c/l\nt/c/z\n'
+check "find -atime -amin -ctime -cmin" 'touch -a -d "2000-01-01" old; : > new; find . -type f -atime +30; find . -type f -amin -5; find . -type f -ctime -1 | sort; find . -type f -cmin +5' $'./old\n./new\n./new\n./old\n'
