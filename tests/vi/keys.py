@@ -201,6 +201,7 @@ case("R past the end", "ab\n", "lRXYZ" + ESC + ":wq\r", "aXYZ\n")
 case("J", TEXT, "J:wq\r", "one two three four five six\nseven eight nine\n")
 case("J with count", TEXT, "3J:wq\r", "one two three four five six seven eight nine\n")
 case("J strips indent", "a\n    b\n", "J:wq\r", "a b\n")
+case("J: two spaces after a sentence, none before )", "a.\nb\n(c\n)\n", "Jjj:.-1,.j\r:wq\r", "a.  b\n(c)\n")
 case("~", "abC1d\n", "4~:wq\r", "ABc1d\n")
 case("D with count", TEXT, "w2D:wq\r", "one \nseven eight nine\n")
 

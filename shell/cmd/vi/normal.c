@@ -419,6 +419,16 @@ static void apply_operator(int op, int reg, struct motion *m)
 
 /* ---- other commands ---- */
 
+/* The blanks J puts between two lines: none before ')' or after a blank, two after the end of a sentence. */
+static int join_spaces(const struct line *l, const char *next_text, int next_len)
+{
+	int last = l->len > 0 ? l->text[l->len - 1] : ' ';
+
+	if (next_len == 0 || next_text[0] == ')' || last == ' ' || last == '\t')
+		return 0;
+	return last == '.' || last == '!' || last == '?' ? 2 : 1;
+}
+
 static void join_lines(int first, int count)
 {
 	if (count < 2)
@@ -426,21 +436,14 @@ static void join_lines(int first, int count)
 	for (int i = 1; i < count && first + 1 < line_count; i++) {
 		const struct line *l = &lines[first], *next = &lines[first + 1];
 		int skip = indent_length(first + 1);
-		int space = l->len > 0 && next->len > skip && next->text[skip] != ')' &&
-			    l->text[l->len - 1] != ' ' && l->text[l->len - 1] != '\t';
-		char *text = xmalloc(l->len + 1 + next->len);
-		int len = l->len;
-		memcpy(text, l->text, len);
-		if (space)
-			text[len++] = ' ';
-		memcpy(text + len, next->text + skip, next->len - skip);
-		cur.col = l->len > 0 ? (space ? l->len : l->len - 1) : 0;
-		len += next->len - skip;
-		{
-			struct line joined = { text, len };
-			buffer_replace(first, 2, &joined, 1);
-		}
-		free(text);
+		int spaces = join_spaces(l, next->text + skip, next->len - skip);
+		struct line joined = { xmalloc(l->len + 2 + next->len), l->len + spaces + next->len - skip };
+		memcpy(joined.text, l->text, l->len);
+		memcpy(joined.text + l->len, "  ", spaces);
+		memcpy(joined.text + l->len + spaces, next->text + skip, next->len - skip);
+		cur.col = l->len > 0 ? l->len - (spaces == 0) : 0;	/* on the gap */
+		buffer_replace(first, 2, &joined, 1);
+		free(joined.text);
 	}
 	cur.line = first;
 }
