@@ -49,9 +49,8 @@ static char mode = 'G';			/* G basic, E extended, F fixed */
 static int ignore_case, invert, word, whole_line, count_only, list_files, quiet;
 static int no_messages, only_matching, line_numbers, recursive, color;
 static int with_filename = -1;		/* -1: decide from the number of operands */
-static long before, after;
+static long before = -1, after = -1;	/* -B, -A; -1 until given */
 static int selected_any, trouble;
-static int listed_any;			/* -L: success means a file was listed (GNU grep 3.5) */
 static int printed_anything;		/* for the "--" between context groups */
 static long last_printed;		/* number of the line printed last in this file */
 static int fold_lines;			/* -i with a fixed string: search a lower-case copy */
@@ -292,7 +291,9 @@ static void emit(const char *name, long lineno, char sep, char *line, size_t len
 {
 	if ((before > 0 || after > 0) && printed_anything && lineno != last_printed + 1)
 		puts("--");
-	print_line(name, lineno, sep, line, len);
+	/* -o prints no context lines, but like GNU grep counts them for the "--" */
+	if (!(only_matching && sep == '-'))
+		print_line(name, lineno, sep, line, len);
 	printed_anything = 1;
 	last_printed = lineno;
 }
@@ -394,6 +395,24 @@ static void grep_directory(const char *path)
 	free(entries);
 }
 
+/* What -l, -L (which win) or -c print for a file once it has been read. */
+static void report_file(const char *name, long selected)
+{
+	if (list_files == 'l') {
+		if (selected > 0)
+			puts(name);
+	} else if (list_files == 'L') {
+		if (selected == 0)
+			puts(name);
+	} else if (count_only) {
+		if (with_filename) {
+			colored("35", name, strlen(name));
+			colored("36", ":", 1);
+		}
+		printf("%ld\n", selected);
+	}
+}
+
 static void grep_path(const char *path, int top)
 {
 	const char *name = strcmp(path, "-") == 0 ? "(standard input)" : path;
@@ -425,19 +444,8 @@ static void grep_path(const char *path, int top)
 		return;
 	}
 	selected = grep_fd(fd, name);
-	if (count_only) {
-		if (with_filename) {
-			colored("35", name, strlen(name));
-			colored("36", ":", 1);
-		}
-		printf("%ld\n", selected);
-	}
-	if (list_files == 'l' && selected > 0)
-		puts(name);
-	if (list_files == 'L' && selected == 0) {
-		puts(name);
-		listed_any = 1;
-	}
+	if (!quiet)		/* -q: no output at all, not even -c, -l or -L */
+		report_file(name, selected);
 	if (fd != STDIN_FILENO)
 		close(fd);
 }
@@ -486,6 +494,7 @@ int grep_main(int argc, char **argv)
 {
 	struct options o;
 	int c, got_pattern = 0;
+	long context = 0;
 	static char *stdin_only[] = { "-", NULL };
 	static char *dot_only[] = { implicit_dot, NULL };
 
@@ -515,10 +524,15 @@ int grep_main(int argc, char **argv)
 		case 'f': add_pattern_file(o.arg); got_pattern = 1; break;
 		case 'A': after = context_number(o.arg); break;
 		case 'B': before = context_number(o.arg); break;
-		case 'C': after = before = context_number(o.arg); break;
+		case 'C': context = context_number(o.arg); break;
 		}
 	}
 	argv += o.index;
+	/* -C N is only a default: an -A or -B given anywhere wins, as in GNU grep. */
+	if (after < 0)
+		after = context;
+	if (before < 0)
+		before = context;
 	if (!got_pattern) {
 		if (*argv == NULL)
 			usage_error(usage, "no pattern given");
@@ -526,8 +540,6 @@ int grep_main(int argc, char **argv)
 	}
 	if (only_matching && invert)
 		only_matching = 0;	/* GNU prints nothing for -ov; plain lines are more useful */
-	if (only_matching)
-		before = after = 0;	/* only matched parts: no context lines */
 	compile_patterns();
 	if (before > 0)
 		ring = xzalloc(before * sizeof *ring);
@@ -544,7 +556,5 @@ int grep_main(int argc, char **argv)
 	}
 	if (trouble && !(quiet && selected_any))
 		return 2;
-	if (list_files == 'L')
-		return listed_any ? 0 : 1;
 	return selected_any ? 0 : 1;
 }
