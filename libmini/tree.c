@@ -4,6 +4,7 @@
  * Each directory's names are read completely before any of them is visited, so a
  * visitor may create or remove files in it (cp -r into a subdirectory, rm -r) and
  * only one directory is open at a time, however deep the tree.
+ * Also here: remove_tree (rm -r for mv) and make_path (mkdir -p for mkdir, install).
  */
 #include <dirent.h>
 #include <errno.h>

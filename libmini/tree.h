@@ -1,5 +1,6 @@
 /*
- * tree.h: walking a directory tree, for cp -r, rm -r, chmod -R, chown -R, du, find.
+ * tree.h: walking a directory tree, for cp -r, rm -r, chmod -R, chown -R, du, find;
+ * removing one (rm -r) and making a path of directories (mkdir -p).
  *
  * walk_tree() calls visit() once for every file and twice for every directory:
  * WALK_DIR before its contents (return WALK_SKIP there to stay out of it) and
