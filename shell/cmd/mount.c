@@ -111,7 +111,12 @@ static int do_mount(struct request *r)
 	return result < 0;
 }
 
-/* The entry of the table file (/etc/fstab, /proc/mounts) whose device or directory is name. */
+/*
+ * The entry of the table file (/etc/fstab, /proc/mounts) whose device or directory
+ * is name, copied into *found (when found is not NULL). Returns whether there is one.
+ * getmntent's answer lives in a buffer the next call reuses: callers that loop over
+ * another table meanwhile use getmntent_r with their own.
+ */
 static int find_entry(const char *table, const char *name, struct mntent *found)
 {
 	FILE *f = setmntent(table, "r");
@@ -121,12 +126,14 @@ static int find_entry(const char *table, const char *name, struct mntent *found)
 	if (f == NULL)
 		return 0;
 	while (!ok && (m = getmntent(f)) != NULL) {
-		if (strcmp(m->mnt_dir, name) == 0 || strcmp(m->mnt_fsname, name) == 0) {
+		if (strcmp(m->mnt_dir, name) != 0 && strcmp(m->mnt_fsname, name) != 0)
+			continue;
+		ok = 1;
+		if (found) {
 			found->mnt_fsname = xstrdup(m->mnt_fsname);
 			found->mnt_dir = xstrdup(m->mnt_dir);
 			found->mnt_type = xstrdup(m->mnt_type);
 			found->mnt_opts = xstrdup(m->mnt_opts);
-			ok = 1;
 		}
 	}
 	endmntent(f);
@@ -152,16 +159,17 @@ static int list_mounts(const char *only_type)
 static int mount_all(const char *only_type, unsigned long flags, const char *options)
 {
 	FILE *f = setmntent("/etc/fstab", "r");
-	struct mntent *m, mounted;
+	struct mntent *m, entry;
+	char line[1024];
 	int status = 0;
 
 	if (f == NULL)
 		die("/etc/fstab:");
-	while ((m = getmntent(f)) != NULL) {
+	while ((m = getmntent_r(f, &entry, line, sizeof line)) != NULL) {
 		struct request r;
 		if (hasmntopt(m, "noauto") || strcmp(m->mnt_type, "swap") == 0 ||
 		    (only_type && strcmp(m->mnt_type, only_type) != 0) ||
-		    find_entry("/proc/mounts", m->mnt_dir, &mounted))
+		    find_entry("/proc/mounts", m->mnt_dir, NULL))
 			continue;
 		memset(&r, 0, sizeof r);
 		r.device = m->mnt_fsname;
