@@ -13,6 +13,7 @@
 #include "sh.h"
 
 #define MAX_DEPTH 1000
+#define LONG_BITS ((int)sizeof(long) * 8)
 
 struct arith {
 	const char *p;		/* the next character */
@@ -129,14 +130,14 @@ static long apply(struct arith *a, const char *op, long x, long y)
 		arith_error(a, "division by zero");
 	}
 	switch (op[0]) {
-	case '*': return x * y;
+	case '*': return (unsigned long)x * y;	/* overflow wraps, as in the shells */
 	/* LONG_MIN / -1 overflows in C (a trap on x86): define it as wrapping */
 	case '/': return y == -1 ? (long)-(unsigned long)x : x / y;
 	case '%': return y == -1 ? 0 : x % y;
 	case '+': return (unsigned long)x + y;
 	case '-': return (unsigned long)x - y;
-	case '<': return (unsigned long)x << (y & 31);
-	case '>': return x >> (y & 31);
+	case '<': return (unsigned long)x << (y & (LONG_BITS - 1));
+	case '>': return x >> (y & (LONG_BITS - 1));
 	case '&': return x & y;
 	case '^': return x ^ y;
 	case '|': return x | y;

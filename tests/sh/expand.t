@@ -178,3 +178,7 @@ x=$(case a in a) echo yes;; b|c) echo no;; esac); echo $x; y=$(case b in (a) ech
 --- out
 yes
 2
+=== arithmetic overflow wraps instead of failing
+x=$(( 2147483647 + 1 )); y=$(( (-2147483647 - 1) * -1 )); echo ok
+--- out
+ok
