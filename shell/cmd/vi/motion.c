@@ -407,6 +407,12 @@ static int find_motion(int key, int count, struct motion *m)
 	return find_in_line(key, find_char, count, again, &m->to);
 }
 
+/* Words, sentences and paragraphs: not moving at all (at either end of the text) is a failure. */
+static int moved(struct motion *m)
+{
+	return m->to.line != cur.line || m->to.col != cur.col;
+}
+
 int motion(int key, int count, int has_count, int op, struct motion *m)
 {
 	int c;
@@ -450,23 +456,24 @@ int motion(int key, int count, int has_count, int op, struct motion *m)
 			else
 				word_end(&m->to, key == 'E');
 		m->inclusive = key == 'e' || key == 'E';
+		c = moved(m);
 		if (op && m->to.col > 0 && m->to.col == lines[m->to.line].len) {	/* stopped at a line's end */
 			m->to.col--;
 			m->inclusive = 1;
 		}
-		return 1;
+		return c;
 	case 'b': case 'B':
 		while (count-- > 0)
 			word_backward(&m->to, key == 'B');
-		return 1;
+		return moved(m);
 	case '(': case ')':
 		while (count-- > 0)
 			sentence_move(&m->to, key == ')' ? 1 : -1);
-		return 1;
+		return moved(m);
 	case '{': case '}':
 		while (count-- > 0)
 			paragraph_move(&m->to, key == '}' ? 1 : -1);
-		return 1;
+		return moved(m);
 	case '%':
 		if (has_count)
 			return to_line((int)((long long)count * line_count / 100) - 1 + (count * line_count % 100 != 0), m);
