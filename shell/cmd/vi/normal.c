@@ -114,9 +114,40 @@ static void erase_word_before(void)
 	erase_back_to(col);
 }
 
+/* R mode: what each typed character went over (its bytes, then their number), so Backspace gives it back. */
+static char *typed_over;
+static int typed_over_length;
+
+static void remember_typed_over(const char *text, int len)
+{
+	typed_over = xrealloc(typed_over, typed_over_length + len + 1);
+	memcpy(typed_over + typed_over_length, text, len);
+	typed_over[typed_over_length + len] = len;
+	typed_over_length += len + 1;
+}
+
+/* Backspace in R mode: the character typed last goes, the one it replaced comes back. */
+static void replace_backspace(void)
+{
+	struct pos from = { cur.line, prev_char(cur.line, cur.col) };
+	int len;
+
+	if (typed_over_length == 0 || cur.col == 0) {
+		cur = from;
+		return;
+	}
+	len = typed_over[--typed_over_length];
+	typed_over_length -= len;
+	buffer_delete(from, cur);
+	buffer_insert(from, typed_over + typed_over_length, len);
+	cur = from;
+}
+
 static void backspace(void)
 {
-	if (cur.col > 0) {
+	if (mode == REPLACE) {
+		replace_backspace();
+	} else if (cur.col > 0) {
 		erase_back_to(prev_char(cur.line, cur.col));
 	} else if (cur.line > 0 && mode == INSERT) {	/* join with the line above */
 		struct pos end = { cur.line - 1, lines[cur.line - 1].len };
@@ -129,8 +160,9 @@ static void type_byte(int c)
 {
 	char byte = c;
 
-	if (mode == REPLACE && cur.col < lines[cur.line].len) {
+	if (mode == REPLACE) {
 		struct pos after = { cur.line, next_char(cur.line, cur.col) };
+		remember_typed_over(lines[cur.line].text + cur.col, after.col - cur.col);
 		buffer_delete(cur, after);
 	}
 	insert_bytes(&byte, 1);
@@ -208,6 +240,7 @@ static void insert_mode(int count, int again)
 
 	if (mode != REPLACE)
 		mode = INSERT;
+	typed_over_length = 0;
 	while ((key = get_key()) != KEY_ESC) {
 		typed = xrealloc(typed, (n + 2) * sizeof *typed);
 		typed[n++] = key;
