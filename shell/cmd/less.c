@@ -19,10 +19,11 @@
 #include "term.h"
 
 static const char usage[] =
-	"Usage: less [-NS] [FILE]...\n"
+	"Usage: less [-NSi] [FILE]...\n"
 	"Show FILEs (standard input for none or -) a screen at a time.\n"
 	"  -N  number the lines\n"
 	"  -S  chop long lines instead of wrapping them (arrow keys scroll sideways)\n"
+	"  -i  searches ignore case (-I too)\n"
 	"Keys: h for help, q to quit.\n";
 
 static const char help_text[] =
@@ -49,7 +50,7 @@ static struct {
 	int eof;
 } text;
 
-static int number_lines, chop_lines;
+static int number_lines, chop_lines, ignore_case;
 static int screen_on;		/* the terminal is ours: report on the screen, not stderr */
 static int interrupted;		/* Ctrl-C during a long read: read no more for this command */
 static int top, top_row;		/* the first line shown, and its rows hidden above the screen */
@@ -337,7 +338,7 @@ static void search_command(int key, int count)
 		if (have_pattern)
 			regfree(&pattern);
 		have_pattern = 0;
-		err = regcomp(&pattern, text_typed, REG_EXTENDED);
+		err = regcomp(&pattern, text_typed, REG_EXTENDED | (ignore_case ? REG_ICASE : 0));
 		if (err) {
 			regerror(err, &pattern, status, sizeof status);
 			free(text_typed);
@@ -499,12 +500,14 @@ int less_main(int argc, char **argv)
 	struct options o;
 	int c, key_fd = STDIN_FILENO;
 
-	options_start(&o, argc, argv, "NSRr", usage);
+	options_start(&o, argc, argv, "NSRriI", usage);
 	while ((c = options_next(&o)) != -1) {
 		if (c == 'N')
 			number_lines = 1;
 		if (c == 'S')
 			chop_lines = 1;
+		if (c == 'i' || c == 'I')
+			ignore_case = 1;
 	}
 	names = argv + o.index;
 	name_count = argc - o.index;

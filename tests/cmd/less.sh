@@ -5,5 +5,5 @@ check "less -N -S: still a plain copy to a pipe" 'printf "a\tb\n" | less -N -S' 
 check "less: - is standard input" 'echo b > y; echo a | less - y' $'a\nb\n'
 check "less: missing file, carries on" 'echo a > x; less nosuch x' $'a\n' 1 'less: nosuch: No such file'
 check "less: a directory" 'mkdir d; less d' '' 1 'less: d: Is a directory'
-check "less --help" 'less --help | head -n 1' $'Usage: less [-NS] [FILE]...\n'
+check "less --help" 'less --help | head -n 1' $'Usage: less [-NSi] [FILE]...\n'
 check "less: bad option" 'less -Z' '' 2 "unknown option '-Z'"

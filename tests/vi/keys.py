@@ -405,6 +405,7 @@ less_case("less: / highlights matches", "/ne 5\rq", ["\x1b[7mne 5"], None, ["n"]
 less_case("less: / moves to the match", "/line 60\rq", ["line 60", "line 82"], "line 83", ["n"])
 less_case("less: n N", "/line 7\rnnNq", ["line 7\x1b[m0"], None, ["n"])
 less_case("less: ? searches backward", "G?line 50\rq", ["line 50"], None, ["n"])
+less_case("less -i: searches ignore case", "/LINE 50\rq", ["\x1b[7mline 50"], None, ["-i", "n"])
 less_case("less: pattern not found", "/nosuch\rq", ["Pattern not found"], None, ["n"])
 less_case("less -N numbers lines", "q", ["      1 line 1"], None, ["-N", "n"])
 less_case("less -S chops long lines", "q", ["xxxx"], "END", ["-S", "long"])
