@@ -268,15 +268,6 @@ void jobs_notify(void)
 	}
 }
 
-void jobs_forget(void)
-{
-	while (jobs) {
-		struct job *next = jobs->next;
-		job_free(jobs);
-		jobs = next;
-	}
-}
-
 /* ---- job specs: %n %% %+ %- %name %?text, or a process id ---- */
 
 static struct job *find_job(const char *spec)

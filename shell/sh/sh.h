@@ -223,7 +223,6 @@ void positional_free(struct positional *p);
 void func_define(struct node *def);
 struct node *func_get(const char *name);
 int func_unset(const char *name);
-void func_print(void);
 
 /* ---- the shell's state (sh.c) ---- */
 
@@ -306,7 +305,6 @@ void run_pending_traps(void);
 void run_exit_trap(void);
 void traps_in_child(void);
 extern volatile sig_atomic_t pending_signals;
-void alias_print_all(void);
 const char *alias_get(const char *name);
 
 /* ---- jobs.c ---- */
@@ -334,13 +332,10 @@ void jobs_init(void);
 /* In a new child: join the job's process group, take the terminal if foreground. */
 void job_child_setup(struct job *j);
 extern int job_control;		/* -m is active: a terminal and an interactive shell */
-/* Forget all jobs (in a subshell). */
-void jobs_forget(void);
 
 /* ---- sh.c: the interactive part ---- */
 int sh_main(int argc, char **argv);
 char *read_interactive_line(const char *prompt);
-void history_add_line(const char *line);
 int history_builtin(int argc, char **argv);
 
 #endif

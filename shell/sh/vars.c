@@ -422,12 +422,3 @@ int func_unset(const char *name)
 	remove_entry(&funcs, name);
 	return 0;
 }
-
-void func_print(void)
-{
-	struct var **list = sorted(&funcs);
-
-	for (struct var **f = list; *f; f++)
-		printf("%s() { ... }\n", (*f)->name);
-	free(list);
-}
