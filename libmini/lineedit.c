@@ -498,7 +498,7 @@ static void complete(struct editor *e)
 	if (common > e->pos - start || count == 1) {
 		delete_range(e, start, e->pos, 0);
 		insert(e, list[0], common);
-		if (count == 1 && list[0][common - 1] != '/')
+		if (count == 1 && common > 0 && list[0][common - 1] != '/')
 			insert(e, " ", 1);
 		refresh(e);
 	} else if (e->last_was_tab) {
