@@ -88,6 +88,8 @@ static int exit_builtin(int argc, char **argv)
 {
 	long n = count_argument("exit", argv[1], last_status);
 
+	if (sh_opt.interactive && jobs_hold_exit())
+		return 1;
 	sh_exit(n < 0 ? 2 : n & 255);
 }
 

@@ -268,6 +268,26 @@ void jobs_notify(void)
 	}
 }
 
+/*
+ * Leaving an interactive shell with stopped jobs: the first try only warns
+ * (the jobs would never be continued). Returns 1 if the shell may not exit yet.
+ */
+int jobs_hold_exit(void)
+{
+	static int warned;
+
+	if (!job_control || warned)
+		return 0;
+	for (struct job *j = jobs; j; j = j->next) {
+		if (job_state(j) == STOPPED) {
+			warned = 1;
+			fputs("There are stopped jobs.\n", stderr);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* ---- job specs: %n %% %+ %- %name %?text, or a process id ---- */
 
 static struct job *find_job(const char *spec)

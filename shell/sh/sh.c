@@ -260,6 +260,8 @@ static void interactive_loop(int login)
 		n = parse_command(a, &at_eof);
 		if (at_eof) {
 			arena_release(a);
+			if (jobs_hold_exit())
+				continue;	/* Ctrl-D once more leaves */
 			if (isatty(STDIN_FILENO))
 				fputc('\n', stderr);
 			break;

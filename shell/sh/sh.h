@@ -327,6 +327,8 @@ int wait_builtin(int argc, char **argv);
 pid_t job_pgid(const char *spec);
 /* Continue a stopped job so that a signal just sent can reach it. */
 void job_wake(const char *spec);
+/* Before an interactive shell exits: 1 (after a warning) if stopped jobs hold it once. */
+int jobs_hold_exit(void);
 /* Set up job control for an interactive shell on a terminal. */
 void jobs_init(void);
 /* In a new child: join the job's process group, take the terminal if foreground. */

@@ -258,6 +258,19 @@ def ctrl_z_stops_and_fg_resumes(sh):
     assert "130" in sh.run("echo $?")
 
 @test
+def exit_with_stopped_jobs_warns_once(sh):
+    sh.send("sleep 30\r")
+    time.sleep(0.5)
+    sh.send("\x1a")
+    sh.expect(PROMPT)
+    assert "stopped jobs" in sh.run("exit")
+    sh.send("exit\r")
+    time.sleep(0.5)
+    pid, status = os.waitpid(sh.pid, os.WNOHANG)
+    assert pid == sh.pid
+    sh.pid = os.fork() or os._exit(0)
+
+@test
 def bg_continues_job(sh):
     sh.send("sleep 30\r")
     time.sleep(0.5)
