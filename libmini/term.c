@@ -104,6 +104,11 @@ int term_start(int fd)
 
 void term_stop(void)
 {
+	char bottom[32];
+
+	/* Where there is no alternate screen (Linux console, serial), the shell goes on at the bottom. */
+	if (raw_active)
+		term_write(bottom, snprintf(bottom, sizeof bottom, "\033[%d;1H\033[K", term_rows));
 	term_flush();
 	restore_mode();
 }
