@@ -363,6 +363,10 @@ case("long line wraps", "x" * 100 + "\n", "$iy" + ESC + ":wq\r", "x" * 99 + "yx\
 case("NUL bytes survive", "a\0b\n", "A!" + ESC + ":wq\r", "a\0b!\n")
 case("-R refuses :w", "a\n", "x:w\r\0:q!\r", "a\n", args=["-R"], screen="read-only")
 case("-R allows :w!", "a\n", "x:w!\r:q\r", "\n", args=["-R"])
+case("-c runs an ex command", TEXT, ":wq\r", "ONE two three\nfour five six\nseven eight nine\n",
+     args=["-c", "s/one/ONE/"])
+case("+/pattern starts at a match", TEXT, "ix" + ESC + ":wq\r", "one two three\nfour five six\nxseven eight nine\n",
+     args=["+/eight"])
 case("+N starts at line N", TEXT, "ix" + ESC + ":wq\r", "one two three\nfour five six\nxseven eight nine\n",
      args=["+3"])
 

@@ -20,10 +20,10 @@
 #include "vi.h"
 
 static const char usage[] =
-	"Usage: vi [-R] [+CMD] [FILE]...\n"
+	"Usage: vi [-R] [-c CMD | +CMD] [FILE]...\n"
 	"Edit FILEs on the full screen, one after the other (:n); view = vi -R.\n"
 	"  -R    read-only: :w needs a !\n"
-	"  +CMD  run the ex command CMD first (+N: go to line N, +: to the end)\n";
+	"  -c CMD, +CMD  run the ex command CMD first (+N: go to line N, +: to the end)\n";
 
 struct settings opt;
 struct pos cur;
@@ -319,12 +319,15 @@ int vi_main(int argc, char **argv)
 	int c;
 
 	reset_state();
-	options_start(&o, argc, argv, "R", usage);
+	options_start(&o, argc, argv, "Rc:", usage);
 	while (o.index < argc && argv[o.index][0] == '+')	/* +CMD before the options too */
 		start_command = argv[o.index++] + 1;
-	while ((c = options_next(&o)) != -1)
+	while ((c = options_next(&o)) != -1) {
 		if (c == 'R')
 			readonly_option = 1;
+		if (c == 'c')
+			start_command = o.arg;
+	}
 	argv += o.index;
 	argc -= o.index;
 	if (argc > 0 && argv[0][0] == '+') {
