@@ -603,10 +603,10 @@ static const struct {
 } ex_commands[] = {
 	{ "copy", 2, COPY }, { "delete", 1, DELETE }, { "edit", 1, EDIT }, { "global", 1, GLOBAL },
 	{ "join", 1, JOIN }, { "k", 1, MARK }, { "mark", 2, MARK }, { "move", 1, MOVE },
-	{ "next", 1, NEXT }, { "number", 2, NUMBER_CMD }, { "print", 1, PRINT }, { "quit", 1, QUIT }, { "read", 1, READ },
-	{ "redo", 3, REDO }, { "substitute", 1, SUBSTITUTE }, { "set", 2, SET }, { "t", 1, COPY },
-	{ "undo", 1, UNDO }, { "vglobal", 1, VGLOBAL }, { "write", 1, WRITE }, { "wq", 2, WRITE_QUIT },
-	{ "xit", 1, XIT }, { "yank", 1, YANK },
+	{ "next", 1, NEXT }, { "number", 2, NUMBER_CMD }, { "print", 1, PRINT }, { "quit", 1, QUIT },
+	{ "read", 1, READ }, { "redo", 3, REDO }, { "substitute", 1, SUBSTITUTE }, { "set", 2, SET },
+	{ "t", 1, COPY }, { "undo", 1, UNDO }, { "vglobal", 1, VGLOBAL }, { "write", 1, WRITE },
+	{ "wq", 2, WRITE_QUIT }, { "xit", 1, XIT }, { "yank", 1, YANK },
 };
 
 /* The command named at *s (moved past the name), or -1. */
