@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include "mini.h"
 #include "accounts.h"
+#include "logs.h"
 
 static const char usage[] =
 	"Usage: login [-p] [-f USER] [USER]\n"
@@ -75,7 +76,6 @@ int login_main(int argc, char **argv)
 	if (no_password && getuid() != 0)
 		die("-f: only root may log in without a password");
 	tty = ttyname(0) ? ttyname(0) : "?";
-	openlog("login", LOG_PID, LOG_AUTH);
 
 	for (int tries = 1; pw == NULL; tries++) {
 		if (name[0] == '\0' && ask_login_name(name, sizeof name) < 0)
@@ -83,13 +83,13 @@ int login_main(int argc, char **argv)
 		pw = no_password ? getpwnam(name) : authenticate(name);
 		if (pw == NULL) {
 			puts("Login incorrect");
-			syslog(LOG_WARNING, "failed login for '%s' on %s", name, tty);
+			log_send(LOG_AUTH | LOG_WARNING, "login", "failed login for '%s' on %s", name, tty);
 			if (tries == 3 || no_password)
 				return 1;
 			name[0] = '\0';
 		}
 	}
-	syslog(LOG_INFO, "%s logged in on %s", pw->pw_name, tty);
+	log_send(LOG_AUTH | LOG_INFO, "login", "%s logged in on %s", pw->pw_name, tty);
 	if (pw->pw_uid == 0 && password_of(pw)[0] == '\0')
 		puts("root has no password: anyone can log in as root. Set one with passwd.");
 	give_terminal(pw);

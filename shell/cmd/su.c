@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include "mini.h"
 #include "accounts.h"
+#include "logs.h"
 
 static const char usage[] =
 	"Usage: su [-] [-l] [-c COMMAND] [USER]\n"
@@ -65,13 +66,12 @@ int su_main(int argc, char **argv)
 		die("unknown user '%s'", name);
 	if (geteuid() != 0)
 		die("only root can change users: /bin/mini must be setuid root");
-	openlog("su", LOG_PID, LOG_AUTH);
 	if (!password_ok(pw)) {
-		syslog(LOG_WARNING, "failed su to %s by uid %u", name, (unsigned)getuid());
+		log_send(LOG_AUTH | LOG_WARNING, "su", "failed su to %s by uid %u", name, (unsigned)getuid());
 		sleep(WRONG_PASSWORD_DELAY);
 		die("wrong password");
 	}
-	syslog(LOG_INFO, "su to %s by uid %u", name, (unsigned)getuid());
+	log_send(LOG_AUTH | LOG_INFO, "su", "su to %s by uid %u", name, (unsigned)getuid());
 	account_become(pw, login);
 	account_shell(pw, login, command);
 }

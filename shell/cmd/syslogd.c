@@ -1,7 +1,8 @@
 /*
- * syslogd: the system log. Programs send their messages with syslog(3) to the
- * socket /dev/log; the kernel's messages come from /dev/kmsg. syslogd writes both
- * to /var/log/messages, one line each:
+ * syslogd: the system log. Programs send their messages to /dev/log: a UNIX
+ * datagram socket (syslog(3)) when the kernel has them, else a FIFO (see
+ * libmini/logs.c); the kernel's messages come from /dev/kmsg. syslogd writes them
+ * all to /var/log/messages, one line each:
  *
  *	Nov 25 19:40:02 mini auth.info login[52]: root logged in on /dev/ttyS0
  *
@@ -20,7 +21,7 @@
 #include <sys/stat.h>
 #include <sys/un.h>
 #include "mini.h"
-#include "syslog_names.h"
+#include "logs.h"
 
 static const char usage[] =
 	"Usage: syslogd [-n] [-O FILE] [-s SIZE]\n"
@@ -99,16 +100,46 @@ static void got_kernel_record(char *record)
 	log_message(atoi(record) & 0x3ff, line);
 }
 
-static int open_socket(void)
+/*
+ * Messages come through the FIFO as lines, several at once or one in parts:
+ * keep what follows the last newline for the next read.
+ */
+static void got_fifo_data(int fd)
+{
+	static char pending[2048];
+	static size_t used;
+	ssize_t n = read(fd, pending + used, sizeof pending - 1 - used);
+	char *line, *end;
+
+	if (n <= 0)
+		return;
+	used += n;
+	pending[used] = '\0';
+	for (line = pending; (end = strchr(line, '\n')) != NULL; line = end + 1) {
+		*end = '\0';
+		got_datagram(line);
+	}
+	used -= line - pending;
+	memmove(pending, line, used);
+	if (used == sizeof pending - 1)
+		used = 0;	/* a line longer than the buffer: drop it */
+}
+
+/* /dev/log: a datagram socket, or a FIFO when the kernel has no UNIX sockets. */
+static int open_dev_log(int *is_fifo)
 {
 	struct sockaddr_un addr = { .sun_family = AF_UNIX, .sun_path = "/dev/log" };
 	int fd = socket(AF_UNIX, SOCK_DGRAM, 0);
 
-	if (fd < 0)
-		die("socket:");
 	unlink(addr.sun_path);
-	if (bind(fd, (struct sockaddr *)&addr, sizeof addr) < 0)
+	*is_fifo = fd < 0;
+	if (*is_fifo) {
+		/* Opened for writing too, so that the last writer leaving is no end of file. */
+		if (mkfifo(addr.sun_path, 0666) < 0 || (fd = open(addr.sun_path, O_RDWR | O_NONBLOCK)) < 0)
+			die("%s:", addr.sun_path);
+	} else if (bind(fd, (struct sockaddr *)&addr, sizeof addr) < 0) {
 		die("%s:", addr.sun_path);
+	}
 	chmod(addr.sun_path, 0666);	/* every program may log */
 	return fd;
 }
@@ -118,7 +149,7 @@ int syslogd_main(int argc, char **argv)
 	struct options o;
 	struct pollfd fds[2];
 	char buf[1024];
-	int c, foreground = 0;
+	int c, foreground = 0, is_fifo;
 	ssize_t n;
 
 	options_start(&o, argc, argv, "nO:s:", usage);
@@ -136,7 +167,7 @@ int syslogd_main(int argc, char **argv)
 		usage_error(usage, "extra operand '%s'", argv[o.index]);
 
 	gethostname(hostname, sizeof hostname);
-	fds[0].fd = open_socket();
+	fds[0].fd = open_dev_log(&is_fifo);
 	fds[1].fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK);	/* -1 when absent: poll skips it */
 	fds[0].events = fds[1].events = POLLIN;
 	log_fd = open(log_path, O_WRONLY | O_CREAT | O_APPEND, 0640);
@@ -148,7 +179,9 @@ int syslogd_main(int argc, char **argv)
 	for (;;) {
 		if (poll(fds, 2, -1) < 0)
 			continue;
-		if (fds[0].revents & POLLIN) {
+		if ((fds[0].revents & POLLIN) && is_fifo) {
+			got_fifo_data(fds[0].fd);
+		} else if (fds[0].revents & POLLIN) {
 			n = recv(fds[0].fd, buf, sizeof buf - 1, 0);
 			if (n > 0) {
 				buf[n] = '\0';
