@@ -6,6 +6,8 @@
  * range already checked.
  */
 #include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,6 +134,29 @@ static int parse_range(const char **s, struct ex *e)
 
 /* ---- file commands ---- */
 
+/* :w >> FILE: the lines go at the end of FILE (the current file when none is named). */
+static int append_to_file(struct ex *e)
+{
+	const char *path = e->arg + 2;
+	int fd;
+	long long bytes;
+
+	while (*path == ' ' || *path == '\t')
+		path++;
+	if (*path == '\0')
+		path = file_name ? file_name : "";
+	fd = open(path, O_WRONLY | O_APPEND);
+	bytes = fd < 0 ? -1 : write_lines(fd, e->first, e->last);
+	if (fd >= 0 && close(fd) < 0)
+		bytes = -1;
+	if (bytes < 0) {
+		message("\"%s\" %s", path, strerror(errno));
+		return -1;
+	}
+	message("\"%s\" %dL, %lldC appended", path, e->last - e->first + 1, bytes);
+	return 0;
+}
+
 static int write_command(struct ex *e, int quit_after)
 {
 	const char *path = e->arg[0] ? e->arg : file_name;
@@ -148,6 +173,8 @@ static int write_command(struct ex *e, int quit_after)
 	}
 	if (e->arg[0] == '!')
 		return pipe_write(e->arg + 1, e->first, e->last);
+	if (strncmp(e->arg, ">>", 2) == 0)
+		return append_to_file(e);
 	if (file_name == NULL)
 		file_name = xstrdup(path);
 	if (strcmp(path, file_name) != 0 && !e->bang && stat(path, &st) == 0) {
