@@ -460,6 +460,13 @@ def special_cases():
         pass
     os.close(master)
     report(p.returncode == -signal.SIGTERM and b"\x1b[?1049l" in out, "SIGTERM restores the terminal")
+    # Writing through a symbolic link changes the file it points to; the link stays.
+    with open(os.path.join(d, "target"), "w") as f:
+        f.write("t\n")
+    os.symlink("target", os.path.join(d, "link"))
+    status, out = drive(["link"], "x:wq\r", d)
+    report(status == 0 and os.path.islink(os.path.join(d, "link")) and open(os.path.join(d, "target")).read() == "\n",
+           "a symbolic link stays, its target is written")
     # A write that fails half way (a full disk) leaves the old file as it was.
     with open(path, "w") as f:
         f.write("old\n")
