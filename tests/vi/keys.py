@@ -97,10 +97,10 @@ def drive(args, keys, cwd, timeout=10, rows=24, cols=80, cmd=None, wait_for=None
 def report(ok, name, detail=""):
     global failures
     if ok:
-        print("ok - vi: " + name)
+        print("ok - " + name)
     else:
         failures += 1
-        print("not ok - vi: " + name)
+        print("not ok - " + name)
         for line in detail.splitlines():
             print("#   " + line)
 
@@ -126,7 +126,7 @@ def case(name, content, keys, want, args=(), status=0, screen=None, fname="f.txt
         problems.append("file differs\nwant: %r\ngot:  %r" % (want, got))
     if screen is not None and screen.encode() not in out:
         problems.append("screen lacks %r" % screen)
-    report(not problems, name, "\n".join(problems))
+    report(not problems, "vi: " + name, "\n".join(problems))
     shutil.rmtree(d, ignore_errors=True)
 
 
@@ -424,6 +424,10 @@ less_case("less: Ctrl-C stops G on an endless pipe", "G\x03q", ["(END)"], None, 
 less_case("less: count before j", "5jq", ["line 28"], "line 29", ["n"])
 
 
+def report_vi(ok, name, detail=""):
+    report(ok, "vi: " + name, detail)
+
+
 def special_cases():
     """Cases that need more than a file's contents."""
     if ONLY:
@@ -431,24 +435,24 @@ def special_cases():
     d = tempfile.mkdtemp(prefix="mini-vi.")
     # A directory says so, and vi still starts.
     status, out = drive(["."], "\0:q\r", d, wait_for="directory")
-    report(status == 0 and b"is a directory" in out, "vi DIR says it is a directory")
+    report_vi(status == 0 and b"is a directory" in out, "vi DIR says it is a directory")
     # Mode kept through the rename; the old file is replaced whole.
     path = os.path.join(d, "m.sh")
     with open(path, "w") as f:
         f.write("a\n")
     os.chmod(path, 0o751)
     status, out = drive(["m.sh"], "x:wq\r", d)
-    report(status == 0 and os.stat(path).st_mode & 0o777 == 0o751 and open(path).read() == "\n",
+    report_vi(status == 0 and os.stat(path).st_mode & 0o777 == 0o751 and open(path).read() == "\n",
            "the file's mode is kept")
-    report(not [n for n in os.listdir(d) if n.startswith(".m.sh")], "no temporary file left behind")
+    report_vi(not [n for n in os.listdir(d) if n.startswith(".m.sh")], "no temporary file left behind")
     # An unreadable file (as root everything is readable: check only when not root).
     if os.geteuid() != 0:
         os.chmod(path, 0)
         status, out = drive(["m.sh"], "\0:q\r", d, wait_for="denied")
-        report(status == 0 and b"Permission denied" in out, "unreadable file says so")
+        report_vi(status == 0 and b"Permission denied" in out, "unreadable file says so")
     # Not a terminal.
     r = subprocess.run([MINI, "vi", "x"], stdin=subprocess.DEVNULL, capture_output=True, cwd=d)
-    report(r.returncode == 1 and b"terminal" in r.stderr, "vi without a terminal fails")
+    report_vi(r.returncode == 1 and b"terminal" in r.stderr, "vi without a terminal fails")
     # SIGTERM restores the terminal (the escape that leaves the alternate screen comes out).
     p, master = start(["x"], d)
     out = bytearray()
@@ -459,13 +463,13 @@ def special_cases():
     while read_some(master, out, 0.05):
         pass
     os.close(master)
-    report(p.returncode == -signal.SIGTERM and b"\x1b[?1049l" in out, "SIGTERM restores the terminal")
+    report_vi(p.returncode == -signal.SIGTERM and b"\x1b[?1049l" in out, "SIGTERM restores the terminal")
     # Writing through a symbolic link changes the file it points to; the link stays.
     with open(os.path.join(d, "target"), "w") as f:
         f.write("t\n")
     os.symlink("target", os.path.join(d, "link"))
     status, out = drive(["link"], "x:wq\r", d)
-    report(status == 0 and os.path.islink(os.path.join(d, "link")) and open(os.path.join(d, "target")).read() == "\n",
+    report_vi(status == 0 and os.path.islink(os.path.join(d, "link")) and open(os.path.join(d, "target")).read() == "\n",
            "a symbolic link stays, its target is written")
     # A write that fails half way (a full disk) leaves the old file as it was.
     with open(path, "w") as f:
@@ -473,7 +477,7 @@ def special_cases():
     with open(os.path.join(d, "big.txt"), "w") as f:
         f.write(("z" * 99 + "\n") * 1000)
     status, out = drive(["m.sh"], ":r big.txt\r:w\r\0:q!\r", d, wait_for="not written", max_file_size=50000)
-    report(status == 0 and b"not written" in out and open(path).read() == "old\n"
+    report_vi(status == 0 and b"not written" in out and open(path).read() == "old\n"
            and not [n for n in os.listdir(d) if n.startswith(".m.sh")], "a failed write keeps the old file")
     # Several files: :n goes on to the next one.
     with open(path, "w") as f:
@@ -481,13 +485,13 @@ def special_cases():
     with open(os.path.join(d, "second"), "w") as f:
         f.write("b\n")
     status, out = drive(["m.sh", "second"], "x:n\r:w\r:n\rx:w\r:n\r\0:q\r", d, wait_for="No more files")
-    report(status == 0 and open(path).read() == "\n" and open(os.path.join(d, "second")).read() == "\n",
+    report_vi(status == 0 and open(path).read() == "\n" and open(os.path.join(d, "second")).read() == "\n",
            "vi FILE FILE: :n edits the next one, refused while modified")
     # view is vi -R.
     with open(path, "w") as f:
         f.write("a\n")
     status, out = drive([], "x:w\r\0:q!\r", d, cmd=[MINI, "view", "m.sh"], wait_for="read-only")
-    report(status == 0 and b"read-only" in out and open(path).read() == "a\n", "view is read-only")
+    report_vi(status == 0 and b"read-only" in out and open(path).read() == "a\n", "view is read-only")
     # A window size change redraws for the new size.
     p, master = start(["m.sh"], d)
     out = bytearray()
@@ -501,7 +505,7 @@ def special_cases():
     os.write(master, b":q!\r")
     p.wait(timeout=5)
     os.close(master)
-    report(b"\x1b[10;1H" in out, "SIGWINCH: redrawn for 10 rows")
+    report_vi(b"\x1b[10;1H" in out, "SIGWINCH: redrawn for 10 rows")
     # A 10 MB file opens and closes in well under the timeout.
     big = os.path.join(d, "big")
     with open(big, "w") as f:
@@ -509,17 +513,17 @@ def special_cases():
         f.write(line * (10 * 1024 * 1024 // 50))
     t = time.time()
     status, out = drive(["big"], "G:q\r", d, timeout=10)
-    report(status == 0, "10 MB file opens and quits (%.2fs)" % (time.time() - t))
+    report_vi(status == 0, "10 MB file opens and quits (%.2fs)" % (time.time() - t))
     t = time.time()
     # Changing every line of a 10 MB file, then undoing it all.
     status, out = drive(["big"], ":%s/x/y/\r:%s/y/z/g\ru:wq\r", d, timeout=20)
-    report(status == 0 and open(big).read(60) == "y" + "x" * 48 + "\n" + "y" + "x" * 9,
+    report_vi(status == 0 and open(big).read(60) == "y" + "x" * 48 + "\n" + "y" + "x" * 9,
            "10 MB file: :%%s twice, u, :wq (%.2fs)" % (time.time() - t))
     # One 10 MB line without a newline: wrapped, written back intact.
     with open(big, "w") as f:
         f.write("y" * (10 * 1024 * 1024))
     status, out = drive(["big"], "$x:wq\r", d, timeout=20)
-    report(status == 0 and os.path.getsize(big) == 10 * 1024 * 1024 - 1, "one 10 MB line")
+    report_vi(status == 0 and os.path.getsize(big) == 10 * 1024 * 1024 - 1, "one 10 MB line")
     # Random keys never crash it.
     rng = random.Random(6)
     alphabet = "hjklwbeWBE0^$GHMLftFT;,%{}()xXdcyprRsSJ~.uomMiaIAoO<>vV/?nN*#\"'`\x02\x04\x05\x06\x15\x19\x12" \
@@ -529,7 +533,7 @@ def special_cases():
         f.write(TEXT * 20)
     os.chmod(path, 0o644)
     status, out = drive(["m.sh"], keys + ESC + ESC + ":q!\r", d, timeout=30)
-    report(status == 0, "4000 random keys, then :q! (exit %r)" % (status,))
+    report_vi(status == 0, "4000 random keys, then :q! (exit %r)" % (status,))
     shutil.rmtree(d, ignore_errors=True)
 
 
