@@ -94,6 +94,17 @@ static int kernel_option(const char *word)
 	return found;
 }
 
+/* What runs on a console: a root shell, or getty with mini.login=1. */
+static const char *console_command(const char *tty, const char *term, int login)
+{
+	static char command[64];
+
+	if (!login)
+		return "-/bin/sh";
+	snprintf(command, sizeof command, "/bin/getty 0 %s %s", tty, term);
+	return command;
+}
+
 /*
  * A shell or getty on each console the kernel writes to. The kernel lists them in
  * /sys/class/tty/console/active ("tty0 ttyS0"): ttyN there means the VGA screen,
@@ -102,7 +113,6 @@ static int kernel_option(const char *word)
 static void add_console_entries(void)
 {
 	char *active = read_file("/sys/class/tty/console/active", NULL);
-	char command[64];
 	int login = kernel_option("mini.login=1"), screen = 0, serial = 0;
 
 	for (char *name = active ? strtok(active, " \n") : NULL; name; name = strtok(NULL, " \n")) {
@@ -110,16 +120,14 @@ static void add_console_entries(void)
 			screen = 1;
 			continue;
 		}
-		snprintf(command, sizeof command, login ? "/bin/getty 0 %s vt100" : "-/bin/sh", name);
-		add_entry(name, RESPAWN, command);
+		add_entry(name, RESPAWN, console_command(name, "vt100", login));
 		serial = 1;
 	}
 	free(active);
 	for (int n = 1; screen && n <= 4; n++) {
 		char tty[8];
 		snprintf(tty, sizeof tty, "tty%d", n);
-		snprintf(command, sizeof command, login ? "/bin/getty 0 %s linux" : "-/bin/sh", tty);
-		add_entry(tty, n == 1 || login ? RESPAWN : ASKFIRST, command);
+		add_entry(tty, n == 1 || login ? RESPAWN : ASKFIRST, console_command(tty, "linux", login));
 	}
 	if (!screen && !serial)
 		add_entry("", RESPAWN, "-/bin/sh");
