@@ -7,26 +7,30 @@
 #	asuser 1000 passwd          (a user's command: mini is setuid root in ./root)
 
 # The users: root without a password (the live-CD policy), bob (1000) with "secret".
-mkroot() {
-	mkdir -p root/bin root/etc root/dev root/home/bob root/root root/tmp root/var/log
-	cp "$MINI" root/bin/mini
-	for name in $(root/bin/mini --list); do
-		ln -s mini "root/bin/$name"
+# Made once, in the run's command folder (removed at the end); each check copies it.
+FAKEROOT=$BIN/fakeroot
+if [ ! -d "$FAKEROOT" ] && [ "$(id -u)" = 0 ]; then
+	mkdir -p "$FAKEROOT"/{bin,etc,dev,home/bob,root,tmp,var/log}
+	cp "$MINI" "$FAKEROOT/bin/mini"
+	for name in $("$MINI" --list); do
+		ln -s mini "$FAKEROOT/bin/$name"
 	done
-	printf 'root:x:0:0:root:/root:/bin/sh\nbob:x:1000:1000:Bob:/home/bob:/bin/sh\n' >root/etc/passwd
+	printf 'root:x:0:0:root:/root:/bin/sh\nbob:x:1000:1000:Bob:/home/bob:/bin/sh\n' >"$FAKEROOT/etc/passwd"
 	printf 'root::19000:0:99999:7:::\nbob:%s:19000:0:99999:7:::\n' \
-		'$6$saltsalt$TVLlQcbpFVof5W3Yz4DTP6gRstiNuHwwTt6GLc1E5n0U0aDehy0S5knV8wiOQSpT0Y77vwPZN.Pq.H91p5hVO1' >root/etc/shadow
-	chmod 600 root/etc/shadow
-	printf 'root:x:0:\nwheel:x:10:root\nusers:x:100:\nbob:x:1000:\n' >root/etc/group
-	printf '\nmini on \\n (\\l)\n\n' >root/etc/issue
-	chown 1000:1000 root/home/bob
-	mknod root/dev/urandom c 1 9
-	mknod root/dev/null c 1 3
-	chmod 666 root/dev/null
-}
-# The host's chroot (mini's own comes first in PATH and has no --userspec).
+		'$6$saltsalt$TVLlQcbpFVof5W3Yz4DTP6gRstiNuHwwTt6GLc1E5n0U0aDehy0S5knV8wiOQSpT0Y77vwPZN.Pq.H91p5hVO1' \
+		>"$FAKEROOT/etc/shadow"
+	chmod 600 "$FAKEROOT/etc/shadow"
+	printf 'root:x:0:\nwheel:x:10:root\nusers:x:100:\nbob:x:1000:\n' >"$FAKEROOT/etc/group"
+	printf '\nmini on \\n (\\l)\n\n' >"$FAKEROOT/etc/issue"
+	chown 1000:1000 "$FAKEROOT/home/bob"
+	mknod "$FAKEROOT/dev/urandom" c 1 9
+	mknod -m 666 "$FAKEROOT/dev/null" c 1 3
+fi
+# The host's cp and chroot: mini's own come first in PATH inside a check.
+HOST_CP=$(PATH=/usr/bin:/bin command -v cp)
 CHROOT=$(PATH=/usr/sbin:/usr/bin:/sbin:/bin command -v chroot)
-export CHROOT
+export FAKEROOT HOST_CP CHROOT
+mkroot() { "$HOST_CP" -a "$FAKEROOT" root; }
 inroot() { "$CHROOT" root /bin/mini "$@"; }
 asuser() {
 	local uid=$1
