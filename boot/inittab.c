@@ -12,7 +12,8 @@
  * What the file does not say, init fills in:
  *   no sysinit line                 run "/bin/sh /etc/rc" when /etc/rc exists;
  *   no respawn and no askfirst line shells (or with mini.login=1 on the kernel's
- *                                   command line, getty) on every console.
+ *                                   command line, getty) on every console, and
+ *                                   on the first serial port if it answers.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -94,6 +95,19 @@ static int kernel_option(const char *word)
 	return found;
 }
 
+/* The serial driver names the chip it found in sysfs; 0 means no chip answered. */
+static int serial_port_answers(const char *name)
+{
+	char path[64], *type;
+	int answers;
+
+	snprintf(path, sizeof path, "/sys/class/tty/%s/type", name);
+	type = read_file(path, NULL);
+	answers = type != NULL && atoi(type) != 0;
+	free(type);
+	return answers;
+}
+
 /* What runs on a console: a root shell, or getty with mini.login=1. */
 static const char *console_command(const char *tty, const char *term, int login)
 {
@@ -128,6 +142,11 @@ static void add_console_entries(void)
 		char tty[8];
 		snprintf(tty, sizeof tty, "tty%d", n);
 		add_entry(tty, n == 1 || login ? RESPAWN : ASKFIRST, console_command(tty, "linux", login));
+	}
+	/* A serial port that answers gets one even when the kernel does not write there. */
+	if (!serial && serial_port_answers("ttyS0")) {
+		add_entry("ttyS0", RESPAWN, console_command("ttyS0", "vt100", login));
+		serial = 1;
 	}
 	if (!screen && !serial)
 		add_entry("", RESPAWN, "-/bin/sh");

@@ -4,8 +4,8 @@ Boot 1, the default root shell on the serial console: the boot time line; a kill
 console shell comes back; a respawn loop is held back; 200 orphans leave no zombie;
 a memory hog dies and the rest lives; logs; Ctrl-Alt-Del and reboot restart the
 machine; poweroff ends QEMU with status 0.
-Boot 2, the kernel started with mini.login=1 (GRUB's "mini (login)"): getty and login
-on the serial line; adduser, passwd, a refused wrong password, a user who cannot read
+Boot 2, the kernel started with mini.login=1 (GRUB's "mini (login)") and its console
+on the screen only: getty and login on the serial line all the same (the port answers); adduser, passwd, a refused wrong password, a user who cannot read
 /etc/shadow or write /bin and /etc, and su back to root.
 """
 import os
@@ -119,7 +119,7 @@ def answer(m, prompt, text, timeout=20):
 def login_boot():
     folder = tempfile.mkdtemp(prefix="mini-init-test.")
     kernel = kernel_of(iso, folder)
-    with Machine(iso, extra=["-kernel", kernel, "-append", "console=ttyS0,115200 mini.login=1"]) as m:
+    with Machine(iso, extra=["-kernel", kernel, "-append", "console=tty0 mini.login=1"]) as m:
         try:
             answer(m, r"mini login: ", "root", 90)
             m.wait_prompt(20)
