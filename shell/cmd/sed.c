@@ -76,6 +76,7 @@ struct sed_command {
 	struct address a1, a2;
 	int negate;
 	int in_range;
+	int range_done;		/* a range from a line number starts once (per file with -s) */
 	long range_end;		/* for addr,+N */
 	char *text;		/* a i c: the text; b t T: the label; r w: the file name */
 	int jump;		/* b t T: target index; {: index of its } */
@@ -371,6 +372,8 @@ static void parse_arguments(struct sed_command *c)
 		parse_y(c);
 		break;
 	case 'q': case 'Q': case 'l': case 'L':
+		if ((c->name == 'q' || c->name == 'Q') && c->a2.kind != NO_ADDR)
+			parse_error("command only uses one address");
 		skip_blanks();
 		c->exit_code = strtol(pos, (char **)&pos, 10);
 		break;
@@ -576,8 +579,11 @@ static int open_next_file(void)
 		lines_start(&in, fd, '\n');
 		in_open = 1;
 		current_name = name;
-		if (separate)
+		if (separate) {		/* line numbers, and ranges from them, start again */
 			lineno = 0;
+			for (int i = 0; i < ncmds; i++)
+				cmds[i].range_done = 0;
+		}
 		return 1;
 	}
 	return 0;
@@ -732,14 +738,26 @@ static int selected(struct sed_command *c)
 	if (c->a2.kind == NO_ADDR)
 		return address_matches(&c->a1);
 	if (c->in_range) {
+		/* A last line number jumped over (by n or N) ends the range without this line. */
+		if (c->a2.kind == LINE_ADDR && lineno > c->a2.line) {
+			c->in_range = 0;
+			return 0;
+		}
 		if (c->a2.kind == PLUS_ADDR ? lineno >= c->range_end
 		    : c->a2.kind == LINE_ADDR ? lineno >= c->a2.line
 		    : address_matches(&c->a2))
 			c->in_range = 0;
 		return 1;
 	}
-	if (!address_matches(&c->a1))
+	if (c->a1.kind == LINE_ADDR) {
+		/* As in GNU sed, a first line jumped over (n, N, d) still starts the range, once. */
+		if (c->range_done || lineno < c->a1.line
+		    || (c->a2.kind == LINE_ADDR && lineno > c->a1.line && lineno > c->a2.line))
+			return 0;
+		c->range_done = 1;
+	} else if (!address_matches(&c->a1)) {
 		return 0;
+	}
 	/* The range starts here; a line number already passed makes it one line. */
 	if (c->a2.kind == PLUS_ADDR) {
 		c->range_end = lineno + c->a2.line;
