@@ -260,7 +260,7 @@ static void draw_status(void)
 
 	if (command_text) {
 		char prompt = command_prompt;
-		int shown = strlen(command_text), room = term_cols - 2;
+		int shown = strlen(command_text), room = term_cols > 2 ? term_cols - 2 : 0;
 		text = command_text + (shown > room ? shown - room : 0);
 		term_row_add(&prompt, 1, 1);
 	} else if (status[0] == '\0' && mode != NORMAL) {
