@@ -313,7 +313,7 @@ static char *read_prompt(int prompt)
 		key = term_key();
 		if (key == '\r' || key == '\n')
 			break;
-		if (key == KEY_ESC || key == KEY_EOF || ((key == 127 || key == 8) && len == 0)) {
+		if (key == KEY_ESC || key == 3 || key == KEY_EOF || ((key == 127 || key == 8) && len == 0)) {
 			status[0] = '\0';
 			return NULL;
 		}

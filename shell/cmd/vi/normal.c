@@ -241,7 +241,7 @@ static void insert_mode(int count, int again)
 	if (mode != REPLACE)
 		mode = INSERT;
 	typed_over_length = 0;
-	while ((key = get_key()) != KEY_ESC) {
+	while ((key = get_key()) != KEY_ESC && key != 3) {	/* Ctrl-C ends insert mode too */
 		typed = xrealloc(typed, (n + 2) * sizeof *typed);
 		typed[n++] = key;
 		if (key == 22) {	/* Ctrl-V: the next key as it is */

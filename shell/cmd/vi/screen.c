@@ -343,7 +343,7 @@ char *read_line(int prompt)
 		key = get_key();
 		if (key == '\r' || key == '\n')
 			break;
-		if (key == KEY_ESC || key == KEY_EOF || (len == 0 && (key == 8 || key == 127))) {
+		if (key == KEY_ESC || key == 3 || key == KEY_EOF || (len == 0 && (key == 8 || key == 127))) {
 			free(command_text);
 			command_text = NULL;
 			return NULL;
