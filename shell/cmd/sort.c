@@ -371,12 +371,6 @@ static int compare_by(const char *a, const char *ae, const char *b, const char *
 {
 	int r;
 
-	if (flags & BLANKS_START) {
-		while (a < ae && is_blank(*a))
-			a++;
-		while (b < be && is_blank(*b))
-			b++;
-	}
 	if (flags & NUMERIC)
 		r = compare_numeric(a, ae, b, be);
 	else if (flags & GENERAL)
@@ -400,8 +394,16 @@ static int compare_keys(const struct line *x, const struct line *y)
 	const char *as, *ae, *bs, *be;
 	int r;
 
-	if (nkeys == 0)
-		return compare_by(x->s, x->s + x->len, y->s, y->s + y->len, global_flags);
+	if (nkeys == 0) {	/* the whole line is the key; -b skips its leading blanks */
+		const char *a = x->s, *b = y->s;
+		if (global_flags & BLANKS_START) {
+			while (a < x->s + x->len && is_blank(*a))
+				a++;
+			while (b < y->s + y->len && is_blank(*b))
+				b++;
+		}
+		return compare_by(a, x->s + x->len, b, y->s + y->len, global_flags);
+	}
 	for (int i = 0; i < nkeys; i++) {
 		find_key(&keys[i], x, &as, &ae);
 		find_key(&keys[i], y, &bs, &be);
