@@ -16,6 +16,20 @@
 static void scan_dollar(struct strbuf *b);
 static void scan_backquote(struct strbuf *b);
 
+/*
+ * Quotes and ${...} inside each other are scanned (and later expanded) by
+ * recursion: deeper nesting than this is refused, so neither can exhaust the
+ * stack or take quadratic time on hostile input.
+ */
+#define MAX_NESTING 1000
+static int nesting;
+
+static void enter_nested(void)
+{
+	if (++nesting > MAX_NESTING)
+		syntax_error("quotes or expansions nested too deeply");
+}
+
 /* The next character, with backslash-newline pairs removed. */
 static int next_char(void)
 {
@@ -65,6 +79,7 @@ static void scan_double_quote(struct strbuf *b)
 {
 	int c;
 
+	enter_nested();
 	sb_addc(b, '"');
 	while ((c = need_char("quoted string")) != '"') {
 		if (c == '\\')
@@ -77,6 +92,7 @@ static void scan_double_quote(struct strbuf *b)
 			sb_addc(b, c);
 	}
 	sb_addc(b, '"');
+	nesting--;
 }
 
 static void scan_backquote(struct strbuf *b)
@@ -168,7 +184,9 @@ static void scan_dollar(struct strbuf *b)
 
 	sb_addc(b, '$');
 	if (c == '{') {
+		enter_nested();
 		scan_braces(b);
+		nesting--;
 	} else if (c == '(') {
 		sb_addc(b, '(');
 		scan_parens(b, 1);
@@ -275,6 +293,7 @@ void lex_next(struct token_value *t, int check_alias)
 	int c, after_blank_alias;
 
 again:
+	nesting = 0;	/* (after a syntax error it may not have come back down) */
 	t->text = NULL;
 	t->io_number = -1;
 	t->quoted = 0;

@@ -186,3 +186,22 @@ printf 'echo hi\n' | $SH -i 2>err; cat err | od -c | grep -c 033; true
 --- out
 hi
 0
+=== deeply nested parameter expansions are refused quickly
+--- cmd
+python3 -c "print('echo ' + '\${x:-'*100000 + 'a' + '}'*100000)" > deep.sh; $SH deep.sh
+--- status
+2
+--- err
+nested too deeply
+=== deeply nested quotes in expansions are refused quickly
+--- cmd
+python3 -c "print('echo \"' + '\${x:-\"'*50000 + 'a' + '\"}'*50000 + '\"')" > deep.sh; $SH deep.sh
+--- status
+2
+--- err
+nested too deeply
+=== nesting below the limit works
+--- cmd
+python3 -c "print('echo ' + '\${x:-'*900 + 'ok' + '}'*900)" > deep.sh; $SH deep.sh
+--- out
+ok
