@@ -369,6 +369,10 @@ case("-c runs an ex command", TEXT, ":wq\r", "ONE two three\nfour five six\nseve
      args=["-c", "s/one/ONE/"])
 case("+/pattern starts at a match", TEXT, "ix" + ESC + ":wq\r", "one two three\nfour five six\nxseven eight nine\n",
      args=["+/eight"])
+case("-R warns on loading", "a\n", "\0:q\r", "a\n", args=["-R"], screen="[readonly]")
+case(":set no... turns options off", "a\n", ":set nu ai ic\r:set nonu noai noic\r:set\r\0:wq\r", "a\n",
+     screen="nonumber noautoindent noignorecase")
+case("ranges with . and $", TEXT, "j:.,$d\r:wq\r", "one two three\n")
 case("+N starts at line N", TEXT, "ix" + ESC + ":wq\r", "one two three\nfour five six\nxseven eight nine\n",
      args=["+3"])
 
@@ -451,6 +455,9 @@ def special_cases():
         os.chmod(path, 0)
         status, out = drive(["m.sh"], "\0:q\r", d, wait_for="denied")
         report_vi(status == 0 and b"Permission denied" in out, "unreadable file says so")
+    # A file that cannot be read (root reads everything, /proc/self/mem at 0 still fails): said, not written over.
+    status, out = drive(["/proc/self/mem"], ":w\r\0:q\r", d, wait_for="read-only")
+    report_vi(status == 0 and b"Input/output error" in out and b"read-only" in out, "a file that cannot be read says so")
     # Not a terminal.
     r = subprocess.run([MINI, "vi", "x"], stdin=subprocess.DEVNULL, capture_output=True, cwd=d)
     report_vi(r.returncode == 1 and b"terminal" in r.stderr, "vi without a terminal fails")
