@@ -22,7 +22,8 @@
 # BusyBox's and the reference's, as "differs" (it is not timed).
 #
 # Environment: O (mini's objects, default build/mini), RUNS (default 5), TEXT_MB,
-#   BENCH="size boot ram shell text files build" (the parts to run), BENCH_FULL=1.
+#   BENCH="size boot ram shell text files build" (the parts to run; BENCH=report only
+#   writes the report again from the figures kept in build/bench/rows.tsv), BENCH_FULL=1.
 # Writes build/bench/PART.txt for each part, results.txt (all) and FIGURES.md.
 set -eu
 O=${O:-build/mini}
@@ -98,11 +99,11 @@ render() {
 	$1 == part {
 		ratio = (num($3) && num($4) && $4 > 0) ? sprintf("%.2f", $3 / $4) : "-"
 		if (md) printf "| %s | %s | %s | %s | %s | %s |\n", $2, big($3), big($4), ratio, big($5), $6
-		else printf "  %-30s %12s %12s %7s %12s  %s\n", $2, big($3), big($4), ratio, big($5), $6
+		else printf "  %-34s %12s %12s %7s %12s  %s\n", $2, big($3), big($4), ratio, big($5), $6
 	}' "$ROWS"
 }
 
-table() {	# PART TITLE REFERENCE-NAME
+table() {	# PART TITLE REFERENCE-NAME [NOTE]
 	if [ "${FORMAT:-}" = md ]; then
 		echo "### $2"
 		echo
@@ -110,9 +111,10 @@ table() {	# PART TITLE REFERENCE-NAME
 		echo "|---|---:|---:|---:|---:|---|"
 	else
 		echo "$2"
-		printf '  %-30s %12s %12s %7s %12s  %s\n' "" mini BusyBox mini/BB "$3" unit
+		printf '  %-34s %12s %12s %7s %12s  %s\n' "" mini BusyBox mini/BB "$3" unit
 	fi
 	render "$1"
+	[ -n "${4:-}" ] && { [ "${FORMAT:-}" = md ] && echo; echo "$4" | fold -s -w 88 | sed 's/ *$//'; }
 	echo
 }
 
@@ -335,6 +337,7 @@ report() {
 		echo "(tools/bench.sh): QEMU $qemu under TCG, medians of $RUNS runs. Both systems use the"
 		echo "same kernel configuration, GRUB and grub.cfg; only the userland differs."
 		echo "mini/BB below 1 means mini is smaller or faster. n/a: mini has no such command yet."
+		echo "Host load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (CPU times are the steadier figures)."
 		echo
 	else
 		echo "mini against BusyBox $bb_version"
@@ -343,14 +346,17 @@ report() {
 	echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 		echo
 	fi
-	for part in $PARTS; do
+	for part in size boot ram shell text files build; do
+		grep -q "^$part	" "$ROWS" || continue
 		case $part in
 		size) table size "Sizes" "" ;;
-		boot) table boot "Boot to the first prompt (QEMU start to the shell's prompt on ttyS0)" "" ;;
+		boot) table boot "Boot to the first prompt (QEMU start to the shell's prompt on ttyS0)" "" \
+			"Includes GRUB's 1 s menu timeout. QEMU CPU: the CPU time QEMU used until the prompt, which other load on the host changes far less than the wall time." ;;
 		ram) table ram "Least RAM (-m, 1 MB steps) for a prompt that runs ls -l /" "" ;;
 		shell) table shell "Shell workloads on the host (tools/bench/sh)" dash ;;
 		text) table text "Text workloads on a $TEXT_MB MB file (LC_ALL=C)" GNU ;;
-		files) table files "File workloads on a tree of 10,000 files" GNU ;;
+		files) table files "File workloads on a tree of 10,000 files" GNU \
+			"Note: uClibc (mini) enters the kernel with int \$0x80, which an x86_64 host kernel emulates slowly (perf: 64% of mini du's time in do_int80_emulation); glibc (BusyBox) uses the vDSO's sysenter. On an i386 kernel int \$0x80 is the native path, so these ratios say little about a real 486." ;;
 		build) table build "Build time ($(nproc) cores)" "" ;;
 		esac
 	done
@@ -359,11 +365,19 @@ report() {
 [ -x "$MINI" ] || { say "$MINI missing: make mini"; exit 1; }
 [ -f "$ISO" ] || { say "$ISO missing: make iso"; exit 1; }
 mkdir -p "$B"
-: > "$ROWS"
+# The figures of the parts run now replace their old ones; those of other parts stay,
+# so that BENCH=boot refreshes the boot figures of the whole report.
+touch "$ROWS"
+for part in $PARTS; do
+	[ "$part" = report ] && continue
+	awk -F '\t' -v p="$part" '$1 != p' "$ROWS" > "$ROWS.new"
+	mv "$ROWS.new" "$ROWS"
+done
 fetch_busybox
 case " $PARTS " in *" size "*|*" boot "*|*" ram "*) build_rival ;; esac
 make_link_dirs
 for part in $PARTS; do
+	[ "$part" = report ] && continue	# BENCH=report: only write the report again
 	"bench_$part"
 	FORMAT= table "$part" "$part" "" > "$B/$part.txt"
 done
