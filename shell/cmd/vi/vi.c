@@ -94,12 +94,8 @@ int record_length(void)
 
 int *record_stop(int *n)
 {
-	int *keys = xmalloc((recorded_count + 1) * sizeof *keys);
-
-	memcpy(keys, recorded, recorded_count * sizeof *keys);
-	*n = recorded_count;
 	recording = 0;
-	return keys;
+	return record_since(0, n);
 }
 
 int get_key(void)
