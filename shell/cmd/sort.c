@@ -14,7 +14,9 @@
 #include <string.h>
 #include <unistd.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include "mini.h"
+#include "lines.h"
 
 static const char usage[] =
 	"Usage: sort [-bcCdfghMmnrsuVz] [-k POS1[,POS2]]... [-t SEP] [-o FILE] [FILE]...\n"
@@ -534,7 +536,7 @@ static void split_lines(char *data, size_t len)
 	char *p = data, *end = data + len;
 
 	while (p < end) {
-		char *nl = memchr(p, delimiter, end - p);
+		char *nl = find_byte(p, delimiter, end - p);
 		if (nl == NULL)
 			nl = end;
 		if (nlines == lines_cap) {
@@ -546,6 +548,38 @@ static void split_lines(char *data, size_t len)
 		nlines++;
 		p = nl + 1;
 	}
+}
+
+/*
+ * A whole input in one buffer. A regular file's size is known: one allocation
+ * and no copying (read_file grows its buffer as it goes, for pipes).
+ */
+static char *read_input(const char *path, size_t *len)
+{
+	struct stat st;
+	char *data;
+	ssize_t got;
+	int fd;
+
+	if (strcmp(path, "-") == 0)
+		return read_file(path, len);
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return read_file(path, len);
+	}
+	data = xmalloc(st.st_size + 1);
+	got = read_full(fd, data, st.st_size);
+	close(fd);
+	if (got < 0) {
+		free(data);
+		return NULL;
+	}
+	data[got] = '\0';
+	*len = got;
+	return data;
 }
 
 /* -c / -C: report the first line that is out of order. */
@@ -609,7 +643,7 @@ int sort_main(int argc, char **argv)
 
 	for (; *argv; argv++) {
 		size_t len;
-		char *data = read_file(*argv, &len);
+		char *data = read_input(*argv, &len);
 		if (data == NULL) {
 			warn("cannot read %s:", *argv);
 			return 2;	/* POSIX: 1 is for -c finding disorder, more for trouble */
