@@ -108,8 +108,13 @@ static void early_boot(void)
 
 /* ---- starting an inittab line (the child's side) ---- */
 
-/* Give the child its terminal as stdin, stdout, stderr and controlling terminal. */
-static void open_terminal(const char *tty)
+/*
+ * Give the child its terminal as stdin, stdout and stderr, and for a console (not a
+ * boot script) as controlling terminal too, so that job control and Ctrl-C work.
+ * A boot script gets none: when the leader of a session with a terminal ends, the
+ * kernel hangs the terminal up and what rc started in the background would die.
+ */
+static void open_terminal(const char *tty, int controlling)
 {
 	int fd;
 
@@ -119,7 +124,8 @@ static void open_terminal(const char *tty)
 		say("%s:", tty);
 		_exit(1);
 	}
-	ioctl(fd, TIOCSCTTY, 0);	/* so that job control and Ctrl-C work */
+	if (controlling)
+		ioctl(fd, TIOCSCTTY, 0);
 	dup2(fd, 0);
 	dup2(fd, 1);
 	dup2(fd, 2);
@@ -192,7 +198,7 @@ static pid_t start(struct entry *e)
 	if (pid == 0) {
 		sigemptyset(&none);
 		sigprocmask(SIG_SETMASK, &none, NULL);	/* init blocks them; a child must not */
-		open_terminal(e->tty);
+		open_terminal(e->tty, e->action == RESPAWN || e->action == ASKFIRST);
 		set_environment(e->tty);
 		if (e->process[0] == '-')
 			chdir("/root");

@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -173,6 +174,8 @@ int syslogd_main(int argc, char **argv)
 	log_fd = open(log_path, O_WRONLY | O_CREAT | O_APPEND, 0640);
 	if (log_fd < 0)
 		die("%s:", log_path);
+	/* Started in a terminal's session, syslogd must outlive its hang-up. */
+	signal(SIGHUP, SIG_IGN);
 	if (!foreground && daemon(0, 0) < 0)
 		die("daemon:");
 
