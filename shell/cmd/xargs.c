@@ -41,6 +41,16 @@ static int status, running;
 static char *word;
 static size_t word_len, word_cap;
 
+static void word_clear(void)
+{
+	if (word == NULL) {
+		word_cap = 256;
+		word = xmalloc(word_cap);
+	}
+	word_len = 0;
+	word[0] = '\0';
+}
+
 static void word_add(int c)
 {
 	if (word_len + 2 > word_cap) {
@@ -59,21 +69,23 @@ static int read_word(int *end_of_line)
 {
 	int c, quote = 0, have = 0;
 
-	word_len = 0;
-	word_add(0);
-	word_len = 0;
+	word_clear();
 	*end_of_line = 0;
 	if (delimiter >= 0) {
-		while ((c = getchar()) != EOF && c != delimiter)
-			word_add(c), have = 1;
+		while ((c = getchar()) != EOF && c != delimiter) {
+			word_add(c);
+			have = 1;
+		}
 		*end_of_line = 1;
 		return have || c != EOF;
 	}
 	if (replace) {			/* -I: the whole line, leading blanks removed */
 		while ((c = getchar()) == ' ' || c == '\t')
 			;
-		for (; c != EOF && c != '\n'; c = getchar())
-			word_add(c), have = 1;
+		for (; c != EOF && c != '\n'; c = getchar()) {
+			word_add(c);
+			have = 1;
+		}
 		*end_of_line = 1;
 		return have || c != EOF;
 	}
