@@ -141,16 +141,25 @@ static void check_format(const char *format)
 		usage_error(usage, "format '%s' needs one %% directive", format);
 }
 
+/* The value of -s or -f: the rest of the word ("-s,") or the next word ("-s ,"). */
+static const char *option_value(int argc, char **argv, int *i)
+{
+	if (argv[*i][2] != '\0')
+		return argv[*i] + 2;
+	if (*i + 1 >= argc)
+		usage_error(usage, "option '%s' needs an argument", argv[*i]);
+	return argv[++*i];
+}
+
 int seq_main(int argc, char **argv)
 {
 	const char *sep = "\n", *format = NULL, *operands[3];
 	int equal_width = 0, n = 0;
 	struct decimal d[3] = { { 1, 0 }, { 1, 0 }, { 0, 0 } };
 	double v[3] = { 1, 1, 0 };
-	int exact = 1;
+	int exact = 1, i;
 
 	/* Options by hand: "-1" is a negative number, not an option. */
-	int i;
 	for (i = 1; i < argc && argv[i][0] == '-' && !isdigit((unsigned char)argv[i][1])
 		    && argv[i][1] != '.'; i++) {
 		if (strcmp(argv[i], "--") == 0) {
@@ -161,10 +170,10 @@ int seq_main(int argc, char **argv)
 			show_help(usage);
 		if (strcmp(argv[i], "-w") == 0)
 			equal_width = 1;
-		else if ((strcmp(argv[i], "-s") == 0 || strcmp(argv[i], "-f") == 0) && i + 1 < argc)
-			*(argv[i][1] == 's' ? &sep : &format) = argv[i + 1], i++;
-		else if (starts_with(argv[i], "-s") || starts_with(argv[i], "-f"))
-			*(argv[i][1] == 's' ? &sep : &format) = argv[i] + 2;
+		else if (starts_with(argv[i], "-s"))
+			sep = option_value(argc, argv, &i);
+		else if (starts_with(argv[i], "-f"))
+			format = option_value(argc, argv, &i);
 		else
 			usage_error(usage, "unknown option '%s'", argv[i]);
 	}
