@@ -292,8 +292,10 @@ static void parse_s(struct sed_command *c)
 			flags |= REG_ICASE;
 		else if (*pos == 'M' || *pos == 'm')
 			flags |= REG_NEWLINE;
-		else if (isdigit((unsigned char)*pos))
-			c->nth = strtol(pos, (char **)&pos, 10), pos--;
+		else if (isdigit((unsigned char)*pos)) {
+			c->nth = strtol(pos, (char **)&pos, 10);
+			pos--;		/* the loop steps over the last digit */
+		}
 		else if (*pos == 'w') {
 			char *name;
 			pos++;
@@ -508,8 +510,9 @@ static void begin_in_place(const char *name, int fd)
 	}
 	if (fstat(fd, &st) == 0) {
 		fchmod(tfd, st.st_mode & 07777);
-		/* Not root: the file becomes ours, as with GNU sed. */
-		(void)!fchown(tfd, st.st_uid, st.st_gid);
+		if (fchown(tfd, st.st_uid, st.st_gid) < 0) {
+			/* Not root: the file becomes ours, as with GNU sed. */
+		}
 	}
 	out = fdopen(tfd, "w");
 }
