@@ -184,7 +184,7 @@ int tr_main(int argc, char **argv)
 {
 	struct options o;
 	int c, complement_set = 0, delete = 0, squeeze = 0;
-	static struct set set1, set2;
+	struct set set1, set2;
 	unsigned char map[256], squeezable[256] = { 0 }, deleted[256] = { 0 };
 	unsigned char buf[65536];	/* filtered in place: the output is never longer */
 	int last = -1, have_set2;
