@@ -13,7 +13,8 @@
 #               the libc code only this command pulls in.
 # Exits 1 when the ISO reaches 10,000,000 bytes (the hard limit); warns past our own
 # budget of 1,474,560 bytes, a 1.44 MB floppy.
-# Needs: binutils (nm, strip), xorriso (to list the ISO), xz, gcc -m32 (to relink).
+# Needs: binutils (nm, size), xorriso (to list the ISO), xz, gcc -m32 (to relink).
+# KEEP_WORK=1 keeps the temporary folder of intermediate tables (its name is in sh -x).
 set -eu
 O=${O:-build/mini}
 ISO=${ISO:-build/mini.iso}
@@ -222,7 +223,7 @@ if [ "${1:-}" = --link-without ]; then
 fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/mini-size.XXXXXX")
-trap 'rm -rf "$work"' EXIT
+trap '[ -n "${KEEP_WORK:-}" ] || rm -rf "$work"' EXIT
 [ -f "$MINI" ] && [ -f "$MAP" ] || { echo "size: $MINI or $MAP missing (make mini O=$O)" >&2; exit 1; }
 echo "Parts (bytes)"
 if [ -f "$ISO" ]; then
