@@ -7,7 +7,8 @@
 # built from the same configuration, on an ISO made by the same tools/make-iso.sh
 # with the same grub.cfg: only the userland differs.
 #
-# Figures (medians of RUNS runs; ratio = mini / BusyBox, below 1 is mini's win):
+# Figures (medians of RUNS runs, host CPU times their means; ratio = mini / BusyBox,
+# below 1 is mini's win):
 #   size    ISO, kernel, initramfs (uncompressed, and its xz share in the kernel), binary
 #   boot    QEMU (TCG) start to the first shell prompt on the serial line: wall time,
 #           and the CPU time QEMU used (what a busy host changes least)
@@ -167,7 +168,8 @@ bench_ram() {
 # ---- 4. on the host ----
 
 # CPU time in ms (user + system) of each shell command line, "name=cmd" pairs, over
-# RUNS runs; prints "name ms" lines. hyperfine when the host has it, else a loop.
+# RUNS runs (hyperfine's mean, or the median of a plain loop without hyperfine);
+# prints "name ms" lines.
 time_commands() {	# PREPARE NAME=CMD...
 	prepare=$1
 	shift
@@ -334,8 +336,9 @@ report() {
 		echo
 		echo "mini against BusyBox $bb_version, Debian's busybox-static for i386, measured on"
 		echo "$(date -u '+%Y-%m-%d') on an $cpu ($(nproc) cores) with \`make bench\`"
-		echo "(tools/bench.sh): QEMU $qemu under TCG, medians of $RUNS runs. Both systems use the"
-		echo "same kernel configuration, GRUB and grub.cfg; only the userland differs."
+		echo "(tools/bench.sh): QEMU $qemu under TCG, medians of $RUNS runs (host workloads: the"
+		echo "mean CPU time, user + system, of $RUNS runs). Both systems use the same kernel"
+		echo "configuration, GRUB and grub.cfg; only the userland differs."
 		echo "mini/BB below 1 means mini is smaller or faster. n/a: mini has no such command yet."
 		echo "Host load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (CPU times are the steadier figures)."
 		echo
