@@ -21,7 +21,7 @@
 #include "lines.h"
 
 static const char usage[] =
-	"Usage: grep [-EFGHLRchilnoqrsvwx] [-A N] [-B N] [-C N] [--color[=WHEN]]\n"
+	"Usage: grep [-EFGHLRchilnoqrsvwx] [-A N] [-B N] [-C N] [-m N] [--color[=WHEN]]\n"
 	"            {PATTERN | -e PATTERN... | -f FILE...} [FILE]...\n"
 	"Print the lines of each FILE (standard input for none or -) that match.\n"
 	"  -E  extended regular expressions (egrep)   -F  fixed strings (fgrep)\n"
@@ -33,6 +33,7 @@ static const char usage[] =
 	"  -H / -h  print / hide file names           -q  quiet: exit status only\n"
 	"  -s  no messages about unreadable files     -r / -R  search directories (-R follows links)\n"
 	"  -A N / -B N / -C N  print N lines of context after / before / around matches\n"
+	"  -m N  stop after N selected lines\n"
 	"  --color=auto|always|never  highlight matches (auto: on a terminal)\n";
 
 /* One pattern: a plain string, or a compiled regular expression. */
@@ -50,6 +51,7 @@ static int ignore_case, invert, word, whole_line, count_only, list_files, quiet;
 static int no_messages, only_matching, line_numbers, recursive, color;
 static int with_filename = -1;		/* -1: decide from the number of operands */
 static long before = -1, after = -1;	/* -B, -A; -1 until given */
+static long max_count = -1;		/* -m: stop after this many selected lines */
 static int selected_any, trouble;
 static int printed_anything;		/* for the "--" between context groups */
 static long last_printed;		/* number of the line printed last in this file */
@@ -328,6 +330,8 @@ static long grep_fd(int fd, const char *name)
 	last_printed = -1;
 	lines_start(&in, fd, '\n');
 	for (;;) {
+		if (selected == max_count && after_left == 0)
+			break;		/* -m: enough, and no trailing context left to print */
 		if (skip_fast && !lines_skip_to(&in, patterns[0].text, patterns[0].len,
 						line_numbers ? &lineno : NULL))
 			break;
@@ -345,6 +349,8 @@ static long grep_fd(int fd, const char *name)
 			}
 			continue;
 		}
+		if (selected == max_count)
+			break;		/* -m: enough (the trailing context of the last one is printed) */
 		selected++;
 		selected_any = 1;
 		if (quiet)
@@ -503,7 +509,7 @@ int grep_main(int argc, char **argv)
 	else if (strcmp(program_name, "fgrep") == 0)
 		mode = 'F';
 	argc = take_color_option(argc, argv);
-	options_start(&o, argc, argv, "EFGHLRchilnoqrsvwxe:f:A:B:C:", usage);
+	options_start(&o, argc, argv, "EFGHLRchilnoqrsvwxe:f:A:B:C:m:", usage);
 	while ((c = options_next(&o)) != -1) {
 		switch (c) {
 		case 'E': case 'F': case 'G': mode = c; break;
@@ -525,6 +531,7 @@ int grep_main(int argc, char **argv)
 		case 'A': after = context_number(o.arg); break;
 		case 'B': before = context_number(o.arg); break;
 		case 'C': context = context_number(o.arg); break;
+		case 'm': max_count = context_number(o.arg); break;
 		}
 	}
 	argv += o.index;

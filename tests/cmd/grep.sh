@@ -63,3 +63,5 @@ check "grep -o -C: no context lines, but separators" 'printf "x foo\na\nb\nc\nfo
 check "grep: -A and -B win over -C" 'printf "1\n2\n3\nx\n4\n" | grep -B2 -C1 x' $'2\n3\nx\n4\n'
 check "grep -q -c prints nothing" 'printf "a\n" | grep -q -c b; echo $?' $'1\n'
 check "grep -l wins over -c" 'printf "a\n" | grep -l -c a' $'(standard input)\n'
+check "grep -m" 'printf "a1\nb\na2\na3\n" | grep -m2 a; printf "a1\nb\na2\n" | grep -m1 -A1 a; printf "a\n" | grep -m0 a' $'a1\na2\na1\nb\n' 1
+check "grep -m stops reading" 'seq 1 1000000 | grep -m1 5' $'5\n'
