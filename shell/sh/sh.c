@@ -311,6 +311,32 @@ static void complete_commands(const char *prefix, struct strlist *out)
 	}
 }
 
+/* Characters a completed file name needs a backslash before. */
+static const char special_in_names[] = " \t\n'\"\\$`&;|()<>*?[]#~=";
+
+static void add_escaped_name(struct strbuf *b, const char *name)
+{
+	for (; *name; name++) {
+		if (strchr(special_in_names, *name))
+			sb_addc(b, '\\');
+		sb_addc(b, *name);
+	}
+}
+
+/* The word as typed, without its backslashes (a\ b is the name "a b"). */
+static char *unescape(const char *word)
+{
+	struct strbuf b = { 0 };
+
+	for (; *word; word++) {
+		if (*word == '\\' && word[1])
+			word++;
+		sb_addc(&b, *word);
+	}
+	return sb_take(&b);
+}
+
+/* File names starting with the (unescaped) word, escaped again for the line. */
 static void complete_paths(const char *word, struct strlist *out)
 {
 	const char *slash = strrchr(word, '/');
@@ -326,10 +352,12 @@ static void complete_paths(const char *word, struct strlist *out)
 		if (strncmp(e->d_name, base, len) != 0 || strcmp(e->d_name, ".") == 0 ||
 		    strcmp(e->d_name, "..") == 0 || (e->d_name[0] == '.' && base[0] != '.'))
 			continue;
-		sb_adds(&full, dir);
-		sb_adds(&full, e->d_name);
-		if (stat(full.s, &st) == 0 && S_ISDIR(st.st_mode))
+		char *path = path_join(*dir ? dir : ".", e->d_name);
+		add_escaped_name(&full, dir);
+		add_escaped_name(&full, e->d_name);
+		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
 			sb_addc(&full, '/');
+		free(path);
 		sl_add(out, sb_take(&full));
 	}
 	if (d)
@@ -347,18 +375,21 @@ static char **complete(const char *line, int cursor, int *word_start)
 {
 	struct strlist out = { 0 };
 	int start = cursor, before;
-	char *word;
+	char *typed, *word;
 
-	while (start > 0 && !strchr(" \t;|&(<>`", line[start - 1]))
+	/* back to the word's start; a blank after a backslash is part of it */
+	while (start > 0 && (!strchr(" \t;|&(<>`", line[start - 1]) || (start > 1 && line[start - 2] == '\\')))
 		start--;
 	before = start;
 	while (before > 0 && (line[before - 1] == ' ' || line[before - 1] == '\t'))
 		before--;
-	word = xstrndup(line + start, cursor - start);
+	typed = xstrndup(line + start, cursor - start);
+	word = unescape(typed);
 	if ((before == 0 || strchr(";|&(`", line[before - 1])) && !strchr(word, '/'))
 		complete_commands(word, &out);
 	else
 		complete_paths(word, &out);
+	free(typed);
 	free(word);
 	if (out.count)
 		qsort(out.v, out.count, sizeof *out.v, compare_strings);

@@ -160,6 +160,16 @@ def complete_file_name(sh):
     assert "content" in sh.run("")
 
 @test
+def complete_name_with_blank_is_escaped(sh):
+    open(os.path.join(sh.home, "my file.txt"), "w").write("spaced\n")
+    sh.send("cat my\t")
+    sh.expect("my\\ file.txt ")
+    assert "spaced" in sh.run("")
+    sh.send("cat my\\ f\t")
+    sh.expect("file.txt ")
+    assert "spaced" in sh.run("")
+
+@test
 def complete_command_name(sh):
     sh.send("ech\t")
     sh.expect("echo ")
