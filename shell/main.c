@@ -8,6 +8,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include "mini.h"
 
 static void list_commands(void)
@@ -28,6 +29,22 @@ static void list_commands(void)
 		column += len + (column ? 0 : 1);
 	}
 	putchar('\n');
+}
+
+/*
+ * /bin/mini is setuid root in the booted system, because su and passwd must read and
+ * write /etc/shadow for a user. Every other command gives that privilege up before it
+ * does anything: it runs as the user who started it. Returns 0 if that failed.
+ */
+static int keep_setuid_privilege(const char *name)
+{
+	if (geteuid() == getuid() || strcmp(name, "su") == 0 || strcmp(name, "passwd") == 0)
+		return 1;
+	if (setgid(getgid()) < 0 || setuid(getuid()) < 0) {
+		fprintf(stderr, "mini: cannot drop the setuid privilege\n");
+		return 0;
+	}
+	return 1;
 }
 
 int main(int argc, char **argv)
@@ -58,5 +75,7 @@ int main(int argc, char **argv)
 		return 127;
 	}
 	program_name = cmd->name;
+	if (!keep_setuid_privilege(cmd->name))
+		return 126;
 	return cmd->main(argc, argv);
 }

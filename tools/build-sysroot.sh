@@ -5,6 +5,9 @@
 #      configured from tools/uclibc.config.
 # Result: build/sysroot/usr/include and build/sysroot/usr/lib/{crt1.o,crti.o,crtn.o,libc.a}.
 set -eu
+# A make that called us may pass its variables (O=...) down through MAKEFLAGS:
+# uClibc's own make must not see them.
+unset MAKEFLAGS MFLAGS MAKEOVERRIDES O
 top=$(pwd)
 build=$top/build
 sysroot=$build/sysroot
@@ -40,6 +43,12 @@ tar -xf "$tarball" -C "$src" --strip-components=1
 # newer uClibc-ng defines it here, so we do the same.
 sed -i 's/^extern size_t _dl_pagesize;/size_t _dl_pagesize;/' "$src/libc/misc/elf/dl-support.c"
 
+# 1.0.35's i386 struct kernel_stat64 has a 16-bit st_rdev followed by 10 bytes of
+# padding, where the kernel has a 64-bit st_rdev and 4: minor numbers over 255 were cut.
+sed -i 's/^\tunsigned short\tst_rdev;$/\tunsigned long long\tst_rdev;/; s/^\tunsigned char\t__pad3\[10\];$/\tunsigned char\t__pad3[4];/' \
+	"$src/libc/sysdeps/linux/i386/bits/kernel_stat.h"
+grep -q 'unsigned long long	st_rdev;' "$src/libc/sysdeps/linux/i386/bits/kernel_stat.h"
+
 # The fragment in Kconfig form: "X=n" becomes "# X is not set"; comments dropped;
 # then the settings that depend on where this tree lives.
 {
@@ -49,7 +58,8 @@ sed -i 's/^extern size_t _dl_pagesize;/size_t _dl_pagesize;/' "$src/libc/misc/el
 	echo "DEVEL_PREFIX=\"/usr/\""
 	echo "CROSS_COMPILER_PREFIX=\"\""
 	# Debian's gcc -m32 makes i686 PIE code by default: ask for plain i486 code.
-	echo "UCLIBC_EXTRA_CFLAGS=\"-m32 -march=i486 -fno-pie -fcf-protection=none\""
+	# No unwind tables either: C without exceptions never reads them (28 KB in mini).
+	echo "UCLIBC_EXTRA_CFLAGS=\"-m32 -march=i486 -fno-pie -fcf-protection=none -fno-asynchronous-unwind-tables -fno-unwind-tables\""
 } > "$src/mini.config"
 
 ucmake() {

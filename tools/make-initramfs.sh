@@ -24,8 +24,10 @@ rootfs=boot/rootfs
 	# devtmpfs is mounted: it must exist in the initramfs itself.
 	echo "nod /dev/console 0600 0 0 c 5 1"
 
-	# The one binary, and a link for each of its commands.
-	echo "file /bin/mini $mini 0755 0 0"
+	# The one binary, and a link for each of its commands. It is setuid root so that su
+	# and passwd work for users; shell/main.c gives the privilege up at once for every
+	# other command.
+	echo "file /bin/mini $mini 4755 0 0"
 	for name in $("$mini" --list); do
 		echo "slink /bin/$name mini 0777 0 0"
 	done

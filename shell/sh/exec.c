@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include "sh.h"
@@ -310,10 +311,14 @@ static void __attribute__((noreturn)) exec_program(char **argv)
 			sh_warn("%s: not found", argv[0]);
 			exit(127);
 		}
-		/* (not for sh itself: a new shell must not inherit this one's variables) */
-		if ((cmd = find_command(argv[0])) != NULL && cmd->main != sh_main && is_mini(path)) {
+		/* (not for sh itself: a new shell must not inherit this one's variables;
+		 * not for su and passwd: only a real exec gives them mini's setuid bit) */
+		if ((cmd = find_command(argv[0])) != NULL && cmd->main != sh_main && is_mini(path)
+		    && strcmp(cmd->name, "su") != 0 && strcmp(cmd->name, "passwd") != 0) {
 			environ = var_environ();
 			program_name = cmd->name;
+			/* The name ps, top, pidof and killall see for this process. */
+			prctl(PR_SET_NAME, cmd->name, 0, 0, 0);
 			exit(cmd->main(count_args(argv), argv));
 		}
 	}

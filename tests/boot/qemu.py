@@ -63,11 +63,12 @@ class Timeout(Exception):
 class Machine:
     """One QEMU guest booted from the ISO, its serial console on a pipe."""
 
-    def __init__(self, iso="build/mini.iso", mem=32, cpu="486", extra=(), kernel_args=None):
+    def __init__(self, iso="build/mini.iso", mem=32, cpu="486", extra=(), as_disk=False):
         self.iso = iso
         self.mem = mem
         self.cpu = cpu
         self.extra = list(extra)
+        self.as_disk = as_disk  # the caller's extra arguments attach the ISO as a disk
         self.raw = ""          # everything the guest printed
         self.log = ""          # the same as lines on a screen: escapes and redraws resolved
         self.seen = 0          # how much of the log expect() has consumed
@@ -85,8 +86,9 @@ class Machine:
     def start(self):
         self.monitor_path = tempfile.mktemp(prefix="mini-qemu-mon.")
         cmd = ["qemu-system-i386", "-accel", os.environ.get("ACCEL", "tcg"),
-               "-cpu", self.cpu, "-m", str(self.mem), "-cdrom", self.iso, "-boot", "d",
-               "-display", "none", "-serial", "stdio",
+               "-cpu", self.cpu, "-m", str(self.mem)] + \
+              ([] if self.as_disk else ["-cdrom", self.iso, "-boot", "d"]) + \
+              ["-display", "none", "-serial", "stdio",
                "-monitor", "unix:%s,server,nowait" % self.monitor_path] + self.extra
         self.started = time.monotonic()
         self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,

@@ -2,6 +2,7 @@
 
 Boots the ISO on a 486 with 32 MB under TCG, runs a few commands at the prompt over
 the serial console, checks what they print, then checks that poweroff ends QEMU.
+Then boots the same ISO as a disk (USB stick), and with 8 MB of RAM.
 """
 import sys
 from qemu import Machine, Timeout, check, finish, iso_from_argv
@@ -26,4 +27,24 @@ with Machine(iso, mem=32, cpu="486") as m:
     check("boot: cat /proc/version", out.startswith("Linux version 6.12"), out)
     status = m.poweroff(30)
     check("boot: poweroff ends QEMU by itself, status 0", status == 0, m.log[-2000:])
+
+# The ISO is hybrid: the same file boots as a hard disk (a USB stick written with dd).
+disk = ["-drive", "file=%s,format=raw,if=ide,index=0,snapshot=on" % iso, "-boot", "c"]
+with Machine(iso, mem=32, cpu="486", extra=disk, as_disk=True) as m:
+    try:
+        m.wait_prompt(90)
+        check("boot: the ISO boots as a disk (USB stick) too", True)
+        check("boot: poweroff ends QEMU after a disk boot", m.poweroff(30) == 0, m.log[-1500:])
+    except Timeout as e:
+        check("boot: the ISO boots as a disk (USB stick) too", False, e)
+
+# A real 486 often had 8 MB: the system must reach a working prompt in that much RAM.
+with Machine(iso, mem=8, cpu="486") as m:
+    try:
+        m.wait_prompt(90)
+        out = m.run("ls -l /")
+        check("boot: a working prompt in 8 MB of RAM (ls -l /)", " proc" in out, out)
+        m.poweroff(30)
+    except Timeout as e:
+        check("boot: a working prompt in 8 MB of RAM (ls -l /)", False, e)
 finish()
