@@ -29,6 +29,7 @@
 #include <unistd.h>
 #include <sys/ioctl.h>
 #include <sys/mount.h>
+#include <sys/prctl.h>
 #include <sys/reboot.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -153,6 +154,8 @@ static void wait_for_enter(void)
 	static const char prompt[] = "\nPlease press Enter to activate this console. ";
 	char c;
 
+	/* Not "init" in ps and pidof while it waits: it is the console's future shell. */
+	prctl(PR_SET_NAME, "askfirst", 0, 0, 0);
 	write_all(1, prompt, sizeof prompt - 1);
 	while (read(0, &c, 1) == 1 && c != '\n')
 		continue;

@@ -105,6 +105,13 @@ int proc_is_named(const struct proc_info *p, const char *name)
 
 	if (strcmp(p->comm, name) == 0)
 		return 1;
+	/*
+	 * The kernel keeps only 15 bytes of the name in comm; only then is argv[0] asked.
+	 * (Not always: a child that init forked but has not exec'd yet still has init's
+	 * argv[0], and must not count as "init".)
+	 */
+	if (strlen(p->comm) < 15 || strncmp(p->comm, name, 15) != 0)
+		return 0;
 	/* /proc/PID/cmdline starts with argv[0], ended by a NUL. */
 	if (read_proc_file(p->pid, "cmdline", argv0, sizeof argv0) <= 0)
 		return 0;
