@@ -208,3 +208,48 @@ void stdout_big_buffer(void)
 	if (!isatty(STDOUT_FILENO))
 		setvbuf(stdout, NULL, _IOFBF, CHUNK);
 }
+
+/* One file through print_line; returns 0, or 1 when it could not be opened or read. */
+static int print_lines_of(const char *file, void (*print_line)(const char *line, size_t len))
+{
+	struct lines in;
+	char *line;
+	size_t len;
+	int status = 0, fd = open_input(file);
+
+	if (fd < 0) {
+		warn("%s:", file);
+		return 1;
+	}
+	lines_start(&in, fd, '\n');
+	while ((line = lines_next(&in, &len)) != NULL) {
+		print_line(line, len);
+		if (!in.last_unterminated)
+			putchar('\n');
+	}
+	if (in.error) {
+		warn("%s: read error", file);
+		status = 1;
+	}
+	lines_end(&in);
+	if (fd != STDIN_FILENO)
+		close(fd);
+	return status;
+}
+
+int print_each_line(char **files, void (*print_line)(const char *line, size_t len))
+{
+	static char *stdin_only[] = { "-", NULL };
+	int status = 0;
+
+	if (*files == NULL)
+		files = stdin_only;
+	stdout_big_buffer();
+	for (; *files; files++)
+		status |= print_lines_of(*files, print_line);
+	if (fflush(stdout) != 0) {
+		warn("write error:");
+		status = 1;
+	}
+	return status;
+}

@@ -39,8 +39,7 @@ static void expand_line(const char *line, size_t len)
 int expand_main(int argc, char **argv)
 {
 	struct options o;
-	int c, status = 0;
-	static char *stdin_only[] = { "-", NULL };
+	int c;
 
 	tabstops_parse(&tabs, "8");
 	options_start(&o, argc, argv, "it:", usage);
@@ -50,33 +49,5 @@ int expand_main(int argc, char **argv)
 		else if (tabstops_parse(&tabs, o.arg) < 0)
 			usage_error(usage, "invalid tab stops '%s'", o.arg);
 	}
-	argv += o.index;
-	if (*argv == NULL)
-		argv = stdin_only;
-	stdout_big_buffer();
-	for (; *argv; argv++) {
-		struct lines in;
-		char *line;
-		size_t len;
-		int fd = open_input(*argv);
-		if (fd < 0) {
-			warn("%s:", *argv);
-			status = 1;
-			continue;
-		}
-		lines_start(&in, fd, '\n');
-		while ((line = lines_next(&in, &len)) != NULL) {
-			expand_line(line, len);
-			if (!in.last_unterminated)
-				putchar('\n');
-		}
-		lines_end(&in);
-		if (fd != STDIN_FILENO)
-			close(fd);
-	}
-	if (fflush(stdout) != 0) {
-		warn("write error:");
-		status = 1;
-	}
-	return status;
+	return print_each_line(argv + o.index, expand_line);
 }

@@ -64,9 +64,8 @@ static void fold_line(const char *line, size_t len)
 int fold_main(int argc, char **argv)
 {
 	struct options o;
-	int c, status = 0;
+	int c;
 	long long n;
-	static char *stdin_only[] = { "-", NULL };
 
 	options_start(&o, argc, argv, "bsw:", usage);
 	while ((c = options_next(&o)) != -1) {
@@ -79,33 +78,5 @@ int fold_main(int argc, char **argv)
 		else
 			width = n;
 	}
-	argv += o.index;
-	if (*argv == NULL)
-		argv = stdin_only;
-	stdout_big_buffer();
-	for (; *argv; argv++) {
-		struct lines in;
-		char *line;
-		size_t len;
-		int fd = open_input(*argv);
-		if (fd < 0) {
-			warn("%s:", *argv);
-			status = 1;
-			continue;
-		}
-		lines_start(&in, fd, '\n');
-		while ((line = lines_next(&in, &len)) != NULL) {
-			fold_line(line, len);
-			if (!in.last_unterminated)
-				putchar('\n');
-		}
-		lines_end(&in);
-		if (fd != STDIN_FILENO)
-			close(fd);
-	}
-	if (fflush(stdout) != 0) {
-		warn("write error:");
-		status = 1;
-	}
-	return status;
+	return print_each_line(argv + o.index, fold_line);
 }
