@@ -44,6 +44,7 @@ help:
 	@echo "make mini       only the mini binary ($(MINI))"
 	@echo "make size       bytes of every part and of every command"
 	@echo "make bench      measure mini against BusyBox"
+	@echo "make fuzz       fuzz the shell's parser (host build, clang, FUZZ_TIME=60 s)"
 	@echo "make clean      remove mini's objects, the kernel image and the ISO"
 	@echo "make distclean  remove all of build/ (unpacked sources and sysroot too)"
 	@echo "Variables: ACCEL=kvm (QEMU with KVM), MEM=32 (QEMU RAM in MB), O=dir (objects)"
@@ -134,6 +135,7 @@ FUZZ_SOURCES := tests/fuzz/sh_parse.c $(addprefix shell/sh/,arith.c expand.c inp
 	$(addprefix libmini/,errors.c io.c memory.c strings.c)
 $(FUZZ_SH): $(FUZZ_SOURCES) shell/sh/sh.h libmini/mini.h
 	@mkdir -p $(dir $@)
+	@command -v clang >/dev/null || { echo "make fuzz: needs clang with libFuzzer (apt-get install clang)" >&2; exit 1; }
 	@echo "  FUZZ    $@"
 	@clang -std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 		-D_GNU_SOURCE -Ilibmini -Ishell -Ishell/sh -o $@ $(FUZZ_SOURCES)
