@@ -52,15 +52,16 @@ def default_boot():
         check("init: PID 1 is init", m.run("cat /proc/1/comm") in ("init", "mini"), m.log[-500:])
 
         # The ISO's default entry has the screen too: a shell on tty1, and tty2-tty4 wait
-        # for Enter (init's children, not yet a shell). Alt-F2 and Enter start one.
+        # for Enter (init's children named "askfirst", not yet a shell). Alt-F2 and Enter
+        # start one.
         if "console=tty0" in m.run("cat /proc/cmdline"):
-            waiting = m.run("cat /proc/[0-9]*/stat | grep -c '(init) S'")
-            check("init: tty2-tty4 wait for Enter", waiting == "4", waiting)
+            waiting = m.run("cat /proc/[0-9]*/stat | grep -c '(askfirst) S'")
+            check("init: tty2-tty4 wait for Enter", waiting == "3", waiting)
             m.monitor("sendkey alt-f2")
             m.monitor("sendkey ret")
             time.sleep(2)
-            waiting = m.run("cat /proc/[0-9]*/stat | grep -c '(init) S'")
-            check("init: Enter on tty2 starts its shell", waiting == "3", waiting)
+            waiting = m.run("cat /proc/[0-9]*/stat | grep -c '(askfirst) S'")
+            check("init: Enter on tty2 starts its shell", waiting == "2", waiting)
 
         took = timed_prompt(m, "kill -9 $$\n")
         check("init: a killed console shell is back within 2 s", took is not None and took < 2, m.log[-800:])
