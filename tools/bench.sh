@@ -9,7 +9,7 @@
 #
 # Figures (medians of RUNS runs, host CPU times their means; ratio = mini / BusyBox,
 # below 1 is mini's win):
-#   size    ISO, kernel, initramfs (uncompressed, and its xz share in the kernel), binary
+#   size    ISO, kernel, initramfs (uncompressed, and its gzip share in the kernel), binary
 #   boot    QEMU (TCG) start to the first shell prompt on the serial line: wall time,
 #           and the CPU time QEMU used (what a busy host changes least)
 #   ram     least -m (MB) that reaches a prompt and runs `ls -l /`
@@ -22,7 +22,8 @@
 # A command mini does not have yet shows as n/a; one whose output differs from both
 # BusyBox's and the reference's, as "differs" (it is not timed).
 #
-# Environment: O (mini's objects, default build/mini), RUNS (default 5), TEXT_MB,
+# Environment: O (mini's objects, default build/mini), RUNS (default 5), BOOT_RUNS
+#   (default 15: a boot's time varies more than the host workloads'), TEXT_MB,
 #   BENCH="size boot ram shell text files build" (the parts to run; BENCH=report only
 #   writes the report again from the figures kept in build/bench/rows.tsv), BENCH_FULL=1.
 # Writes build/bench/PART.txt for each part, results.txt (all) and FIGURES.md.
@@ -31,6 +32,7 @@ O=${O:-build/mini}
 ISO=${ISO:-build/mini.iso}
 KERNEL_DIR=${KERNEL_DIR:-build/kernel}
 RUNS=${RUNS:-5}
+BOOT_RUNS=${BOOT_RUNS:-15}
 TEXT_MB=${TEXT_MB:-50}
 PARTS=${BENCH:-size boot ram shell text files build}
 B=build/bench
@@ -121,8 +123,8 @@ table() {	# PART TITLE REFERENCE-NAME [NOTE]
 
 # ---- 1. sizes ----
 
-xz_share() {	# how many bytes FILE adds to an XZ kernel, compressed as the kernel does
-	xz --check=crc32 --x86 --lzma2=preset=6,dict=32MiB -c "$1" | wc -c
+gzip_share() {	# how many bytes FILE adds to the gzip kernel, compressed as the kernel does
+	gzip -n -9 -c "$1" | wc -c
 }
 
 bench_size() {
@@ -132,26 +134,30 @@ bench_size() {
 	row size "kernel bzImage (initramfs inside)" "$(stat -c %s "$KERNEL_DIR/arch/x86/boot/bzImage")" \
 		"$(stat -c %s "$BB_KERNEL/arch/x86/boot/bzImage")" "" bytes
 	row size "initramfs, uncompressed cpio" "$(stat -c %s "$mini_cpio")" "$(stat -c %s "$bb_cpio")" "" bytes
-	row size "initramfs, xz share in kernel" "$(xz_share "$mini_cpio")" "$(xz_share "$bb_cpio")" "" "bytes (estimate)"
+	row size "initramfs, gzip share in kernel" "$(gzip_share "$mini_cpio")" "$(gzip_share "$bb_cpio")" "" "bytes (estimate)"
 	row size "the binary, stripped" "$(stat -c %s "$MINI")" "$(stat -c %s "$BB")" "" bytes
 	row size "commands in it" "$("$MINI" --list | wc -l)" "$("$BB" --list | wc -l)" "" count
 }
 
 # ---- 2. and 3. in QEMU ----
 
-# Boot an ISO RUNS times: "WALL KERNEL CPU" medians, seconds from QEMU's start to the
-# prompt, from GRUB's "Booting" line to the prompt (kernel and init alone), and the CPU
-# time QEMU used until the prompt; or "n/a n/a n/a".
-boot_medians() {	# ISO CPU
-	python3 tools/bench/boot.py time "$1" --cpu "$2" --runs "$RUNS" |
-		sed -n 's/^median=\([0-9.]*\) kernel_median=\([0-9.]*\) cpu_median=\([0-9.]*\).*/\1 \2 \3/p' |
-		grep . || echo "n/a n/a n/a"
+# Boot each ISO BOOT_RUNS times, taking turns (a drift in the host's speed then hits
+# all of them alike); per ISO one line "WALL KERNEL CPU" of medians: seconds from QEMU's
+# start to the prompt, from GRUB's "Booting" line to the prompt (kernel and init alone),
+# and the CPU time QEMU used until the prompt; or "n/a n/a n/a".
+boot_medians() {	# CPU ISO...
+	cpu=$1
+	shift
+	python3 tools/bench/boot.py compare "$@" --cpu "$cpu" --runs "$BOOT_RUNS" |
+		sed -e 's/^median=n\/a.*/n\/a n\/a n\/a/' \
+			-e 's/^median=\([0-9.]*\) kernel_median=\([0-9.]*\) cpu_median=\([0-9.]*\).*/\1 \2 \3/'
 }
 
 bench_boot() {
-	say "boot: $RUNS boots each (TCG)"
-	# shellcheck disable=SC2046 (three words each)
-	set -- $(boot_medians "$ISO" pentium2) $(boot_medians "$BB_ISO" pentium2) $(boot_medians "$ISO" 486)
+	say "boot: $BOOT_RUNS boots each (TCG)"
+	# shellcheck disable=SC2046 (three words per ISO)
+	set -- $(boot_medians pentium2 "$ISO" "$BB_ISO") $(boot_medians 486 "$ISO")
+	[ $# = 9 ] || set -- n/a n/a n/a n/a n/a n/a n/a n/a n/a
 	row boot "prompt, -cpu pentium2, wall" "$1" "$4" "" s
 	row boot "  of it GRUB's Booting to prompt" "$2" "$5" "" s
 	row boot "  QEMU CPU time" "$3" "$6" "" s
@@ -287,6 +293,10 @@ bench_text() {
 bench_files() {
 	make_data
 	tree=$DATA/tree
+	# The time zone as on the ISO, where /etc/TZ exists. This host may have no /etc/TZ,
+	# and uClibc then looks for it again at every localtime(): ls -l would pay for an
+	# open(2) per file that it never pays on mini's own system.
+	export TZ=UTC0
 	copy=$DATA/copy
 	for pair in "ls -lR:ls:@ls -lR $tree" "find:find:@find $tree" "du -s:du:@du -s $tree"; do
 		label=${pair%%:*} rest=${pair#*:}
@@ -341,7 +351,7 @@ report() {
 		echo
 		echo "mini against BusyBox $bb_version, Debian's busybox-static for i386, measured on"
 		echo "$(date -u '+%Y-%m-%d') on an $cpu ($(nproc) cores) with \`make bench\`"
-		echo "(tools/bench.sh): QEMU $qemu under TCG, medians of $RUNS runs (host workloads: the"
+		echo "(tools/bench.sh): QEMU $qemu under TCG, medians of $RUNS runs ($BOOT_RUNS for boots; host workloads: the"
 		echo "mean CPU time, user + system, of $RUNS runs). Both systems use the same kernel"
 		echo "configuration, GRUB and grub.cfg; only the userland differs."
 		echo "mini/BB below 1 means mini is smaller or faster. n/a: mini has no such command yet."
@@ -349,7 +359,7 @@ report() {
 	else
 		echo "mini against BusyBox $bb_version"
 		echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $cpu ($(nproc) cores), QEMU $qemu, TCG"
-		echo "command: make bench (tools/bench.sh), RUNS=$RUNS: medians; ratio mini/BusyBox"
+		echo "command: make bench (tools/bench.sh), RUNS=$RUNS, BOOT_RUNS=$BOOT_RUNS: medians; ratio mini/BusyBox"
 		echo
 	fi
 	for part in size boot ram shell text files build; do
@@ -357,7 +367,7 @@ report() {
 		case $part in
 		size) table size "Sizes" "" ;;
 		boot) table boot "Boot to the first prompt (QEMU start to the shell's prompt on ttyS0)" "" \
-			"The wall time includes BIOS, GRUB and its 1 s menu timeout; \"GRUB's Booting to prompt\" is the kernel (loading, unpacking, booting) and init alone. On a busy host every figure here stretches (GRUB's timeout and the kernel's delays follow the wall clock): compare them at a low load average." ;;
+			"The wall time includes QEMU's start, the BIOS and GRUB (no menu timeout); \"GRUB's Booting to prompt\" is the kernel (loading, unpacking, booting) and init alone. On a busy host every figure here stretches (the kernel's delays follow the wall clock): compare them at a low load average." ;;
 		ram) table ram "Least RAM (-m, 1 MB steps) for a prompt that runs ls -l /" "" ;;
 		shell) table shell "Shell workloads on the host (tools/bench/sh)" dash ;;
 		text) table text "Text workloads on a $TEXT_MB MB file (LC_ALL=C)" GNU ;;

@@ -13,6 +13,9 @@ list=$(readlink -f "$1")
 out=$(readlink -f "${2:-build/kernel}")
 linux=$top/build/linux
 jobs=$(nproc 2>/dev/null || echo 2)
+# A `make -jN` that called us passes its jobserver down in MAKEFLAGS, but not its pipe
+# (the rule has no '+'): the kernel's make would then warn and build with one job.
+unset MAKEFLAGS MFLAGS MAKEOVERRIDES
 kmake() {
 	make -s -C "$linux" O="$out" ARCH=i386 "$@"
 }
