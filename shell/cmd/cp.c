@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include "mini.h"
 #include "copy.h"
+#include "targets.h"
 
 static const char usage[] =
 	"Usage: cp [-aifLnPprRv] SOURCE... DEST\n"
@@ -19,13 +20,16 @@ static const char usage[] =
 	"  -n  never overwrite                -v  tell what is copied\n"
 	"  -L  follow symlinks in the source  -P  copy symlinks as symlinks\n";
 
+static int copy_one(const char *source, const char *dest, void *how)
+{
+	return copy_path(source, dest, how);
+}
+
 int cp_main(int argc, char **argv)
 {
 	struct options o;
 	struct copy_options how = { 0 };
-	int c, links_given = 0, status = 0;
-	struct stat st;
-	const char *dest;
+	int c, links_given = 0, status;
 
 	options_start(&o, argc, argv, "aifLnPprRv", usage);
 	while ((c = options_next(&o)) != -1) {
@@ -48,17 +52,7 @@ int cp_main(int argc, char **argv)
 	argc -= o.index;
 	if (argc < 2)
 		usage_error(usage, argc ? "missing destination after '%s'" : "missing file operand", argv[0]);
-	dest = argv[argc - 1];
-	if (stat(dest, &st) < 0 || !S_ISDIR(st.st_mode)) {
-		if (argc > 2)
-			die("target '%s' is not a directory", dest);
-		return copy_path(argv[0], dest, &how);
-	}
-	for (int i = 0; i < argc - 1; i++) {
-		char *target = path_join(dest, base_name(argv[i]));
-		status |= copy_path(argv[i], target, &how);
-		free(target);
-	}
+	status = for_each_target(argc, argv, is_directory(argv[argc - 1]), copy_one, &how);
 	if (fflush(stdout) != 0)
 		status = 1;
 	return status;

@@ -11,6 +11,7 @@
 #include "mini.h"
 #include "copy.h"
 #include "modes.h"
+#include "targets.h"
 #include "tree.h"
 #include "users.h"
 
@@ -41,8 +42,10 @@ static int set_owner(const char *path)
 	return 0;
 }
 
-static int install_file(const char *src, const char *dst, int make_parents)
+/* Install src as dst; with *parents_flag (-D), make dst's missing parent directories first. */
+static int install_file(const char *src, const char *dst, void *parents_flag)
 {
+	int make_parents = *(int *)parents_flag;
 	struct stat st;
 	char *parent;
 
@@ -67,9 +70,7 @@ static int install_file(const char *src, const char *dst, int make_parents)
 int install_main(int argc, char **argv)
 {
 	struct options o;
-	int c, directories = 0, make_parents = 0, status = 0;
-	struct stat st;
-	const char *dest;
+	int c, directories = 0, make_parents = 0, into_directory, status = 0;
 
 	mode = 0755;
 	options_start(&o, argc, argv, "cdDg:m:o:s", usage);
@@ -106,16 +107,9 @@ int install_main(int argc, char **argv)
 	}
 	if (argc < 2)
 		usage_error(usage, "missing file operand");
-	dest = argv[argc - 1];
-	if (stat(dest, &st) < 0 || !S_ISDIR(st.st_mode)) {
-		if (argc > 2)
-			die("target '%s' is not a directory", dest);
-		return install_file(argv[0], dest, make_parents);
-	}
-	for (int i = 0; i < argc - 1; i++) {
-		char *target = path_join(dest, base_name(argv[i]));
-		status |= install_file(argv[i], target, 0);
-		free(target);
-	}
-	return status;
+	/* -D makes DEST's parents; a DIRECTORY target exists already. */
+	into_directory = is_directory(argv[argc - 1]);
+	if (into_directory)
+		make_parents = 0;
+	return for_each_target(argc, argv, into_directory, install_file, &make_parents);
 }

@@ -5,6 +5,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 #include "mini.h"
+#include "targets.h"
 
 static const char usage[] =
 	"Usage: ln [-fnsv] TARGET [LINK]\n"
@@ -17,8 +18,9 @@ static const char usage[] =
 
 static int symbolic, force, verbose;
 
-static int make_link(const char *target, const char *link_name)
+static int make_link(const char *target, const char *link_name, void *unused)
 {
+	(void)unused;	/* the shape of a target_action, for for_each_target */
 	int result = symbolic ? symlink(target, link_name) : link(target, link_name);
 
 	/* -f: make room, then try once more. */
@@ -42,9 +44,8 @@ static int make_link(const char *target, const char *link_name)
 int ln_main(int argc, char **argv)
 {
 	struct options o;
-	int c, no_dereference = 0, status = 0;
+	int c, no_dereference = 0, dest_is_dir;
 	struct stat st;
-	const char *dest;
 
 	symbolic = force = verbose = 0;
 	options_start(&o, argc, argv, "fnsv", usage);
@@ -61,18 +62,11 @@ int ln_main(int argc, char **argv)
 	if (argc == 0)
 		usage_error(usage, "missing file operand");
 	if (argc == 1)
-		return make_link(argv[0], base_name(argv[0]));
-	dest = argv[argc - 1];
+		return make_link(argv[0], base_name(argv[0]), NULL);
 	/* Is the last operand a directory to put links into? With -n, not a symlink to one. */
-	if ((no_dereference ? lstat(dest, &st) : stat(dest, &st)) < 0 || !S_ISDIR(st.st_mode)) {
-		if (argc > 2)
-			die("target '%s' is not a directory", dest);
-		return make_link(argv[0], dest);
-	}
-	for (int i = 0; i < argc - 1; i++) {
-		char *link_name = path_join(dest, base_name(argv[i]));
-		status |= make_link(argv[i], link_name);
-		free(link_name);
-	}
-	return status;
+	if (no_dereference)
+		dest_is_dir = lstat(argv[argc - 1], &st) == 0 && S_ISDIR(st.st_mode);
+	else
+		dest_is_dir = is_directory(argv[argc - 1]);
+	return for_each_target(argc, argv, dest_is_dir, make_link, NULL);
 }

@@ -15,6 +15,7 @@
 #include "mini.h"
 #include "ask.h"
 #include "copy.h"
+#include "targets.h"
 #include "tree.h"
 
 static const char usage[] =
@@ -44,9 +45,11 @@ static int move_by_copying(const char *src, const char *dst)
 	return remove_tree(src);
 }
 
-static int move(const char *src, const char *dst)
+static int move(const char *src, const char *dst, void *unused)
 {
 	struct stat st;
+
+	(void)unused;	/* the shape of a target_action, for for_each_target */
 
 	if (lstat(dst, &st) == 0) {
 		if (overwrite == COPY_NEVER)
@@ -74,9 +77,7 @@ static int move(const char *src, const char *dst)
 int mv_main(int argc, char **argv)
 {
 	struct options o;
-	int c, status = 0;
-	struct stat st;
-	const char *dest;
+	int c;
 
 	overwrite = COPY_ALWAYS;
 	verbose = 0;
@@ -95,16 +96,5 @@ int mv_main(int argc, char **argv)
 	argc -= o.index;
 	if (argc < 2)
 		usage_error(usage, argc ? "missing destination after '%s'" : "missing file operand", argv[0]);
-	dest = argv[argc - 1];
-	if (stat(dest, &st) < 0 || !S_ISDIR(st.st_mode)) {
-		if (argc > 2)
-			die("target '%s' is not a directory", dest);
-		return move(argv[0], dest);
-	}
-	for (int i = 0; i < argc - 1; i++) {
-		char *target = path_join(dest, base_name(argv[i]));
-		status |= move(argv[i], target);
-		free(target);
-	}
-	return status;
+	return for_each_target(argc, argv, is_directory(argv[argc - 1]), move, NULL);
 }

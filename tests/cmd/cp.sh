@@ -38,3 +38,4 @@ check "cp: a full disk leaves no partial new file" "$full_disk"' cp big m/new; e
 check "cp -a: hard links stay hard links" 'mkdir d; echo x > d/a; ln d/a d/b; : > d/c; cp -a d e; stat -c %h e/a e/b e/c; [ $(stat -c %i e/a) = $(stat -c %i e/b) ] && echo same' $'2\n2\n1\nsame\n'
 check "cp -r: a read-only directory is copied, and stays read-only" 'mkdir -p d/e; : > d/e/f; chmod 555 d/e; cp -r d g; stat -c %a g/e; ls g/e' $'555\nf\n'
 check "cp -r: into an existing directory keeps its mode" 'mkdir d g; chmod 700 g; mkdir g/d; chmod 711 g/d; : > d/f; cp -r d g; stat -c %a g/d' $'711\n'
+check "cp: a directory target named with a trailing slash" 'echo x > a; mkdir d; cp a d/; cat d/a' $'x\n'

@@ -12,3 +12,5 @@ check "install -d -o -g" 'install -d -o 5 -g 6 d; stat -c "%u %g" d' $'5 6\n'
 check "install: missing source" 'install nosuch b' '' 1 'install: nosuch: No such file'
 check "install: bad user" ': > a; install -o no-such-user-here a b' '' 2 'invalid user'
 check "install: missing operand" 'install a' '' 2 'missing file operand'
+check "install: several sources need a directory" ': > a; : > b; install a b c; echo $?; ls' $'1\na\nb\n' 0 "install: target 'c' is not a directory"
+check "install -D: into an existing directory" 'echo x > a; mkdir d; install -D a d; cat d/a' $'x\n'

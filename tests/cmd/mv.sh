@@ -16,3 +16,4 @@ check "mv: missing source, carries on" 'echo x > a; mkdir d; mv nosuch a d; echo
 check "mv: missing operand" 'mv a' '' 2 'missing destination'
 check "mv: a full disk across file systems keeps the source" 'mkdir m s; head -c 200000 /dev/zero | tr "\0" x > s/big; if mount -t tmpfs -o size=64k none m 2>/dev/null; then trap "umount m" EXIT; mv s m/s; echo $?; else echo 1; fi; ls s' $'1\nbig\n' 0 'not removed|^$'
 check "mv: across file systems, hard links stay" 'src=/dev/shm/mini-mv-$$; mkdir -p $src; echo x > $src/a; ln $src/a $src/b; mv $src d; stat -c %h d/a d/b; rm -rf $src' $'2\n2\n'
+check "mv: several sources need a directory" ': > a; : > b; mv a b c; echo $?; ls' $'1\na\nb\n' 0 "mv: target 'c' is not a directory"
