@@ -1,6 +1,7 @@
 /* io.c: reading and writing file descriptors without losing bytes to short I/O or EINTR. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -51,13 +52,39 @@ int copy_fd(int in, int out)
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
-			return -1;
+			return COPY_READ_ERROR;
 		}
 		if (n == 0)
 			return 0;
 		if (write_all(out, buf, n) < 0)
-			return -1;
+			return COPY_WRITE_ERROR;
 	}
+}
+
+int copy_files_to_stdout(char **paths)
+{
+	int status = 0;
+
+	for (; *paths; paths++) {
+		int fd = open_input(*paths), result;
+		if (fd < 0) {
+			warn("%s:", *paths);
+			status = 1;
+			continue;
+		}
+		result = copy_fd(fd, STDOUT_FILENO);
+		if (fd != STDIN_FILENO)
+			close(fd);
+		if (result == COPY_WRITE_ERROR) {
+			warn("write error:");
+			return 1;
+		}
+		if (result < 0) {
+			warn("%s:", *paths);
+			status = 1;
+		}
+	}
+	return status;
 }
 
 int open_input(const char *path)
@@ -100,4 +127,13 @@ char *read_file(const char *path, size_t *len)
 	if (len)
 		*len = size;
 	return buf;
+}
+
+int flush_stdout(void)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return 0;
+	warn("write error:");
+	clearerr(stdout);
+	return -1;
 }

@@ -74,12 +74,25 @@ char *path_join(const char *dir, const char *name);
 int write_all(int fd, const void *buf, size_t len);
 /* Read up to len bytes, retrying after EINTR and short reads. Returns bytes read or -1. */
 ssize_t read_full(int fd, void *buf, size_t len);
-/* Copy everything from in to out. Returns 0, or -1 with errno set. */
+/* Copy everything from in to out. Returns 0, or with errno set COPY_READ_ERROR or
+ * COPY_WRITE_ERROR (both negative): the caller names the input or says "write error". */
+enum { COPY_READ_ERROR = -1, COPY_WRITE_ERROR = -2 };
 int copy_fd(int in, int out);
+/* Copy each of the NULL-terminated paths ("-": standard input) to standard output, as
+ * cat does. Returns 0, or 1 after naming each file it could not read; a write error is
+ * said once and ends the copy. (less and more do this when stdout is no terminal.) */
+int copy_files_to_stdout(char **paths);
 /* Open a file for reading; "-" means standard input. Returns -1 with errno set. */
 int open_input(const char *path);
 /* Read a whole file into a malloc'd NUL-terminated buffer; *len gets its length. NULL on error. */
 char *read_file(const char *path, size_t *len);
+/*
+ * Flush standard output at a command's end. Returns 0, or -1 after saying
+ * "cmd: write error: ..." (a full disk, a closed pipe): a command whose output was
+ * lost must not exit 0. The error is then cleared, because the shell runs some
+ * commands in its own process and goes on writing to the same stdout.
+ */
+int flush_stdout(void);
 
 /* ---- strings.c: parsing and formatting ---- */
 

@@ -136,9 +136,7 @@ int base64_main(int argc, char **argv)
 		warn("%s: read error", path);
 		status = 1;
 	}
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		warn("write error:");
+	if (flush_stdout() < 0)
 		status = 1;
-	}
 	return status;
 }

@@ -52,6 +52,10 @@ int cat_main(int argc, char **argv)
 			continue;
 		}
 		result = number ? cat_numbered(fd, &line, &at_line_start) : copy_fd(fd, STDOUT_FILENO);
+		if (result == COPY_WRITE_ERROR) {
+			warn("write error:");	/* and no use going on with the next file */
+			return 1;
+		}
 		if (result < 0) {
 			warn("%s:", *argv);
 			status = 1;
@@ -59,9 +63,7 @@ int cat_main(int argc, char **argv)
 		if (fd != STDIN_FILENO)
 			close(fd);
 	}
-	if (fflush(stdout) != 0) {
-		warn("write error:");
+	if (flush_stdout() < 0)
 		status = 1;
-	}
 	return status;
 }

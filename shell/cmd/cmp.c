@@ -121,9 +121,7 @@ int cmp_main(int argc, char **argv)
 	skip_bytes(&a, argc > 2 ? argv[2] : NULL);
 	skip_bytes(&b, argc > 3 ? argv[3] : NULL);
 	status = compare(&a, &b, mode);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		warn("write error:");
+	if (flush_stdout() < 0)
 		status = 2;
-	}
 	return status;
 }

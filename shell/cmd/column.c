@@ -152,7 +152,7 @@ int column_main(int argc, char **argv)
 		table(seps, out_sep);
 	else
 		fill(width, rows_first);
-	if (fflush(stdout) != 0)
+	if (flush_stdout() < 0)
 		die("write error:");
 	return 0;
 }

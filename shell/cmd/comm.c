@@ -91,7 +91,5 @@ int comm_main(int argc, char **argv)
 			b = next(&in2, &blen, &copy2, &cap2);
 		}
 	}
-	if (fflush(stdout) != 0)
-		die("write error:");
-	return 0;
+	return flush_stdout() < 0;
 }

@@ -53,7 +53,7 @@ int cp_main(int argc, char **argv)
 	if (argc < 2)
 		usage_error(usage, argc ? "missing destination after '%s'" : "missing file operand", argv[0]);
 	status = for_each_target(argc, argv, is_directory(argv[argc - 1]), copy_one, &how);
-	if (fflush(stdout) != 0)
+	if (flush_stdout() < 0)
 		status = 1;
 	return status;
 }

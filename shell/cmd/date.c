@@ -316,5 +316,5 @@ int date_main(int argc, char **argv)
 			die("cannot set the date:");
 	}
 	print_date(t, format, iso);
-	return fflush(stdout) != 0;
+	return flush_stdout() < 0;
 }

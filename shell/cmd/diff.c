@@ -840,9 +840,7 @@ int diff_main(int argc, char **argv)
 	d.switches = join_switches(argv, o.index);
 	stdout_big_buffer();
 	status = diff_operands(&d, argv[o.index], argv[o.index + 1]);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		warn("write error:");
+	if (flush_stdout() < 0)
 		status = 2;
-	}
 	return status;
 }

@@ -79,5 +79,5 @@ int dmesg_main(int argc, char **argv)
 	if (len < 0)
 		die("cannot read the kernel buffer:");
 	print_messages(text, len, raw);
-	return fflush(stdout) != 0;
+	return flush_stdout() < 0;
 }

@@ -63,10 +63,7 @@ int echo_main(int argc, char **argv)
 	}
 	if (newline)
 		putchar('\n');
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		warn("write error:");
-		clearerr(stdout);
+	if (flush_stdout() < 0)
 		return 1;
-	}
 	return 0;
 }

@@ -42,5 +42,5 @@ int env_main(int argc, char **argv)
 		exec_command(argv);
 	for (char **e = environ; e && *e; e++)
 		puts(*e);
-	return fflush(stdout) != 0;
+	return flush_stdout() < 0;
 }

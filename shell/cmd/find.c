@@ -625,7 +625,7 @@ int find_main(int argc, char **argv)
 	}
 	for (int i = 0; i < find.batch_nodes; i++)
 		run_batch(find.batches[i]);
-	if (fflush(stdout) != 0)
+	if (flush_stdout() < 0)
 		status = 1;
 	return status | find.status;
 }

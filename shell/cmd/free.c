@@ -98,5 +98,5 @@ int free_main(int argc, char **argv)
 	printf("               total        used        free      shared  buff/cache   available\n");
 	print_row("Mem:", mem, 6, unit);
 	print_row("Swap:", swap, 3, unit);
-	return fflush(stdout) != 0;
+	return flush_stdout() < 0;
 }

@@ -557,10 +557,8 @@ int grep_main(int argc, char **argv)
 	stdout_big_buffer();
 	for (; *argv; argv++)
 		grep_path(*argv, 1);
-	if (fflush(stdout) != 0) {
-		warn("write error:");
+	if (flush_stdout() < 0)
 		trouble = 1;
-	}
 	if (trouble && !(quiet && selected_any))
 		return 2;
 	return selected_any ? 0 : 1;

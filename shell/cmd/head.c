@@ -103,9 +103,7 @@ int head_main(int argc, char **argv)
 		if (fd != STDIN_FILENO)
 			close(fd);
 	}
-	if (fflush(stdout) != 0) {
-		warn("write error:");
+	if (flush_stdout() < 0)
 		status = 1;
-	}
 	return status;
 }

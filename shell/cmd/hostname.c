@@ -56,5 +56,5 @@ int hostname_main(int argc, char **argv)
 	if (short_name)
 		name[strcspn(name, ".")] = '\0';
 	puts(name);
-	return fflush(stdout) != 0;
+	return flush_stdout() < 0;
 }

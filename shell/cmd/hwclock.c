@@ -127,5 +127,5 @@ int hwclock_main(int argc, char **argv)
 		printf("%s  0.000000 seconds\n", text);
 	}
 	close(fd);
-	return fflush(stdout) != 0;
+	return flush_stdout() < 0;
 }

@@ -128,7 +128,7 @@ static int groups_main(char **users)
 		printf("%s : ", *users);
 		print_groups(&who, 1);
 	}
-	return fflush(stdout) != 0 || status;
+	return flush_stdout() < 0 || status;
 }
 
 int id_main(int argc, char **argv)
@@ -174,5 +174,5 @@ int id_main(int argc, char **argv)
 	} else {
 		print_all(&who);
 	}
-	return fflush(stdout) != 0;
+	return flush_stdout() < 0;
 }

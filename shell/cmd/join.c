@@ -265,7 +265,5 @@ int join_main(int argc, char **argv)
 		f1.next = end1;
 		f2.next = end2;
 	}
-	if (fflush(stdout) != 0)
-		die("write error:");
-	return 0;
+	return flush_stdout() < 0;
 }

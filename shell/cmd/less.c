@@ -477,23 +477,6 @@ static int command(int key, int count)
 	return 0;
 }
 
-/* Not a terminal: copy every input to standard output, as cat does. */
-static int copy_all(char **files, int count)
-{
-	int status = 0;
-
-	for (int i = 0; i < count; i++) {
-		int fd = open_input(files[i]);
-		if (fd < 0 || copy_fd(fd, STDOUT_FILENO) < 0) {
-			warn("%s:", files[i]);
-			status = 1;
-		}
-		if (fd > STDIN_FILENO)
-			close(fd);
-	}
-	return status;
-}
-
 int less_main(int argc, char **argv)
 {
 	static char *stdin_only[] = { "-", NULL };
@@ -518,17 +501,17 @@ int less_main(int argc, char **argv)
 		name_count = 1;
 	}
 	if (!isatty(STDOUT_FILENO))
-		return copy_all(names, name_count);
+		return copy_files_to_stdout(names);	/* not a terminal: as cat */
 	for (int i = 0; i < name_count; i++)
 		if (strcmp(names[i], "-") == 0 && !isatty(STDIN_FILENO))
 			key_fd = open("/dev/tty", O_RDONLY);
 	if (key_fd < 0)
-		return copy_all(names, name_count);
+		return copy_files_to_stdout(names);
 	text.fd = -1;
 	if (switch_file(0, 1) < 0)
 		return 1;
 	if (term_start(key_fd) < 0)
-		return copy_all(names, name_count);
+		return copy_files_to_stdout(names);
 	screen_on = 1;
 	for (;;) {
 		int key, count = 0;

@@ -13,14 +13,24 @@ static const char usage[] =
 	"Show the system log (/var/log/messages).\n"
 	"  -f  keep showing new messages as they come (Ctrl-C ends)\n";
 
+/* Copy the rest of the log open on fd to standard output, or die saying what failed. */
+static void copy_log(int fd)
+{
+	int result = copy_fd(fd, STDOUT_FILENO);
+
+	if (result == COPY_WRITE_ERROR)
+		die("write error:");
+	if (result < 0)
+		die("/var/log/messages:");
+}
+
 /* Show what is added to the log, following it into a new file when syslogd starts one. */
 static void follow(int fd)
 {
 	struct stat open_file, on_disk;
 
 	for (;;) {
-		if (copy_fd(fd, 1) < 0)
-			die("write error:");
+		copy_log(fd);
 		if (stat("/var/log/messages", &on_disk) == 0 && fstat(fd, &open_file) == 0
 		    && on_disk.st_ino != open_file.st_ino) {
 			close(fd);
@@ -52,8 +62,7 @@ int logread_main(int argc, char **argv)
 	fd = open("/var/log/messages", O_RDONLY);
 	if (fd < 0)
 		die("/var/log/messages (is syslogd running?):");
-	if (copy_fd(fd, 1) < 0)
-		die("write error:");
+	copy_log(fd);
 	if (keep_following)
 		follow(fd);
 	return 0;

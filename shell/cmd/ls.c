@@ -633,9 +633,7 @@ int ls_main(int argc, char **argv)
 		list_directory(dirs[i].path, operands > 1 || opt.recursive);
 	free_entries(files, nfiles);
 	free_entries(dirs, ndirs);
-	if (fflush(stdout) != 0) {
-		warn("write error:");
+	if (flush_stdout() < 0)
 		status = 1;
-	}
 	return status;
 }

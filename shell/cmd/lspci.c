@@ -53,5 +53,5 @@ int lspci_main(int argc, char **argv)
 		free(entries[i]);
 	}
 	free(entries);
-	return fflush(stdout) != 0;
+	return flush_stdout() < 0;
 }

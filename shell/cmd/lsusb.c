@@ -63,5 +63,5 @@ int lsusb_main(int argc, char **argv)
 	qsort(lines, count, sizeof *lines, compare_lines);
 	for (int i = 0; i < count; i++)
 		puts(lines[i]);
-	return fflush(stdout) != 0;
+	return flush_stdout() < 0;
 }

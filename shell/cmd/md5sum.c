@@ -160,9 +160,7 @@ int md5sum_main(int argc, char **argv)
 	report_problems(&count);
 	if (count.failed || count.unreadable)
 		status = 1;
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		warn("write error:");
+	if (flush_stdout() < 0)
 		status = 1;
-	}
 	return status;
 }

@@ -279,23 +279,6 @@ static int page_path(const char *path, int rows, int cols)
 	return result < 0 ? -1 : 0;
 }
 
-/* Not a terminal: copy the files, as cat would. */
-static int copy_files(char **paths)
-{
-	int status = 0;
-
-	for (; *paths; paths++) {
-		int fd = open_input(*paths);
-		if (fd < 0 || copy_fd(fd, STDOUT_FILENO) < 0) {
-			warn("%s:", *paths);
-			status = 1;
-		}
-		if (fd > STDIN_FILENO)
-			close(fd);
-	}
-	return status;
-}
-
 int more_main(int argc, char **argv)
 {
 	static char *stdin_only[] = { "-", NULL };
@@ -311,7 +294,7 @@ int more_main(int argc, char **argv)
 	if (*argv == NULL)
 		argv = stdin_only;
 	if (!isatty(STDOUT_FILENO) || start_keyboard() < 0)
-		return copy_files(argv);
+		return copy_files_to_stdout(argv);	/* not a terminal: as cat */
 	terminal_size(STDOUT_FILENO, &rows, &cols);
 	for (int i = 0; argv[i]; i++) {
 		int result;

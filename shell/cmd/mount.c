@@ -152,7 +152,7 @@ static int list_mounts(const char *only_type)
 			printf("%s on %s type %s (%s)\n", m->mnt_fsname, m->mnt_dir, m->mnt_type, m->mnt_opts);
 	}
 	endmntent(f);
-	return fflush(stdout) != 0;
+	return flush_stdout() < 0;
 }
 
 /* mount -a: every /etc/fstab entry that is not noauto, swap, or mounted already. */

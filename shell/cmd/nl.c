@@ -89,7 +89,7 @@ int nl_main(int argc, char **argv)
 	}
 	if (in.error)
 		die("read error:");
-	if (fflush(stdout) != 0)
+	if (flush_stdout() < 0)
 		die("write error:");
 	return 0;
 }

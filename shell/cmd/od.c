@@ -507,9 +507,7 @@ int od_main(int argc, char **argv)
 		d.files = stdin_only;
 	align_formats(&d);
 	dump_stream(&d);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		warn("write error:");
+	if (flush_stdout() < 0)
 		d.status = 1;
-	}
 	return d.status;
 }

@@ -146,9 +146,7 @@ int paste_main(int argc, char **argv)
 	}
 	if (!serial)
 		paste_parallel(in, n);
-	if (fflush(stdout) != 0) {
-		warn("write error:");
+	if (flush_stdout() < 0)
 		status = 1;
-	}
 	return status;
 }

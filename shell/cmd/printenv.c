@@ -29,7 +29,7 @@ int printenv_main(int argc, char **argv)
 		else
 			status = 1;
 	}
-	if (fflush(stdout) != 0)
+	if (flush_stdout() < 0)
 		status = 1;
 	return status;
 }

@@ -291,10 +291,7 @@ int printf_main(int argc, char **argv)
 		if (run.stopped || *run.args == NULL || run.args == before)
 			break;
 	}
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		warn("write error:");
-		clearerr(stdout);
+	if (flush_stdout() < 0)
 		return 1;
-	}
 	return run.status;
 }

@@ -326,5 +326,5 @@ int ps_main(int argc, char **argv)
 		print_process(&layout, &p, &facts, max_width);
 	}
 	closedir(all);
-	return fflush(stdout) != 0;
+	return flush_stdout() < 0;
 }

@@ -55,9 +55,7 @@ int pwd_main(int argc, char **argv)
 		puts(cwd);
 		free(cwd);
 	}
-	if (fflush(stdout) != 0) {
-		warn("write error:");
+	if (flush_stdout() < 0)
 		return 1;
-	}
 	return 0;
 }

@@ -101,7 +101,7 @@ int rm_main(int argc, char **argv)
 		usage_error(usage, "missing operand");
 	for (; *argv; argv++)
 		status |= remove_operand(*argv);
-	if (fflush(stdout) != 0)
+	if (flush_stdout() < 0)
 		status = 1;
 	return status;
 }

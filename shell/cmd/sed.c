@@ -1160,9 +1160,7 @@ int sed_main(int argc, char **argv)
 	out = stdout;
 	stdout_big_buffer();
 	run();
-	if (fflush(stdout) != 0) {
-		warn("write error:");
+	if (flush_stdout() < 0)
 		return 4;
-	}
 	return exit_code ? exit_code : status;
 }

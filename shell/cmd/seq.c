@@ -207,7 +207,5 @@ int seq_main(int argc, char **argv)
 	/* The newline at the end comes only after at least one number. */
 	if (v[1] > 0 ? v[0] <= v[2] : v[0] >= v[2])
 		putchar('\n');
-	if (fflush(stdout) != 0)
-		die("write error:");
-	return 0;
+	return flush_stdout() < 0;
 }

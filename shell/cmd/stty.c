@@ -352,7 +352,7 @@ int stty_main(int argc, char **argv)
 			show_saveable(&t);
 		else
 			show(&t, has_size ? &size : NULL, mode == 'a');
-		return fflush(stdout) != 0;
+		return flush_stdout() < 0;
 	}
 	if (argv[1] != NULL || parse_saveable(argv[0], &t) < 0) {
 		if (apply(argv, &t, &size) && ioctl(fd, TIOCSWINSZ, &size) < 0)
@@ -360,5 +360,5 @@ int stty_main(int argc, char **argv)
 	}
 	if (tcsetattr(fd, TCSADRAIN, &t) < 0)
 		die("%s:", device ? device : "standard input");
-	return fflush(stdout) != 0;
+	return flush_stdout() < 0;
 }

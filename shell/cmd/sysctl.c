@@ -192,7 +192,7 @@ int sysctl_main(int argc, char **argv)
 		return load_file(*argv ? *argv : "/etc/sysctl.conf", &s);
 	if (all) {
 		show_tree("/proc/sys", &s);
-		return fflush(stdout) != 0;
+		return flush_stdout() < 0;
 	}
 	if (*argv == NULL)
 		usage_error(usage, "no name given");
@@ -204,5 +204,5 @@ int sysctl_main(int argc, char **argv)
 		else
 			status |= show(*argv, &s, 0);
 	}
-	return fflush(stdout) != 0 || status;
+	return flush_stdout() < 0 || status;
 }

@@ -72,9 +72,7 @@ int tac_main(int argc, char **argv)
 		tac_buffer(data, len, sep);
 		free(data);
 	}
-	if (fflush(stdout) != 0) {
-		warn("write error:");
+	if (flush_stdout() < 0)
 		status = 1;
-	}
 	return status;
 }

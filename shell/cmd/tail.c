@@ -366,10 +366,8 @@ int tail_main(int argc, char **argv)
 			close(fd);
 		}
 	}
-	if (fflush(stdout) != 0) {
-		warn("write error:");
+	if (flush_stdout() < 0)
 		return 1;
-	}
 	if (follow_mode && nfiles > 0)
 		follow(files, nfiles, follow_mode == 'F', interval);
 	return status;

@@ -23,5 +23,5 @@ int tty_main(int argc, char **argv)
 	name = ttyname(STDIN_FILENO);
 	if (!silent)
 		puts(name ? name : "not a tty");
-	return name == NULL || fflush(stdout) != 0;
+	return name == NULL || flush_stdout() < 0;
 }

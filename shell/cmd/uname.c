@@ -41,5 +41,5 @@ int uname_main(int argc, char **argv)
 			printf(printed++ ? " %s" : "%s", fields[i]);
 	}
 	putchar('\n');
-	return fflush(stdout) != 0;
+	return flush_stdout() < 0;
 }

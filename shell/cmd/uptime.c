@@ -56,7 +56,7 @@ int uptime_main(int argc, char **argv)
 	up = seconds_up();
 	if (pretty) {
 		print_pretty(up);
-		return fflush(stdout) != 0;
+		return flush_stdout() < 0;
 	}
 	/* /proc/loadavg: "0.20 0.18 0.12 1/80 1234"; the first three are the averages. */
 	loadavg = read_file("/proc/loadavg", NULL);
@@ -79,5 +79,5 @@ int uptime_main(int argc, char **argv)
 	else
 		printf("%ld min,  ", minutes);
 	printf("load average: %s, %s, %s\n", one, five, fifteen);
-	return fflush(stdout) != 0;
+	return flush_stdout() < 0;
 }

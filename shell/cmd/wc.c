@@ -146,9 +146,7 @@ int wc_main(int argc, char **argv)
 	}
 	if (nfiles > 1)
 		print_counts(total, width, "total");
-	if (fflush(stdout) != 0) {
-		warn("write error:");
+	if (flush_stdout() < 0)
 		status = 1;
-	}
 	return status;
 }

@@ -17,5 +17,5 @@ int whoami_main(int argc, char **argv)
 	if (o.index < argc)
 		usage_error(usage, "extra operand '%s'", argv[o.index]);
 	puts(user_name(geteuid()));
-	return fflush(stdout) != 0;
+	return flush_stdout() < 0;
 }

@@ -230,9 +230,7 @@ int xxd_main(int argc, char **argv)
 		warn("%s: read error", path);
 		status = 2;
 	}
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		warn("write error:");
+	if (flush_stdout() < 0)
 		status = 1;
-	}
 	return status;
 }
