@@ -8,13 +8,17 @@
  *     entry gets its struct stat from lstat(2) (a symlink is shown as itself)
  *     when the listing needs more than the names.
  *  3. The array is sorted: by name (strcmp, like the C locale), by time (-t) or
- *     by size (-S), newest or largest first; -r turns any order around.
- *  4. It is printed in one of three formats: one name a line (the default when
+ *     by size (-S), newest or largest first; -r turns any order around; -f
+ *     leaves it in the order of the directory.
+ *  4. It is printed in one of four formats: one name a line (the default when
  *     the output is not a terminal, and -1), columns that fill the terminal's
- *     width (-C, the default on a terminal), or the long format (-l):
+ *     width (-C down, the default on a terminal, or -x across), names separated
+ *     by commas (-m), or the long format (-l):
  *       -rw-r--r-- 1 root root 1234 Nov 25 19:28 name
  *     mode, links, owner, group, size, time of last change, name. Every column is
  *     as wide as its widest value in this listing, so the columns line up.
+ *     In every format -i and -s put the inode number and the disk space before
+ *     the name.
  *  5. With -R, every subdirectory is then listed the same way, recursively.
  */
 #include <dirent.h>
@@ -30,19 +34,25 @@
 #include "users.h"
 
 static const char usage[] =
-	"Usage: ls [-1aACcdFhiLlnRrStu] [--color[=WHEN]] [FILE]...\n"
+	"Usage: ls [-1aACcdFfgHhikLlmnopqRrSstux] [--color[=WHEN]] [FILE]...\n"
 	"List the FILEs, and the contents of directories (. when none is given).\n"
 	"  -1  one name a line             -C  columns (the default on a terminal)\n"
+	"  -x  columns, sorted across      -m  names separated by commas\n"
 	"  -l  long format                 -n  long format with numeric user and group\n"
+	"  -g  long format without owner   -o  long format without group\n"
 	"  -a  show names starting with .  -A  the same, without . and ..\n"
 	"  -d  list directories themselves, not their contents\n"
 	"  -F  mark types: / dir, * executable, @ link, | fifo, = socket\n"
+	"  -p  mark only directories, with /\n"
+	"  -s  show the disk space used, in KiB (-k: the same)\n"
 	"  -h  sizes like 1.5K 20M         -i  show inode numbers\n"
+	"  -q  show control characters as ? (the default on a terminal)\n"
 	"  -L  show what symlinks point to, not the links\n"
+	"  -H  the same, for symlinks named on the command line only\n"
 	"  -R  list subdirectories recursively\n"
 	"  -t  sort by time, newest first  -S  sort by size, largest first\n"
 	"  -r  reverse the order           -c  use the status change time\n"
-	"  -u  use the access time\n"
+	"  -u  use the access time         -f  do not sort, show all (-a)\n"
 	"  --color[=always|auto|never]  color the names by type (auto: on a terminal)\n";
 
 /* One name to list, with what ls needs to know about it. */
@@ -55,14 +65,18 @@ struct entry {
 
 /* The options, set once by main and read everywhere below. */
 static struct {
-	char format;		/* '1' one a line, 'C' columns, 'l' long */
-	char sort;		/* 'n' by name, 't' by time, 'S' by size */
+	char format;		/* '1' one a line, 'C' columns down, 'x' columns across,
+				   'm' commas, 'l' long */
+	char sort;		/* 'n' by name, 't' by time, 'S' by size, 'f' not at all */
 	char time;		/* which time: 'm' modified, 'c' status changed, 'a' accessed */
-	int all, almost_all, directories_as_files, dereference, recursive, reverse;
-	int human, inode, numeric, classify, color, terminal;
+	char marks;		/* after names: 'F' every type's mark, 'p' / for directories, 0 none */
+	int all, almost_all, directories_as_files, dereference, follow_operands;
+	int recursive, reverse, unsorted;
+	int human, inode, disk_space, numeric, color, terminal, hide_control;
+	int show_owner, show_group;	/* in the long format; -g and -o leave one out */
 	int width;		/* of the terminal, for columns */
 	time_t now;
-} opt = { .format = '1', .sort = 'n', .time = 'm' };
+} opt = { .format = '1', .sort = 'n', .time = 'm', .show_owner = 1, .show_group = 1 };
 
 static int status;		/* the exit status: 1 once anything went wrong */
 static int printed_any;		/* a blank line goes between directory listings */
@@ -98,16 +112,20 @@ static int compare_entries(const void *a, const void *b)
 
 static void sort_entries(struct entry *list, size_t count)
 {
+	if (opt.sort == 'f')
+		return;		/* -f: as the directory (or the command line) has them */
 	qsort(list, count, sizeof *list, compare_entries);
 }
 
-/* ---- one name: with -F its type mark, with --color its color ---- */
+/* ---- one name: with -F or -p its type mark, with --color its color ---- */
 
-/* The -F mark after a name of this mode, or 0 for none. */
+/* The mark after a name of this mode (-F: every type, -p: directories), or 0 for none. */
 static char type_mark(mode_t mode)
 {
 	if (S_ISDIR(mode))
 		return '/';
+	if (opt.marks != 'F')
+		return 0;
 	if (S_ISLNK(mode))
 		return '@';
 	if (S_ISFIFO(mode))
@@ -140,18 +158,20 @@ static const char *color_of(const struct entry *e)
 	return NULL;
 }
 
-/* Print a name; on a terminal, control characters become '?' (POSIX ls -q). */
+/* Print a name; with -q (the default on a terminal) control characters become '?'. */
 static void print_text(const char *s)
 {
-	for (; *s; s++)
-		putchar(opt.terminal && (unsigned char)*s < ' ' ? '?' : *s);
+	for (; *s; s++) {
+		int control = (unsigned char)*s < ' ' || *s == 0x7f;
+		putchar(opt.hide_control && control ? '?' : *s);
+	}
 }
 
-/* The name, colored, with its -F mark; returns the width it took. */
+/* The name, colored, with its -F or -p mark; returns the width it took. */
 static int print_name(const struct entry *e)
 {
 	const char *color = opt.color ? color_of(e) : NULL;
-	char mark = opt.classify ? type_mark(e->st.st_mode) : 0;
+	char mark = opt.marks ? type_mark(e->st.st_mode) : 0;
 
 	if (color)
 		printf("\033[%sm", color);
@@ -168,7 +188,7 @@ static int print_name(const struct entry *e)
 
 /* How wide each column of a long listing is: its widest value. */
 struct widths {
-	int inode, links, owner, group, size, major, minor;
+	int inode, disk_space, links, owner, group, size, major, minor;
 };
 
 static int number_width(unsigned long long n)
@@ -206,6 +226,18 @@ static const char *group_of(const struct stat *st)
 	return group_name(st->st_gid);
 }
 
+/*
+ * Disk space, given in blocks of 512 bytes as st_blocks counts them: in KiB
+ * rounded up (the unit of GNU and BusyBox ls, and of -k), or 4.0K with -h.
+ */
+static const char *disk_space_text(unsigned long long blocks, char *buf)
+{
+	if (opt.human)
+		return human_size(buf, blocks * 512);
+	sprintf(buf, "%llu", (blocks + 1) / 2);
+	return buf;
+}
+
 /* The size column: bytes, or 1.5K with -h. */
 static const char *size_text(const struct stat *st, char *buf)
 {
@@ -223,6 +255,8 @@ static void measure(const struct entry *list, size_t count, struct widths *w)
 	for (size_t i = 0; i < count; i++) {
 		const struct stat *st = &list[i].st;
 		widen(&w->inode, number_width(st->st_ino));
+		if (opt.disk_space)
+			widen(&w->disk_space, strlen(disk_space_text(st->st_blocks, buf)));
 		if (opt.format != 'l')
 			continue;	/* the other columns are only in the long format */
 		widen(&w->links, number_width(st->st_nlink));
@@ -259,6 +293,17 @@ static void print_time(time_t t)
 		printf(" %d", tm->tm_year + 1900);
 }
 
+/* What goes before a name in every format: the -i and -s columns. */
+static void print_prefix(const struct entry *e, const struct widths *w)
+{
+	char buf[32];
+
+	if (opt.inode)
+		printf("%*llu ", w->inode, (unsigned long long)e->st.st_ino);
+	if (opt.disk_space)
+		printf("%*s ", w->disk_space, disk_space_text(e->st.st_blocks, buf));
+}
+
 /* An owner or group column: names line up on the left, numbers on the right (as GNU's). */
 static void print_id(const char *id, int width)
 {
@@ -273,12 +318,13 @@ static void print_long(const struct entry *e, const struct widths *w)
 	const struct stat *st = &e->st;
 	char mode[11], buf[32];
 
-	if (opt.inode)
-		printf("%*llu ", w->inode, (unsigned long long)st->st_ino);
+	print_prefix(e, w);
 	mode_string(st->st_mode, mode);
 	printf("%s %*lu ", mode, w->links, (unsigned long)st->st_nlink);
-	print_id(owner_of(st), w->owner);
-	print_id(group_of(st), w->group);
+	if (opt.show_owner)
+		print_id(owner_of(st), w->owner);
+	if (opt.show_group)
+		print_id(group_of(st), w->group);
 	if (S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode))
 		printf("%*u, %*u ", w->size - 2 - w->minor, major(st->st_rdev),
 		       w->minor, minor(st->st_rdev));
@@ -291,89 +337,138 @@ static void print_long(const struct entry *e, const struct widths *w)
 		struct stat target;
 		fputs(" -> ", stdout);
 		print_text(e->link);
-		if (opt.classify && stat(e->path, &target) == 0 && type_mark(target.st_mode))
+		if (opt.marks == 'F' && stat(e->path, &target) == 0 && type_mark(target.st_mode))
 			putchar(type_mark(target.st_mode));
 	}
 	putchar('\n');
 }
 
-/* "total 24": the disk space of a directory's entries, in KiB. */
+/* "total 24": the disk space of a directory's entries, in the unit of -s. */
 static void print_total(const struct entry *list, size_t count)
 {
 	unsigned long long blocks = 0;	/* of 512 bytes, as st_blocks counts */
-	char buf[16];
+	char buf[32];
 
 	for (size_t i = 0; i < count; i++)
 		blocks += list[i].st.st_blocks;
-	if (opt.human)
-		printf("total %s\n", human_size(buf, blocks * 512));
-	else
-		printf("total %llu\n", (blocks + 1) / 2);
+	printf("total %s\n", disk_space_text(blocks, buf));
 }
 
-/* ---- columns ---- */
+/* ---- columns, and the comma-separated stream of -m ---- */
 
-/* The width of one column cell: inode, name and mark. */
-static int cell_width(const struct entry *e, int inode_width)
+/* The width of one entry outside the long format: inode, disk space, name and mark. */
+static int cell_width(const struct entry *e, const struct widths *w)
 {
 	int width = strlen(e->name);
 
 	if (opt.inode)
-		width += inode_width + 1;
-	if (opt.classify && type_mark(e->st.st_mode))
+		width += w->inode + 1;
+	if (opt.disk_space)
+		width += w->disk_space + 1;
+	if (opt.marks && type_mark(e->st.st_mode))
 		width++;
 	return width;
 }
 
-/* The width of a layout in rows; fills in each column's width. */
-static int layout_width(const int *cells, size_t count, size_t rows, int *column)
+/*
+ * A layout of rows and columns. -C fills it top to bottom, then left to right;
+ * -x fills it left to right, then top to bottom.
+ */
+struct layout {
+	size_t rows, columns;
+	int *width;		/* of each column */
+};
+
+/* The index in the sorted list of the entry at row r, column c. */
+static size_t cell_index(const struct layout *l, size_t r, size_t c)
 {
-	size_t columns = (count + rows - 1) / rows;
+	return opt.format == 'x' ? r * l->columns + c : c * l->rows + r;
+}
+
+/*
+ * Shape the layout for count entries in about the wanted number of columns,
+ * fill in each column's width and return the width of the whole. (Down the
+ * columns, the rows needed may leave fewer columns than wanted.)
+ */
+static int shape_layout(struct layout *l, const int *cells, size_t count, size_t wanted)
+{
 	int total = 0;
 
-	for (size_t c = 0; c < columns; c++) {
-		column[c] = 0;
-		for (size_t i = c * rows; i < (c + 1) * rows && i < count; i++)
-			widen(&column[c], cells[i]);
-		total += column[c] + (c + 1 < columns ? 2 : 0);	/* two spaces between */
+	l->rows = (count + wanted - 1) / wanted;
+	l->columns = opt.format == 'x' ? wanted : (count + l->rows - 1) / l->rows;
+	for (size_t c = 0; c < l->columns; c++) {
+		l->width[c] = 0;
+		for (size_t r = 0; r < l->rows; r++) {
+			size_t i = cell_index(l, r, c);
+			if (i < count)
+				widen(&l->width[c], cells[i]);
+		}
+		total += l->width[c] + (c + 1 < l->columns ? 2 : 0);	/* two spaces between */
 	}
 	return total;
 }
 
 /*
- * Fill the terminal top to bottom, then left to right, like GNU ls -C: the most
- * columns that fit in the width. A column is at least 3 wide (a letter and two
- * spaces), which bounds how many to try.
+ * Columns, like GNU ls -C and -x: the most columns that fit in the width. A
+ * column is at least 3 wide (a letter and two spaces), which bounds how many to try.
  */
 static void print_columns(const struct entry *list, size_t count, const struct widths *w)
 {
 	int *cells = xmalloc(count * sizeof *cells);
-	int *column = xmalloc(count * sizeof *column);
-	size_t columns = opt.width / 3, rows;
+	struct layout l = { .width = xmalloc(count * sizeof *l.width) };
+	size_t columns = opt.width / 3;
 
 	for (size_t i = 0; i < count; i++)
-		cells[i] = cell_width(&list[i], w->inode);
+		cells[i] = cell_width(&list[i], w);
 	if (columns > count)
 		columns = count;
 	if (columns < 1)
 		columns = 1;
 	for (; columns > 1; columns--)
-		if (layout_width(cells, count, (count + columns - 1) / columns, column) < opt.width)
+		if (shape_layout(&l, cells, count, columns) < opt.width)
 			break;
-	rows = (count + columns - 1) / columns;
-	layout_width(cells, count, rows, column);
-	for (size_t r = 0; r < rows; r++) {
-		for (size_t i = r, c = 0; i < count; i += rows, c++) {
-			if (opt.inode)
-				printf("%*llu ", w->inode, (unsigned long long)list[i].st.st_ino);
+	shape_layout(&l, cells, count, columns);
+	for (size_t r = 0; r < l.rows; r++) {
+		for (size_t c = 0; c < l.columns; c++) {
+			size_t i = cell_index(&l, r, c), next = cell_index(&l, r, c + 1);
+			if (i >= count)
+				break;
+			print_prefix(&list[i], w);
 			print_name(&list[i]);
-			if (i + rows < count)
-				printf("%*s", column[c] + 2 - cells[i], "");
+			if (c + 1 < l.columns && next < count)
+				printf("%*s", l.width[c] + 2 - cells[i], "");
 		}
 		putchar('\n');
 	}
 	free(cells);
-	free(column);
+	free(l.width);
+}
+
+/*
+ * -m: "a, b, c" across the width; the line breaks after a comma when the next
+ * name would not fit. Nothing is padded: each entry is measured on its own.
+ */
+static void print_stream(const struct entry *list, size_t count)
+{
+	int used = 0;		/* of the current line */
+
+	for (size_t i = 0; i < count; i++) {
+		struct widths w;
+		measure(&list[i], 1, &w);
+		int width = cell_width(&list[i], &w);
+		if (i > 0 && used + 2 + width < opt.width) {
+			fputs(", ", stdout);
+			used += 2;
+		} else if (i > 0) {
+			fputs(",\n", stdout);
+			used = 0;
+		}
+		print_prefix(&list[i], &w);
+		print_name(&list[i]);
+		used += width;
+	}
+	if (count > 0)
+		putchar('\n');
 }
 
 /* Print a sorted listing in the chosen format; in_directory adds "total". */
@@ -382,19 +477,20 @@ static void print_listing(const struct entry *list, size_t count, int in_directo
 	struct widths w;
 
 	measure(list, count, &w);
-	if (opt.format == 'l' && in_directory)
+	if ((opt.format == 'l' || opt.disk_space) && in_directory)
 		print_total(list, count);
-	if (opt.format == 'C') {
+	if (opt.format == 'C' || opt.format == 'x') {
 		if (count > 0)
 			print_columns(list, count, &w);
+	} else if (opt.format == 'm') {
+		print_stream(list, count);
 	} else {
 		for (size_t i = 0; i < count; i++) {
 			if (opt.format == 'l') {
 				print_long(&list[i], &w);
 				continue;
 			}
-			if (opt.inode)
-				printf("%*llu ", w.inode, (unsigned long long)list[i].st.st_ino);
+			print_prefix(&list[i], &w);
 			print_name(&list[i]);
 			putchar('\n');
 		}
@@ -411,8 +507,8 @@ static void print_listing(const struct entry *list, size_t count, int in_directo
  */
 static int status_needed(void)
 {
-	return opt.format == 'l' || opt.sort != 'n' || opt.classify || opt.color ||
-	       opt.inode || opt.recursive;
+	return opt.format == 'l' || opt.sort == 't' || opt.sort == 'S' || opt.marks ||
+	       opt.color || opt.inode || opt.disk_space || opt.recursive;
 }
 
 /*
@@ -557,27 +653,39 @@ static void parse_options(int argc, char **argv, struct options *o)
 {
 	int c;
 
-	options_start(o, argc, argv, "1aACcdFhiLlnRrStu", usage);
+	options_start(o, argc, argv, "1aACcdFfgHhikLlmnopqRrSstux", usage);
 	while ((c = options_next(o)) != -1) {
 		switch (c) {
-		case '1': case 'C': case 'l': opt.format = c; break;
+		case '1': case 'C': case 'l': case 'm': case 'x': opt.format = c; break;
 		case 'n': opt.format = 'l'; opt.numeric = 1; break;
+		case 'g': opt.format = 'l'; opt.show_owner = 0; break;
+		case 'o': opt.format = 'l'; opt.show_group = 0; break;
 		case 'a': opt.all = 1; break;
 		case 'A': opt.almost_all = 1; break;
 		case 'c': case 'u': opt.time = c == 'c' ? 'c' : 'a'; break;
 		case 'd': opt.directories_as_files = 1; break;
-		case 'F': opt.classify = 1; break;
+		case 'F': case 'p': opt.marks = c; break;
+		case 'f': opt.unsorted = 1; opt.all = 1; break;
+		case 'H': opt.follow_operands = 1; break;
 		case 'h': opt.human = 1; break;
 		case 'i': opt.inode = 1; break;
+		case 'k': break;	/* KiB for -s: the unit already */
 		case 'L': opt.dereference = 1; break;
+		case 'q': opt.hide_control = 1; break;
 		case 'R': opt.recursive = 1; break;
 		case 'r': opt.reverse = 1; break;
 		case 'S': case 't': opt.sort = c; break;
+		case 's': opt.disk_space = 1; break;
 		}
 	}
 	/* -c and -u alone (without -l) also sort by that time, as POSIX says. */
 	if (opt.time != 'm' && opt.format != 'l' && opt.sort == 'n')
 		opt.sort = 't';
+	/* -f wins over any sort order, and -r, as POSIX says. */
+	if (opt.unsorted) {
+		opt.sort = 'f';
+		opt.reverse = 0;
+	}
 }
 
 /* The terminal's width: $COLUMNS if set, else what the terminal says. */
@@ -602,6 +710,7 @@ int ls_main(int argc, char **argv)
 	int follow;
 
 	opt.terminal = isatty(STDOUT_FILENO);
+	opt.hide_control = opt.terminal;
 	opt.format = opt.terminal ? 'C' : '1';
 	opt.width = output_width();
 	opt.now = time(NULL);
@@ -613,7 +722,8 @@ int ls_main(int argc, char **argv)
 	operands = argc - o.index;
 
 	/* Sort the operands into files, listed together first, and directories. */
-	follow = opt.dereference || !(opt.format == 'l' || opt.directories_as_files || opt.classify);
+	follow = opt.dereference || opt.follow_operands ||
+		 !(opt.format == 'l' || opt.directories_as_files || opt.marks == 'F');
 	files = xmalloc((argc + 1) * sizeof *files);
 	dirs = xmalloc((argc + 1) * sizeof *dirs);
 	for (; *argv; argv++) {

@@ -35,7 +35,7 @@ check "ls --color=never" 'mkdir d; ls --color=never' $'d\n'
 check "ls --color=bad" 'ls --color=bad' '' 2 'invalid argument'
 check "ls: missing file" ': > a; ls a nosuch' $'a\n' 1 'ls: nosuch: No such file or directory'
 check "ls: bad option" 'ls -Q' '' 2 "unknown option '-Q'"
-check "ls --help" 'ls --help | head -1' $'Usage: ls [-1aACcdFhiLlnRrStu] [--color[=WHEN]] [FILE]...\n'
+check "ls --help" 'ls --help | head -1' $'Usage: ls [-1aACcdFfgHhikLlmnopqRrSstux] [--color[=WHEN]] [FILE]...\n'
 check "ls -L: what links point to" 'mkdir d; ln -s d l; ls -lLd l | cut -c1; ls -ld l | cut -c1' $'d\nl\n'
 check "ls -C -F: marks count in the widths" 'mkdir aa; : > b; : > c; COLUMNS=8 ls -CF' $'aa/  c\nb\n'
 check "ls -l: a file over 4 GiB" 'truncate -s 5G f; ls -l f | cut -d" " -f5' $'5368709120\n'
@@ -43,3 +43,48 @@ check "ls -lh: a file over 4 GiB" 'truncate -s 5G f; ls -lh f | cut -d" " -f5' $
 check "ls -C: the most columns that fit, as GNU" 'for n in aaaaaaaaaa b c d eeeeeeeeee; do : > $n; done; COLUMNS=30 ls -C; COLUMNS=20 ls -C | wc -l' $'aaaaaaaaaa  c  eeeeeeeeee\nb           d\n5\n'
 check "ls -C: a very narrow terminal" ': > a; : > b; COLUMNS=2 ls -C' $'a\nb\n'
 check "ls -n: numbers line up on the right" 'export TZ=UTC0; : > a; : > b; chown 1000:5 b; touch -d 2020-01-01 a b; ls -n a b' $'-rw-r--r-- 1    0 0 0 Jan  1  2020 a\n-rw-r--r-- 1 1000 5 0 Jan  1  2020 b\n'
+# -s: the disk space in KiB before each name, and a "total" that adds them up.
+# (head -c writes every byte, so the files take whole 4 KiB blocks; truncate's do not.)
+space='head -c 5000 /dev/zero > a; head -c 50000 /dev/zero > big; : > e; truncate -s 1M sparse;'
+check "ls -s: KiB used, not the size" "$space"' ls -s a e sparse' $'8 a\n0 e\n0 sparse\n'
+check "ls -s: the column lines up" "$space"' ls -s a big' $' 8 a\n52 big\n'
+check "ls -s: a directory gets a total" "$space"' mkdir d; mv a big d; ls -s d' $'total 60\n 8 a\n52 big\n'
+check "ls -sk: KiB, the same" "$space"' ls -sk a' $'8 a\n'
+check "ls -sh: human sizes" "$space"' ls -sh a big e' $'8.0K a\n 52K big\n   0 e\n'
+check "ls -ls: before the mode" "$space"' export TZ=UTC0; touch -d "2020-01-02 03:04" a; ls -ls a' \
+	$'8 -rw-r--r-- 1 root root 5000 Jan  2  2020 a\n'
+check "ls -is: inode, then space" "$space"' [ "$(ls -is a)" = "$(stat -c "%i 8 a" a)" ] && echo same' $'same\n'
+check "ls -sC: the space counts in the widths" "$space"' COLUMNS=16 ls -sC a big e' $' 8 a     0 e\n52 big\n'
+# -x: columns filled across, then down.
+check "ls -x: columns fill across first" 'for n in a b c d e; do : > $n; done; COLUMNS=9 ls -x' $'a  b  c\nd  e\n'
+check "ls -x: the most columns that fit" 'for n in aaaaaaaaaa b c d eeeeeeeeee; do : > $n; done; COLUMNS=30 ls -x' \
+	$'aaaaaaaaaa  b  c  d\neeeeeeeeee\n'
+check "ls -xF: marks count in the widths" 'mkdir aa; : > b; : > c; COLUMNS=9 ls -xF' $'aa/  b\nc\n'
+check "ls -xr: reversed across" 'for n in a b c; do : > $n; done; COLUMNS=80 ls -xr' $'c  b  a\n'
+# -p: a / after directories only.
+check "ls -p: / after directories" 'mkdir d; : > f; printf "" > x; chmod +x x; ln -s d l; ls -p' $'d/\nf\nl\nx\n'
+check "ls -pd: a directory operand" 'mkdir d; ls -pd d' $'d/\n'
+check "ls -Fp: the last one wins" 'printf "" > x; chmod +x x; ls -Fp x; ls -pF x' $'x\nx*\n'
+# -m: a stream of names separated by commas.
+check "ls -m: commas" 'for n in a b c; do : > $n; done; ls -m' $'a, b, c\n'
+check "ls -m: lines break after a comma" 'for n in aaa bbb ccc; do : > $n; done; COLUMNS=10 ls -m' $'aaa, bbb,\nccc\n'
+check "ls -mF: with marks" 'mkdir d; : > f; ls -mF' $'d/, f\n'
+check "ls -m: an empty directory prints nothing" 'mkdir d; ls -m d' ''
+check "ls -ms: no padding" "$space"' ls -ms a big' $'8 a, 52 big\n'
+# -g, -o: the long format without the owner or the group.
+check "ls -g: no owner" 'export TZ=UTC0; printf 1 > a; chown 1000:5 a; touch -d 2020-01-02 a; ls -gn a' \
+	$'-rw-r--r-- 1 5 1 Jan  2  2020 a\n'
+check "ls -o: no group" 'export TZ=UTC0; printf 1 > a; chown 1000:5 a; touch -d 2020-01-02 a; ls -on a' \
+	$'-rw-r--r-- 1 1000 1 Jan  2  2020 a\n'
+check "ls -go: neither" 'export TZ=UTC0; printf 1 > a; touch -d 2020-01-02 a; ls -go a' \
+	$'-rw-r--r-- 1 1 Jan  2  2020 a\n'
+# -f: not sorted, and every name.
+check "ls -f: all names, as the directory has them" "$tree"' ls -f | sort' $'.\n..\n.hidden\na\nb\nd\n'
+check "ls -f: operands as given" "$tree"' ls -f b a' $'b\na\n'
+check "ls -f: -t and -r are ignored (POSIX)" "$tree"' ls -ft a b; ls -fr b a' $'a\nb\nb\na\n'
+# -H: symlinks on the command line are followed, the ones inside are not.
+check "ls -H: follows a symlink operand" 'mkdir d; ln -s d l; ln -s .. d/up; ls -FH l; ls -F l' $'up@\nl@\n'
+check "ls -lH: even with -l" 'mkdir d; ln -s d l; ls -ldH l | cut -c1' $'d\n'
+# -q: control characters as ?, even into a pipe.
+check "ls -q: control characters as ?" 'printf 1 > "$(printf "a\tb\001c")"; ls -q; ls | od -An -c | tr -s " "' \
+	$'a?b?c\n a \\t b 001 c \\n\n'
