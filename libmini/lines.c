@@ -80,19 +80,6 @@ const char *find_string(const char *hay, size_t n, const char *needle, size_t m)
 	return NULL;
 }
 
-/* How many times c occurs in s[0..n). */
-static long count_byte(const char *s, size_t n, char c)
-{
-	const char *end = s + n;
-	long count = 0;
-
-	while ((s = find_byte(s, c, end - s)) != NULL) {
-		count++;
-		s++;
-	}
-	return count;
-}
-
 void lines_start(struct lines *in, int fd, char delim)
 {
 	memset(in, 0, sizeof *in);
@@ -165,42 +152,6 @@ char *lines_next(struct lines *in, size_t *len)
 	in->start = in->end;
 	in->last_unterminated = 1;
 	return line;
-}
-
-int lines_skip_to(struct lines *in, const char *needle, size_t n, long *skipped)
-{
-	for (;;) {
-		char *region = in->buf + in->start, *last = NULL;
-		size_t size = in->end - in->start;
-		const char *hit;
-		/* Search whole lines only: up to the last delimiter, or all of it at the end. */
-		if (!in->eof) {
-			last = memrchr(region, in->delim, size);
-			size = last ? (size_t)(last - region) : 0;
-		}
-		hit = find_string(region, size, needle, n);
-		if (hit) {
-			const char *start = memrchr(region, in->delim, hit - region);
-			start = start ? start + 1 : region;
-			if (skipped)
-				*skipped += count_byte(region, start - region, in->delim);
-			in->start = start - in->buf;
-			return 1;
-		}
-		if (in->eof) {
-			if (skipped)
-				*skipped += count_byte(region, size, in->delim)
-					    + (size > 0 && region[size - 1] != in->delim);
-			in->start = in->end;
-			return 0;
-		}
-		if (last) {	/* none in these lines: drop them all */
-			if (skipped)
-				*skipped += count_byte(region, size, in->delim) + 1;
-			in->start += size + 1;
-		}
-		refill(in);
-	}
 }
 
 void stdout_big_buffer(void)

@@ -38,14 +38,6 @@ char *lines_next(struct lines *in, size_t *len);
 /* Free the buffer (the descriptor stays open). */
 void lines_end(struct lines *in);
 /*
- * Skip the lines that do not contain needle[0..n), searching whole blocks at
- * once (grep's fast path). Returns 1 when the next lines_next call will return
- * a line containing it, 0 at the end of input. When skipped is not NULL, the
- * number of lines passed over is added to it.
- */
-int lines_skip_to(struct lines *in, const char *needle, size_t n, long *skipped);
-
-/*
  * memchr, but fast on every x86: uClibc's i386 memchr is `repne scasb`, which
  * modern CPUs run at several cycles per byte. This one tests 4 bytes at a time.
  */

@@ -1,12 +1,19 @@
 /*
  * grep, egrep, fgrep: print lines that match patterns (POSIX grep, plus GNU's
- * -o -w -r -R -A -B -C -H -h -L and --color).
+ * -o -w -r -R -A -B -C -H -h -L -a -I and --color).
  *
  * Basic and extended regular expressions go to the C library's regcomp/regexec.
  * A pattern without special characters (and every -F pattern) is searched for
  * as a plain string with memchr+memcmp, which is much faster than a regex
  * engine. Exit status: 0 a line was selected, 1 none was, 2 trouble (but -q
  * with a selected line is 0 even after trouble, as POSIX says).
+ *
+ * Binary files, as in GNU grep and BusyBox: a file is binary from the moment a
+ * NUL byte is seen in it (grep_fd says when grep looks). Its selected lines are
+ * then not printed: one "Binary file NAME matches" line is, and the file is
+ * left there. -c, -l, -L
+ * and -q work as for text; -a treats every file as text, -I treats a binary
+ * file as one that does not match.
  */
 #include <ctype.h>
 #include <dirent.h>
@@ -21,7 +28,7 @@
 #include "lines.h"
 
 static const char usage[] =
-	"Usage: grep [-EFGHLRchilnoqrsvwx] [-A N] [-B N] [-C N] [-m N] [--color[=WHEN]]\n"
+	"Usage: grep [-EFGHILRachilnoqrsvwx] [-A N] [-B N] [-C N] [-m N] [--color[=WHEN]]\n"
 	"            {PATTERN | -e PATTERN... | -f FILE...} [FILE]...\n"
 	"Print the lines of each FILE (standard input for none or -) that match.\n"
 	"  -E  extended regular expressions (egrep)   -F  fixed strings (fgrep)\n"
@@ -34,6 +41,8 @@ static const char usage[] =
 	"  -s  no messages about unreadable files     -r / -R  search directories (-R follows links)\n"
 	"  -A N / -B N / -C N  print N lines of context after / before / around matches\n"
 	"  -m N  stop after N selected lines\n"
+	"  -a  binary files are text                 -I  binary files never match\n"
+	"      (binary: holds a NUL byte; a match prints \"Binary file NAME matches\")\n"
 	"  --color=auto|always|never  highlight matches (auto: on a terminal)\n";
 
 /* One pattern: a plain string, or a compiled regular expression. */
@@ -52,6 +61,7 @@ static int no_messages, only_matching, line_numbers, recursive, color;
 static int with_filename = -1;		/* -1: decide from the number of operands */
 static long before = -1, after = -1;	/* -B, -A; -1 until given */
 static long max_count = -1;		/* -m: stop after this many selected lines */
+static char binary_files = 'b';		/* 'b' say "Binary file ... matches", -a 'a', -I 'I' */
 static int selected_any, trouble;
 static int printed_anything;		/* for the "--" between context groups */
 static long last_printed;		/* number of the line printed last in this file */
@@ -314,17 +324,95 @@ static void flush_before(const char *name)
 
 /* ---- reading files ---- */
 
+/* How many newlines s[0..n) holds. */
+static long count_newlines(const char *s, size_t n)
+{
+	const char *end = s + n;
+	long count = 0;
+
+	while ((s = find_byte(s, '\n', end - s)) != NULL) {
+		count++;
+		s++;
+	}
+	return count;
+}
+
+/*
+ * The fast path for one plain string: pass over the lines of the block already
+ * read that do not hold it, with one find_string over the whole block instead
+ * of a search per line. The line that runs past the end of the block is left
+ * to lines_next, which reads the next block: so grep_fd sees every block come
+ * in (for read_a_nul).
+ * *lineno counts the lines passed over.
+ */
+static void skip_lines_without(struct lines *in, const struct pattern *p, long *lineno)
+{
+	char *block = in->buf + in->start;
+	size_t size = in->end - in->start;
+	const char *hit, *last;
+
+	if (!in->eof) {		/* whole lines only: up to the last newline */
+		last = memrchr(block, '\n', size);
+		size = last ? (size_t)(last + 1 - block) : 0;
+	}
+	hit = find_string(block, size, p->text, p->len);
+	if (hit) {		/* stop at the start of the line holding it */
+		last = memrchr(block, '\n', hit - block);
+		size = last ? (size_t)(last + 1 - block) : 0;
+	}
+	if (line_numbers)
+		*lineno += count_newlines(block, size);
+	in->start += size;
+}
+
+/*
+ * Binary files: whether a NUL byte was read. When look is set, the bytes of the
+ * line reader's buffer from *looked on are looked at. Those before *looked were
+ * looked at already, or belong to lines handed out without a look (lines_next
+ * puts a NUL in place of each one's newline, so they cannot be looked at any
+ * more); line is the one just handed out, which began at old_start before the
+ * call. To read more, lines_next drops the lines handed out from the front of
+ * its buffer: *looked moves with the rest.
+ */
+static int read_a_nul(struct lines *in, size_t old_start, char *line, size_t len,
+		      size_t *looked, int look)
+{
+	size_t dropped = old_start - (line - in->buf);
+	size_t line_end = line + len + 1 - in->buf;
+	int found = 0;
+
+	*looked = *looked > dropped ? *looked - dropped : 0;
+	if (look && *looked < in->end) {
+		line[len] = '\n';	/* its newline back for the look */
+		found = find_byte(in->buf + *looked, '\0', in->end - *looked) != NULL;
+		line[len] = '\0';
+		*looked = in->end;
+	}
+	if (*looked < line_end)
+		*looked = line_end;
+	return found;
+}
+
 /* Search one open file; returns the number of selected lines. */
 static long grep_fd(int fd, const char *name)
 {
 	struct lines in;
 	char *line;
-	size_t len, s, e;
+	size_t len, s, e, old_start, looked = 0;
 	long lineno = 0, selected = 0, after_left = 0;
 	int printing = !count_only && !list_files && !quiet;
 	/* One plain string, and no line but those holding it matters: search whole blocks. */
 	int skip_fast = npatterns == 1 && patterns[0].literal && !ignore_case && !invert
 			&& before == 0 && after == 0;
+	/* Whether the file is binary matters to -I and to printing (not to -c, -l, -q, -a). */
+	int watch_nul = binary_files == 'I' || (binary_files == 'b' && printing);
+	/*
+	 * Every block is looked at for NUL bytes as it is read, as GNU grep does,
+	 * but the fast path looks only at the first and at those it selects a line
+	 * from: looking at all would make it a third slower.
+	 */
+	int look_at_all = !skip_fast;
+	int binary = 0, chosen;
 
 	ring_count = ring_next = 0;
 	last_printed = -1;
@@ -332,19 +420,27 @@ static long grep_fd(int fd, const char *name)
 	for (;;) {
 		if (selected == max_count && after_left == 0)
 			break;		/* -m: enough, and no trailing context left to print */
-		if (skip_fast && !lines_skip_to(&in, patterns[0].text, patterns[0].len,
-						line_numbers ? &lineno : NULL))
-			break;
+		if (skip_fast)
+			skip_lines_without(&in, &patterns[0], &lineno);
+		old_start = in.start;
 		if ((line = lines_next(&in, &len)) == NULL)
 			break;
 		lineno++;
 		if (fold_lines)
 			fold_line(line, len);
-		if (search(line, len, 0, &s, &e) == invert) {
-			if (after_left > 0) {
+		chosen = search(line, len, 0, &s, &e) != invert;
+		if (watch_nul && !binary)
+			binary = read_a_nul(&in, old_start, line, len, &looked,
+					    look_at_all || lineno == 1 || chosen);
+		if (binary && binary_files == 'I') {
+			selected = 0;	/* as if it did not match at all */
+			break;
+		}
+		if (!chosen) {
+			if (after_left > 0 && !binary) {
 				emit(name, lineno, '-', line, len);
 				after_left--;
-			} else if (before > 0 && printing) {
+			} else if (before > 0 && printing && !binary) {
 				keep_line(line, len, lineno);
 			}
 			continue;
@@ -352,11 +448,14 @@ static long grep_fd(int fd, const char *name)
 		if (selected == max_count)
 			break;		/* -m: enough (the trailing context of the last one is printed) */
 		selected++;
-		selected_any = 1;
 		if (quiet)
 			exit(0);
 		if (list_files)
 			break;
+		if (binary) {		/* its lines are not printed: this says it matches */
+			printf("Binary file %s matches\n", name);
+			break;
+		}
 		if (!printing)
 			continue;
 		if (before > 0)
@@ -450,6 +549,8 @@ static void grep_path(const char *path, int top)
 		return;
 	}
 	selected = grep_fd(fd, name);
+	if (selected > 0)
+		selected_any = 1;
 	if (!quiet)		/* -q: no output at all, not even -c, -l or -L */
 		report_file(name, selected);
 	if (fd != STDIN_FILENO)
@@ -509,10 +610,11 @@ int grep_main(int argc, char **argv)
 	else if (strcmp(program_name, "fgrep") == 0)
 		mode = 'F';
 	argc = take_color_option(argc, argv);
-	options_start(&o, argc, argv, "EFGHLRchilnoqrsvwxe:f:A:B:C:m:", usage);
+	options_start(&o, argc, argv, "EFGHILRachilnoqrsvwxe:f:A:B:C:m:", usage);
 	while ((c = options_next(&o)) != -1) {
 		switch (c) {
 		case 'E': case 'F': case 'G': mode = c; break;
+		case 'a': case 'I': binary_files = c; break;
 		case 'H': with_filename = 1; break;
 		case 'h': with_filename = 0; break;
 		case 'L': case 'l': list_files = c; break;

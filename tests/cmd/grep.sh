@@ -65,3 +65,22 @@ check "grep -q -c prints nothing" 'printf "a\n" | grep -q -c b; echo $?' $'1\n'
 check "grep -l wins over -c" 'printf "a\n" | grep -l -c a' $'(standard input)\n'
 check "grep -m" 'printf "a1\nb\na2\na3\n" | grep -m2 a; printf "a1\nb\na2\n" | grep -m1 -A1 a; printf "a\n" | grep -m0 a' $'a1\na2\na1\nb\n' 1
 check "grep -m stops reading" 'seq 1 1000000 | grep -m1 5' $'5\n'
+bin='printf "a\0b\n" > bin; echo a > t;'
+check "grep: binary file matches" "$bin"' grep a bin' $'Binary file bin matches\n'
+check "grep: binary standard input" 'printf "a\0b\n" | grep b' $'Binary file (standard input) matches\n'
+check "grep: binary file, no match" "$bin"' grep z bin' '' 1
+check "grep: binary and text files" "$bin"' grep a bin t' $'Binary file bin matches\nt:a\n'
+check "grep: binary file said once" 'printf "a\0\na\na\n" | grep a' $'Binary file (standard input) matches\n'
+check "grep: binary file is left at the first match" '{ printf "a\0\n"; yes; } | grep y' $'Binary file (standard input) matches\n'
+check "grep -c: binary file still counted" 'printf "a\0\na\nb\n" | grep -c a' $'2\n'
+check "grep -l -L: binary files" "$bin"' echo x > x; grep -l a bin t x; grep -L a bin t x' $'bin\nt\nx\n'
+check "grep -q: binary file" "$bin"' grep -q b bin' '' 0
+check "grep -o -v -n: binary file" "$bin"' grep -o a bin; grep -v z bin; grep -n b bin' $'Binary file bin matches\nBinary file bin matches\nBinary file bin matches\n'
+check "grep -a: binary as text" 'printf "a\0b\nc\n" | grep -a -n b | tr "\0" @' $'1:a@b\n'
+check "grep -I: binary files do not match" "$bin"' grep -I a bin t; grep -I a bin; echo $?' $'t:a\n1\n'
+check "grep -I -c -L" "$bin"' grep -I -c a bin t; grep -I -L a bin t' $'bin:0\nt:1\nbin\n'
+check "grep -a and -I: the last wins" "$bin"' grep -I -a -c a bin; grep -a -I -c a bin' $'1\n0\n' 1
+check "grep: lines before the NUL are text" '{ seq 1 30000; printf "x\0\n"; seq 1 30000; } > f; grep -n "^5000$" f; grep -n -x -F 5000 f' $'5000:5000\nBinary file f matches\n5000:5000\nBinary file f matches\n'
+check "grep -F: NUL at the start of the file" '{ printf "x\0\n"; seq 1 100000; } | grep -F 99999' $'Binary file (standard input) matches\n'
+check "grep -r: binary file" 'mkdir d; printf "a\0\n" > d/b; echo a > d/t; grep -r a d' $'Binary file d/b matches\nd/t:a\n'
+check "grep -A: no context from a binary block" 'seq 1 30000 > f; printf "x\0\n" >> f; grep -A 100000 "^1$" f | tail -n 1 | grep -c x; grep -a -A 100000 "^1$" f | tail -n 1 | tr -d "\0"' $'0\nx\n'
