@@ -1,6 +1,7 @@
 /*
  * find: search directory trees for files that match an expression (POSIX find,
- * with GNU's -iname -mmin -maxdepth -mindepth -empty -print0 -delete).
+ * with GNU's -iname -mmin -maxdepth -mindepth -empty -print0 -delete -regex
+ * -printf).
  *
  * The expression is parsed into a tree by recursive descent, following POSIX's
  * precedence from loosest to tightest:
@@ -13,6 +14,7 @@
  */
 #include <errno.h>
 #include <fnmatch.h>
+#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +25,7 @@
 #include <sys/wait.h>
 #include "mini.h"
 #include "ask.h"
+#include "escape.h"
 #include "exec.h"
 #include "modes.h"
 #include "tree.h"
@@ -34,11 +37,19 @@ static const char usage[] =
 	"-L follows every symlink, -H those named as PATH, -P none (the default).\n"
 	"Tests (N: exactly N, +N more than N, -N less than N):\n"
 	"  -name PAT -iname PAT -path PAT  shell pattern on the name / the whole path\n"
+	"  -regex RE -iregex RE  a basic regular expression (BRE) matching the whole path\n"
 	"  -type [bcdflps]  -size N[ckMG]  -links N  -user NAME  -group NAME\n"
 	"  -mtime N (days)  -mmin N (minutes)  -newer FILE  -empty\n"
 	"  -atime -amin -ctime -cmin: the same for the access and status change times\n"
 	"  -perm MODE (exactly), -perm -MODE (all of), -perm /MODE (any of)\n"
 	"Actions: -print -print0 -delete -prune -exec CMD {} ; -exec CMD {} + -ok CMD {} ;\n"
+	"  -printf FORMAT: print FORMAT, no newline added; \\n \\t \\0 \\\\ \\NNN escapes and\n"
+	"  %p path  %f name  %h its directory  %P path below the starting point  %d depth\n"
+	"  %s size  %k 1K blocks  %b 512-byte blocks  %n links  %i inode  %l symlink target\n"
+	"  %m octal mode  %M -rwxr-xr-x  %u %g user, group  %U %G their numbers\n"
+	"  %y type letter  %Y its target's  %t %a %c mtime, atime, ctime as ctime(3)\n"
+	"  %Tk %Ak %Ck: k a strftime letter, @ seconds since 1970, + date+time  %% a %\n"
+	"  Width and precision work as in printf: %-10f %.3p. Any other % is an error.\n"
 	"Options: -maxdepth N -mindepth N -xdev -depth\n"
 	"Operators: ( EXPR ) ! EXPR EXPR -a EXPR EXPR -o EXPR (or -not -and -or); -true -false\n";
 
@@ -55,6 +66,7 @@ struct node {
 	long long number;
 	long long unit;			/* -size: bytes per unit; -mtime, -mmin: seconds */
 	struct timespec time;		/* -newer */
+	regex_t *regex;			/* -regex, -iregex */
 	char **argv;			/* -exec, -ok: the command, ending at {} or ; */
 	int argc;
 	char **batch;			/* -exec ... {} +: paths waiting to be run */
@@ -70,6 +82,8 @@ static struct {
 	int pruned;			/* -prune said: do not enter this directory */
 	int status;
 	time_t now;
+	const char *start;		/* the starting point being walked, for -printf %P */
+	int depth;			/* the depth of the file being judged, for -printf %d */
 	struct node **batches;		/* the -exec ... + nodes, run once more at the end */
 	int batch_nodes;
 } find;
@@ -112,12 +126,24 @@ static int test_path(struct node *n, const char *path, const struct stat *st)
 	return fnmatch(n->text, path, 0) == 0;
 }
 
+/*
+ * -regex and -iregex: the whole path must match. regexec() finds the leftmost
+ * of the longest matches, so when any match covers the whole path, that one does.
+ */
+static int test_regex(struct node *n, const char *path, const struct stat *st)
+{
+	regmatch_t match;
+
+	return regexec(n->regex, path, 1, &match, 0) == 0 && match.rm_so == 0 && path[match.rm_eo] == '\0';
+}
+
+/* The letters of -type and -printf %y, and the file types they stand for. */
+static const char type_letters[] = "bcdflps";
+static const mode_t type_modes[] = { S_IFBLK, S_IFCHR, S_IFDIR, S_IFREG, S_IFLNK, S_IFIFO, S_IFSOCK };
+
 static int test_type(struct node *n, const char *path, const struct stat *st)
 {
-	static const char letters[] = "bcdflps";
-	static const mode_t types[] = { S_IFBLK, S_IFCHR, S_IFDIR, S_IFREG, S_IFLNK, S_IFIFO, S_IFSOCK };
-
-	return (st->st_mode & S_IFMT) == types[strchr(letters, n->text[0]) - letters];
+	return (st->st_mode & S_IFMT) == type_modes[strchr(type_letters, n->text[0]) - type_letters];
 }
 
 /* -size N: in 512-byte blocks rounded up, or in the unit after N (c bytes, k, M, G). */
@@ -201,6 +227,220 @@ static int action_print(struct node *n, const char *path, const struct stat *st)
 {
 	fputs(path, stdout);
 	putchar(n->number);	/* '\n', or '\0' for -print0 */
+	return 1;
+}
+
+/* ---- -printf ---- */
+
+/* The directive letters -printf knows; T A C take one more letter: TIME_KEYS. */
+static const char directive_letters[] = "pfhPdskbnilmMugUGyYtacTAC%";
+static const char time_keys[] = "@+aAbBcCdDeFgGhHIjklmMnprRsStTuUVwWxXyYzZ";
+
+/* One %-directive of -printf, like %-10.3p. */
+struct directive {
+	int left;		/* '-': pad on the right */
+	int width, precision;	/* precision -1: none */
+	char letter, time_key;	/* %Tk: 'T' and k */
+};
+
+/* The digits at *s as a number (one too large to be useful is kept at a million). */
+static int parse_count(const char **s)
+{
+	int value = 0;
+
+	for (; **s >= '0' && **s <= '9'; (*s)++)
+		if (value < 1000000)
+			value = value * 10 + **s - '0';
+	return value;
+}
+
+/* Read the directive at s (just after its '%') into d; returns where it ends. */
+static const char *parse_directive(const char *s, struct directive *d)
+{
+	d->left = *s == '-';
+	s += d->left;
+	d->width = parse_count(&s);
+	d->precision = -1;
+	if (*s == '.') {
+		s++;
+		d->precision = parse_count(&s);
+	}
+	d->letter = *s;
+	d->time_key = 0;
+	if (*s)
+		s++;
+	if (d->letter && strchr("tac", d->letter)) {
+		/* %t is %Tc: ctime(3)'s layout is the C locale's strftime %c. */
+		d->time_key = 'c';
+		d->letter += 'A' - 'a';
+	} else if (d->letter && strchr("TAC", d->letter)) {
+		d->time_key = *s;
+		if (*s)
+			s++;
+	}
+	return s;
+}
+
+static int directive_is_known(const struct directive *d)
+{
+	if (d->letter == '\0' || !strchr(directive_letters, d->letter))
+		return 0;
+	return !strchr("TAC", d->letter) || (d->time_key && strchr(time_keys, d->time_key));
+}
+
+/* An unknown directive is an error when the expression is read, not output. */
+static void check_format(const char *format)
+{
+	const char *s = format, *percent;
+	struct directive d;
+
+	while (*s) {
+		if (*s == '\\') {
+			s++;
+			if (decode_escape(&s, 0) == ESCAPE_STOP)
+				return;
+		} else if (*s++ == '%') {
+			percent = s - 1;
+			s = parse_directive(s, &d);
+			if (!directive_is_known(&d))
+				usage_error(usage, "unknown -printf directive '%.*s'", (int)(s - percent), percent);
+		}
+	}
+}
+
+/* The letter of -type for mode, or 'U' for a type find has no letter for. */
+static char type_letter(mode_t mode)
+{
+	for (int i = 0; type_letters[i]; i++)
+		if ((mode & S_IFMT) == type_modes[i])
+			return type_letters[i];
+	return 'U';
+}
+
+/* %Y: the type of what a symlink points to; N when nothing, L for a loop. */
+static char target_type_letter(const char *path, const struct stat *st)
+{
+	struct stat target;
+
+	if (!S_ISLNK(st->st_mode))
+		return type_letter(st->st_mode);
+	if (stat(path, &target) == 0)
+		return type_letter(target.st_mode);
+	return errno == ELOOP ? 'L' : 'N';
+}
+
+/* %l: what the symlink at path points to; nothing for other files. */
+static void link_target(const char *path, const struct stat *st, char *buf, size_t size)
+{
+	ssize_t length = S_ISLNK(st->st_mode) ? readlink(path, buf, size - 1) : 0;
+
+	buf[length > 0 ? length : 0] = '\0';
+}
+
+/* %Tk %Ak %Ck into buf: k is a strftime letter, @ or +. */
+static void format_time(char *buf, size_t size, const struct timespec *t, char key)
+{
+	char format[] = { '%', key, '\0' };
+	struct tm *tm = localtime(&t->tv_sec);
+	size_t length = 0;
+
+	if (key == '@') {
+		length = snprintf(buf, size, "%lld", (long long)t->tv_sec);
+	} else if (tm != NULL) {
+		length = strftime(buf, size, key == '+' ? "%Y-%m-%d+%H:%M:%S" : format, tm);
+	}
+	buf[length] = '\0';
+	/* GNU find gives @ and + ten digits of fraction (the nanoseconds and a 0); so do we. */
+	if (key == '@' || key == '+')
+		snprintf(buf + length, size - length, ".%09ld0", t->tv_nsec);
+}
+
+/* The text of directive d for the file; *length is set where it is a part of path. */
+static const char *directive_text(const struct directive *d, const char *path, const struct stat *st,
+				  size_t *length)
+{
+	static char buf[4096];
+	const char *slash = strrchr(path, '/');
+	long long number;
+
+	*length = (size_t)-1;	/* the whole string */
+	switch (d->letter) {
+	case 'p': return path;
+	case 'f': return slash && slash[1] ? slash + 1 : path;	/* "/" and "dir/" stay whole */
+	case 'h':
+		if (slash == NULL)
+			return ".";
+		*length = slash - path;
+		return path;
+	case 'P':
+		if (strncmp(path, find.start, strlen(find.start)) != 0)
+			return path;
+		path += strlen(find.start);
+		return path + (*path == '/');
+	case 'M':
+		mode_string(st->st_mode, buf);
+		return buf;
+	case 'u': return user_name(st->st_uid);
+	case 'g': return group_name(st->st_gid);
+	case 'l':
+		link_target(path, st, buf, sizeof buf);
+		return buf;
+	case 'y': case 'Y':
+		buf[0] = d->letter == 'y' ? type_letter(st->st_mode) : target_type_letter(path, st);
+		buf[1] = '\0';
+		return buf;
+	case 'T': case 'A': case 'C':
+		format_time(buf, sizeof buf, d->letter == 'T' ? &st->st_mtim :
+			    d->letter == 'A' ? &st->st_atim : &st->st_ctim, d->time_key);
+		return buf;
+	case 'm':
+		snprintf(buf, sizeof buf, "%o", (unsigned)st->st_mode & 07777);
+		return buf;
+	case '%': return "%";
+	case 's': number = st->st_size; break;
+	case 'k': number = (st->st_blocks + 1) / 2; break;	/* st_blocks counts 512 bytes */
+	case 'b': number = st->st_blocks; break;
+	case 'n': number = st->st_nlink; break;
+	case 'i': number = st->st_ino; break;
+	case 'U': number = st->st_uid; break;
+	case 'G': number = st->st_gid; break;
+	default:  number = find.depth; break;	/* 'd', the only letter left */
+	}
+	snprintf(buf, sizeof buf, "%lld", number);
+	return buf;
+}
+
+static void print_directive(const struct directive *d, const char *path, const struct stat *st)
+{
+	size_t length;
+	const char *text = directive_text(d, path, st, &length);
+
+	if (length > strlen(text))
+		length = strlen(text);
+	if (d->precision >= 0 && length > (size_t)d->precision)
+		length = d->precision;
+	printf("%*.*s", d->left ? -d->width : d->width, (int)length, text);
+}
+
+static int action_printf(struct node *n, const char *path, const struct stat *st)
+{
+	const char *s = n->text;
+	struct directive d;
+	int c;
+
+	while (*s) {
+		if (*s == '\\') {
+			s++;
+			if ((c = decode_escape(&s, 0)) == ESCAPE_STOP)
+				break;
+			putchar(c);
+		} else if (*s == '%') {
+			s = parse_directive(s + 1, &d);
+			print_directive(&d, path, st);
+		} else {
+			putchar(*s++);
+		}
+	}
 	return 1;
 }
 
@@ -399,13 +639,28 @@ static int is_test_with_argument(const char *word)
 	static const char *const names[] = {
 		"-name", "-iname", "-path", "-wholename", "-type", "-size", "-mtime", "-mmin",
 		"-atime", "-amin", "-ctime", "-cmin", "-newer",
-		"-perm", "-user", "-group", "-links", NULL
+		"-perm", "-user", "-group", "-links", "-regex", "-iregex", NULL
 	};
 
 	for (int i = 0; names[i]; i++)
 		if (strcmp(word, names[i]) == 0)
 			return 1;
 	return 0;
+}
+
+/* -regex, -iregex: POSIX basic regular expressions, as BusyBox's find uses. */
+static void parse_regex(struct node *n, const char *pattern, int flags)
+{
+	char message[128];
+	int error;
+
+	n->regex = xmalloc(sizeof *n->regex);
+	error = regcomp(n->regex, pattern, flags);
+	if (error != 0) {
+		regerror(error, n->regex, message, sizeof message);
+		usage_error(usage, "invalid regular expression '%s': %s", pattern, message);
+	}
+	n->test = test_regex;
 }
 
 /* A test that takes one argument: the node for it. */
@@ -420,6 +675,8 @@ static void parse_test(struct node *n, const char *word)
 		n->number = word[1] == 'i' ? FNM_CASEFOLD : 0;
 	} else if (strcmp(word, "-path") == 0 || strcmp(word, "-wholename") == 0) {
 		n->test = test_path;
+	} else if (strcmp(word, "-regex") == 0 || strcmp(word, "-iregex") == 0) {
+		parse_regex(n, arg, word[1] == 'i' ? REG_ICASE : 0);
 	} else if (strcmp(word, "-type") == 0) {
 		if (strlen(arg) != 1 || !strchr("bcdflps", arg[0]))
 			usage_error(usage, "unknown type '%s'", arg);
@@ -482,6 +739,11 @@ static struct node *parse_primary(void)
 	} else if (strcmp(word, "-print") == 0 || strcmp(word, "-print0") == 0) {
 		n->test = action_print;
 		n->number = word[6] ? '\0' : '\n';
+		find.has_action = 1;
+	} else if (strcmp(word, "-printf") == 0) {
+		n->text = next_arg(word);
+		check_format(n->text);
+		n->test = action_printf;
 		find.has_action = 1;
 	} else if (strcmp(word, "-prune") == 0) {
 		n->test = action_prune;
@@ -568,6 +830,7 @@ static int find_visit(struct walk *w, const char *path, const struct stat *st, e
 	int judge_now = phase == WALK_FILE || phase == (find.depth_first ? WALK_DIR_DONE : WALK_DIR);
 
 	find.pruned = 0;
+	find.depth = w->depth;
 	if (judge_now && w->depth >= find.min_depth)
 		evaluate(f->expression, path, st);
 	if (phase == WALK_DIR && (w->depth >= find.max_depth || (find.pruned && !find.depth_first)))
@@ -617,10 +880,13 @@ int find_main(int argc, char **argv)
 		f.expression = new_node(AND, f.expression, print);
 	}
 	f.walk.one_file_system = find.one_file_system;
-	if (first_expression == paths)
+	if (first_expression == paths) {
+		find.start = ".";
 		status = walk_tree(&f.walk, ".");
+	}
 	for (int i = paths; i < first_expression; i++) {
 		f.walk.status = 0;
+		find.start = argv[i];
 		status |= walk_tree(&f.walk, argv[i]);
 	}
 	for (int i = 0; i < find.batch_nodes; i++)

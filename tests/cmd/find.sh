@@ -48,3 +48,21 @@ check "find -L: a loop is reported" 'mkdir d; ln -s .. d/up; find -L d >/dev/nul
 check "find: -not -and -or" "$tree"' find t -type f -not -name z -and -name "*.c" -or -name z | sort' $'t/a/x.c\nt/c/z\n'
 check "find: -true -false -wholename" "$tree"' find t -false -o -wholename "t/c/*" -true | sort' $'t/c/l\nt/c/z\n'
 check "find -atime -amin -ctime -cmin" 'touch -a -d "2000-01-01" old; : > new; find . -type f -atime +30; find . -type f -amin -5; find . -type f -ctime -1 | sort; find . -type f -cmin +5' $'./old\n./new\n./new\n./old\n'
+check "find -regex: the whole path must match" "$tree"' find t -regex "t/a"; find t -regex "a"; find t -regex ".*\.c"' $'t/a\nt/a/x.c\n'
+check "find -iregex" "$tree"' find t -iregex ".*/[xy]\.c" | sort' $'t/a/b/Y.C\nt/a/x.c\n'
+check "find -regex: basic, not extended" "$tree"' : > "t/c/z+"; find t -regex "t/c/z+"; find t -regex "t/\(.\)/\1" | sort; find t -regex "t/c/.\{1\}" | sort' $'t/c/z+\nt/c/l\nt/c/z\n'
+check "find -regex: seen after ./" 'mkdir d; find -regex "\./d"' $'./d\n'
+check "find -regex: an invalid one" 'find . -regex "a\("' '' 2 'invalid regular expression'
+check "find -printf: %p %f %h %P %d" "$tree"' find t/a -printf "%p|%f|%h|%P|%d\n" | sort' $'t/a/b/Y.C|Y.C|t/a/b|b/Y.C|2\nt/a/b|b|t/a|b|1\nt/a/x.c|x.c|t/a|x.c|1\nt/a|a|t||0\n'
+check "find -printf: %P %h %f under ." 'mkdir a; find -printf "[%P][%h][%f]\n" | sort' $'[][.][.]\n[a][.][a]\n'
+check "find -printf: replaces -print" ': > a; find . -type f -printf "%f\n"' $'a\n'
+check "find -printf: %s %m %M %n %U %G %u %g" 'printf 1234 > f; chmod 640 f; ln f g; find f -printf "%s %m %M %n %U:%G %u:%g\n"' $'4 640 -rw-r----- 2 0:0 root:root\n'
+check "find -printf: %k %b %i" ': > f; find f -printf "%k %b %i\n" | sed "s/ [0-9][0-9]*\$/ inode/"' $'0 0 inode\n'
+check "find -printf: %y %Y %l" ': > f; mkdir d; ln -s f l; ln -s nowhere n; find . -printf "%y%Y %l|" | tr "|" "\n" | sort' $'dd \ndd \nff \nlN nowhere\nlf f\n'
+check "find -printf: times" 'export TZ=UTC0; touch -d "2000-01-02 03:04:05" f; find f -printf "%t|%T@|%T+|%TY-%Tm-%Td %TH:%TM|%Ac\n"' $'Sun Jan  2 03:04:05 2000|946782245.0000000000|2000-01-02+03:04:05.0000000000|2000-01-02 03:04|Sun Jan  2 03:04:05 2000\n'
+check "find -printf: width and precision" ': > f; find f -printf "[%-3f][%3f][%.1p][%5s]\n"' $'[f  ][  f][f][    0]\n'
+check "find -printf: escapes and %%" ': > f; find f -printf "%f\t%%\\\\\101\0\n" | tr "\0" Z' $'f\t%\\AZ\n'
+check "find -printf: \c stops" ': > f; find f -printf "a\cb" -printf "c\n"' $'ac\n'
+check "find -printf: unknown directive" 'find . -printf "%z"' '' 2 "unknown -printf directive '%z'"
+check "find -printf: a lone % at the end" 'find . -printf "x%"' '' 2 "unknown -printf directive '%'"
+check "find -printf: %T needs its letter" 'find . -printf "%T"' '' 2 "unknown -printf directive '%T'"
