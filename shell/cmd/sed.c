@@ -1,6 +1,7 @@
 /*
- * sed: the stream editor (POSIX sed, plus GNU's -i, -s, -E, 0,/re/, addr,+N, first~step,
- * one-line a/i/c, the I flag, T, Q and exit codes for q).
+ * sed: the stream editor (POSIX sed, plus GNU's -i, -s, -E, 0,/re/, addr,+N, addr,~N,
+ * first~step, one-line a/i/c, the I flag, \L \U \l \u \E in replacements, the commands
+ * T, Q, F, R, W, v, z and exit codes for q).
  *
  * The script is parsed once into an array of commands; jumps (b, t, T, and the
  * end of a {} block) are indexes into it. Then each input line is read into the
@@ -62,11 +63,11 @@ static void text_set(struct text *t, const char *s, size_t n)
 
 /* ---- the parsed script ---- */
 
-enum { NO_ADDR, LINE_ADDR, LAST_ADDR, REGEX_ADDR, ZERO_ADDR, PLUS_ADDR, STEP_ADDR };
+enum { NO_ADDR, LINE_ADDR, LAST_ADDR, REGEX_ADDR, ZERO_ADDR, PLUS_ADDR, MULTIPLE_ADDR, STEP_ADDR };
 
 struct address {
 	int kind;
-	long line;		/* LINE_ADDR, PLUS_ADDR, STEP_ADDR (first) */
+	long line;		/* LINE_ADDR, PLUS_ADDR, MULTIPLE_ADDR, STEP_ADDR (first) */
 	long step;		/* STEP_ADDR: GNU's first~step */
 	regex_t *re;		/* REGEX_ADDR; NULL means the last regex used */
 };
@@ -77,8 +78,8 @@ struct sed_command {
 	int negate;
 	int in_range;
 	int range_done;		/* a range from a line number starts once (per file with -s) */
-	long range_end;		/* for addr,+N */
-	char *text;		/* a i c: the text; b t T: the label; r w: the file name */
+	long range_end;		/* for addr,+N and addr,~N */
+	char *text;		/* a i c: the text; b t T: the label; r R w W: the file name */
 	int jump;		/* b t T: target index; {: index of its } */
 	regex_t *re;		/* s: the regex (NULL: the last one used) */
 	char *literal;		/* s: the regex when it is a plain string (searched faster) */
@@ -86,7 +87,8 @@ struct sed_command {
 	size_t replacement_len;
 	int global, print;	/* s flags g and p */
 	long nth;		/* s flag N */
-	FILE *wfile;		/* s///w and w */
+	FILE *wfile;		/* s///w, w and W */
+	struct lines *rfile;	/* R: the file read a line at a time (NULL: unreadable) */
 	unsigned char *map;	/* y: 256 bytes */
 	int exit_code;		/* q Q */
 };
@@ -273,6 +275,32 @@ static FILE *open_wfile(const char *name)
 	return opened[nopened++].f;
 }
 
+/*
+ * Files for R: one reader per FILE, shared by all the R commands naming it, so
+ * each R takes the line after the one the last R took. A file that cannot be
+ * read gives no lines (NULL), like r.
+ */
+static struct lines *open_rfile(const char *name)
+{
+	static struct { char *name; struct lines *in; } opened[32];
+	static int nopened;
+	int fd;
+
+	for (int i = 0; i < nopened; i++)
+		if (strcmp(opened[i].name, name) == 0)
+			return opened[i].in;
+	if (nopened == 32)
+		die("too many R files");
+	fd = open(name, O_RDONLY);
+	opened[nopened].name = xstrdup(name);
+	opened[nopened].in = NULL;
+	if (fd >= 0) {
+		opened[nopened].in = xmalloc(sizeof(struct lines));
+		lines_start(opened[nopened].in, fd, '\n');
+	}
+	return opened[nopened++].in;
+}
+
 static void parse_s(struct sed_command *c)
 {
 	char delim = *pos++;
@@ -363,9 +391,16 @@ static void parse_arguments(struct sed_command *c)
 	case 'r':
 		c->text = read_word(0);
 		break;
-	case 'w':
+	case 'R':
+		c->text = read_word(0);
+		c->rfile = open_rfile(c->text);
+		break;
+	case 'w': case 'W':
 		c->text = read_word(0);
 		c->wfile = open_wfile(c->text);
+		break;
+	case 'v':		/* GNU: "needs version X"; any version is fine here */
+		free(read_word(1));
 		break;
 	case 's':
 		parse_s(c);
@@ -380,7 +415,7 @@ static void parse_arguments(struct sed_command *c)
 		c->exit_code = strtol(pos, (char **)&pos, 10);
 		break;
 	case '{': case '}': case '=': case 'd': case 'D': case 'g': case 'G': case 'h': case 'H':
-	case 'n': case 'N': case 'p': case 'P': case 'x': case 'z':
+	case 'n': case 'N': case 'p': case 'P': case 'x': case 'z': case 'F':
 		break;
 	default:
 		parse_error("unknown command");
@@ -428,9 +463,8 @@ static void parse_script(void)
 			if (*pos == ',') {
 				pos++;
 				skip_blanks();
-				if (*pos == '+') {
-					pos++;
-					c.a2.kind = PLUS_ADDR;
+				if (*pos == '+' || *pos == '~') {
+					c.a2.kind = *pos++ == '+' ? PLUS_ADDR : MULTIPLE_ADDR;
 					c.a2.line = strtol(pos, (char **)&pos, 10);
 				} else if (!parse_address(&c.a2)) {
 					parse_error("unexpected ','");
@@ -746,7 +780,7 @@ static int selected(struct sed_command *c)
 			c->in_range = 0;
 			return 0;
 		}
-		if (c->a2.kind == PLUS_ADDR ? lineno >= c->range_end
+		if (c->a2.kind == PLUS_ADDR || c->a2.kind == MULTIPLE_ADDR ? lineno >= c->range_end
 		    : c->a2.kind == LINE_ADDR ? lineno >= c->a2.line
 		    : address_matches(&c->a2))
 			c->in_range = 0;
@@ -765,35 +799,73 @@ static int selected(struct sed_command *c)
 	if (c->a2.kind == PLUS_ADDR) {
 		c->range_end = lineno + c->a2.line;
 		c->in_range = c->a2.line > 0;
+	} else if (c->a2.kind == MULTIPLE_ADDR) {
+		/* As GNU sed: up to the next multiple of N after this line (~0: this line only) */
+		c->range_end = c->a2.line > 0 ? (lineno / c->a2.line + 1) * c->a2.line : lineno;
+		c->in_range = c->range_end > lineno;
 	} else {
 		c->in_range = !(c->a2.kind == LINE_ADDR && c->a2.line <= lineno);
 	}
 	return 1;
 }
 
+/*
+ * GNU's case conversion in a replacement: \U and \L convert the rest (until \E),
+ * \u and \l only the next character. \U, \L and \E also cancel a pending \u or \l.
+ */
+struct case_conversion {
+	char rest;		/* 'U', 'L' or 0 */
+	char next;		/* 'u', 'l' or 0 */
+};
+
+/* Append s[0..n) to t, converted as cc says. */
+static void add_converted(struct text *t, const char *s, size_t n, struct case_conversion *cc)
+{
+	char *added;
+
+	text_add(t, s, n);
+	if (n == 0)
+		return;
+	added = t->s + t->len - n;
+	for (size_t i = 0; cc->rest && i < n; i++)
+		added[i] = cc->rest == 'U' ? toupper((unsigned char)added[i])
+					   : tolower((unsigned char)added[i]);
+	if (cc->next) {
+		added[0] = cc->next == 'u' ? toupper((unsigned char)added[0])
+					   : tolower((unsigned char)added[0]);
+		cc->next = 0;
+	}
+}
+
 /* Append the replacement of s to t: & is the match, \1..\9 the groups. */
 static void add_replacement(struct text *t, struct sed_command *c, const char *s, regmatch_t *m)
 {
 	const char *r = c->replacement, *end = r + c->replacement_len;
+	struct case_conversion cc = { 0, 0 };
 
 	for (; r < end; r++) {
 		if (*r == '&') {
-			text_add(t, s + m[0].rm_so, m[0].rm_eo - m[0].rm_so);
+			add_converted(t, s + m[0].rm_so, m[0].rm_eo - m[0].rm_so, &cc);
 		} else if (*r == '\\' && r + 1 < end) {
 			r++;
 			if (*r >= '0' && *r <= '9') {
 				regmatch_t *g = &m[*r - '0'];
 				if (g->rm_so >= 0)
-					text_add(t, s + g->rm_so, g->rm_eo - g->rm_so);
+					add_converted(t, s + g->rm_so, g->rm_eo - g->rm_so, &cc);
 			} else if (*r == 'n') {
-				text_add(t, "\n", 1);
+				add_converted(t, "\n", 1, &cc);
 			} else if (*r == 't') {
-				text_add(t, "\t", 1);
+				add_converted(t, "\t", 1, &cc);
+			} else if (*r == 'U' || *r == 'L' || *r == 'E') {
+				cc.rest = *r == 'E' ? 0 : *r;
+				cc.next = 0;
+			} else if (*r == 'u' || *r == 'l') {
+				cc.next = *r;
 			} else {
-				text_add(t, r, 1);
+				add_converted(t, r, 1, &cc);
 			}
 		} else {
-			text_add(t, r, 1);
+			add_converted(t, r, 1, &cc);
 		}
 	}
 }
@@ -880,6 +952,18 @@ static void queue_file(const char *name)
 	}
 }
 
+/* R: queue the next line of its file (nothing once the file is used up). */
+static void queue_line(struct lines *in)
+{
+	size_t len;
+	char *line = in ? lines_next(in, &len) : NULL;
+
+	if (line) {		/* a last line without a newline gets one */
+		text_add(&appended, line, len);
+		text_add(&appended, "\n", 1);
+	}
+}
+
 static void flush_appended(void)
 {
 	if (appended.len == 0)
@@ -897,6 +981,14 @@ static void end_cycle_output(void)
 	if (!quiet)
 		output(out, pattern_space.s, pattern_space.len);
 	flush_appended();
+}
+
+/* For P and W: the length of the pattern space up to its first newline. */
+static size_t first_line_length(void)
+{
+	char *nl = memchr(pattern_space.s, '\n', pattern_space.len);
+
+	return nl ? (size_t)(nl - pattern_space.s) : pattern_space.len;
 }
 
 /*
@@ -995,8 +1087,7 @@ static int run_script(void)
 			output(out, pattern_space.s, pattern_space.len);
 			break;
 		case 'P':
-			nl = memchr(pattern_space.s, '\n', pattern_space.len);
-			output(out, pattern_space.s, nl ? (size_t)(nl - pattern_space.s) : pattern_space.len);
+			output(out, pattern_space.s, first_line_length());
 			break;
 		case 'q':
 			quit_now = 1;
@@ -1009,6 +1100,12 @@ static int run_script(void)
 		case 'r':
 			queue_file(c->text);
 			break;
+		case 'R':
+			queue_line(c->rfile);
+			break;
+		case 'F':	/* GNU: the input file's name, - for standard input */
+			fprintf(out, "%s\n", current_name);
+			break;
 		case 's':
 			if (!substitute(c))
 				break;
@@ -1020,6 +1117,9 @@ static int run_script(void)
 			break;
 		case 'w':
 			output(c->wfile, pattern_space.s, pattern_space.len);
+			break;
+		case 'W':	/* GNU: the first line of the pattern space only */
+			output(c->wfile, pattern_space.s, first_line_length());
 			break;
 		case 'y':
 			for (size_t i = 0; i < pattern_space.len; i++)
