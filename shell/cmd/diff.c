@@ -1,6 +1,6 @@
 /*
- * diff: compare files line by line (POSIX diff: the normal and the unified
- * output formats, -b, -r for directories, plus GNU's -i -q -w -N -U).
+ * diff: compare files line by line (POSIX diff: the normal, the context and
+ * the unified output formats, -b, -r for directories, plus GNU's -i -q -w -N).
  * Exit status 0: no differences, 1: some, 2: trouble.
  *
  * How diff works
@@ -27,7 +27,8 @@
  * 5. The result is a mark "changed" on each line of A (deleted) and B
  *    (inserted). Runs of changes that could equally sit elsewhere are moved
  *    where GNU diff puts them (place_runs); then runs of changes are printed, as
- *    "3c3" blocks or as unified "@@" hunks with context lines around them.
+ *    "3c3" blocks, or as context ("***") or unified ("@@") hunks with
+ *    unchanged lines around them.
  */
 #include <ctype.h>
 #include <dirent.h>
@@ -41,7 +42,7 @@
 #include "lines.h"
 
 static const char usage[] =
-	"Usage: diff [-abiqrNuw] [-U LINES] FILE1 FILE2\n"
+	"Usage: diff [-abciqrNuw] [-C LINES] [-U LINES] FILE1 FILE2\n"
 	"Compare two files (or directories) line by line.\n"
 	"  -a  treat all files as text\n"
 	"  -b  ignore changes in the amount of blanks   -w  ignore all blanks\n"
@@ -49,6 +50,7 @@ static const char usage[] =
 	"  -q  only tell whether the files differ\n"
 	"  -r  compare subdirectories too\n"
 	"  -N  treat a missing file as empty\n"
+	"  -c  context output with 3 lines of context; -C LINES: with LINES of context\n"
 	"  -u  unified output with 3 lines of context; -U LINES: with LINES of context\n";
 
 /* Give up on a minimal diff after this many edits in one piece (keeps huge diffs fast). */
@@ -83,8 +85,12 @@ struct change {
 	int a0, a1, b0, b1;
 };
 
+/* The output formats: "3c3" blocks, "***" hunks (-c -C), "@@" hunks (-u -U). */
+enum format { NORMAL, CONTEXT, UNIFIED };
+
 struct diff {
-	int context;		/* lines of context, -1 for the normal format */
+	enum format format;
+	int context;		/* lines of context around the changes of a hunk */
 	int brief, recursive, new_as_empty, text;
 	int ignore;		/* IGNORE_... bits */
 	const char *switches;	/* the options as given, for the "diff -r a/f b/f" lines */
@@ -413,8 +419,12 @@ static int keep_shared_lines(struct text *t, int from, int to, const int *count_
 	return kept;
 }
 
-/* Steps 2 to 5: mark the changed lines of a and b. */
-static void mark_changes(struct text *a, struct text *b, size_t classes)
+/*
+ * Steps 2 to 5: mark the changed lines of a and b. The last `horizon` lines of
+ * the shared start and the first of the shared end stay in play (GNU diff's
+ * horizon, at least the context): changes may move there, as they do in GNU.
+ */
+static void mark_changes(struct text *a, struct text *b, size_t classes, int horizon)
 {
 	int *count_a = xzalloc(classes * sizeof(int)), *count_b = xzalloc(classes * sizeof(int));
 	int *ids_a = xmalloc((a->count + 1) * sizeof(int)), *where_a = xmalloc((a->count + 1) * sizeof(int));
@@ -428,6 +438,8 @@ static void mark_changes(struct text *a, struct text *b, size_t classes)
 	while (suffix < a->count - prefix && suffix < b->count - prefix
 	       && a->ids[a->count - 1 - suffix] == b->ids[b->count - 1 - suffix])
 		suffix++;
+	prefix -= prefix < horizon ? prefix : horizon;
+	suffix -= suffix < horizon ? suffix : horizon;
 	end_a = a->count - suffix;
 	end_b = b->count - suffix;
 	for (int i = prefix; i < end_a; i++)
@@ -521,15 +533,41 @@ static void print_normal(const struct text *a, const struct text *b, const struc
 	}
 }
 
-/* "2020-01-02 03:04:05.123456789 +0000", the time stamp of a unified header. */
-static void print_header(const char *marker, const struct text *t)
+/*
+ * The header line of a file for the hunk formats. Unified:
+ * "--- a\t2020-01-02 03:04:05.123456789 +0000". Context: "*** a\tThu Jan  2
+ * 03:04:05 2020", the date as POSIX asks for it (and GNU diff in the C locale).
+ */
+static void print_header(const char *marker, const struct text *t, enum format format)
 {
-	char date[32], zone[8];
+	char date[40], zone[8];
 	struct tm *tm = localtime(&t->st.st_mtime);
 
+	if (format == CONTEXT) {
+		strftime(date, sizeof date, "%a %b %e %H:%M:%S %Y", tm);
+		printf("%s %s\t%s\n", marker, t->name, date);
+		return;
+	}
 	strftime(date, sizeof date, "%Y-%m-%d %H:%M:%S", tm);
 	strftime(zone, sizeof zone, "%z", tm);
 	printf("%s %s\t%s.%09ld %s\n", marker, t->name, date, (long)t->st.st_mtim.tv_nsec, zone);
+}
+
+/* The lines a hunk shows, A[a_start..a_end) and B[b_start..b_end): its changes and the context around them. */
+struct window {
+	int a_start, a_end, b_start, b_end;
+};
+
+static struct window hunk_window(const struct diff *d, const struct text *a, const struct change *c, int count)
+{
+	const struct change *last = &c[count - 1];
+	struct window w;
+
+	w.a_start = c->a0 > d->context ? c->a0 - d->context : 0;
+	w.a_end = last->a1 + d->context < a->count ? last->a1 + d->context : a->count;
+	w.b_start = c->b0 - (c->a0 - w.a_start);	/* unchanged lines are the same in both files */
+	w.b_end = last->b1 + (w.a_end - last->a1);
+	return w;
 }
 
 /* A unified range: "start,count", "start" for one line, "before,0" for none. */
@@ -541,20 +579,16 @@ static void print_unified_range(int start, int count)
 		printf("%d,%d", count ? start + 1 : start, count);
 }
 
-/* One hunk: changes c[0..count) with context lines around and between them. */
-static void print_hunk(const struct diff *d, const struct text *a, const struct text *b,
-		       const struct change *c, int count)
+/* A unified hunk: changes c[0..count) with context lines around and between them. */
+static void print_unified_hunk(const struct text *a, const struct text *b, const struct change *c, int count,
+			       const struct window *w)
 {
-	const struct change *last = &c[count - 1];
-	int a_start = c->a0 > d->context ? c->a0 - d->context : 0;
-	int a_end = last->a1 + d->context < a->count ? last->a1 + d->context : a->count;
-	int b_start = c->b0 - (c->a0 - a_start), b_end = last->b1 + (a_end - last->a1);
-	int i = a_start;
+	int i = w->a_start;
 
 	fputs("@@ -", stdout);
-	print_unified_range(a_start, a_end - a_start);
+	print_unified_range(w->a_start, w->a_end - w->a_start);
 	fputs(" +", stdout);
-	print_unified_range(b_start, b_end - b_start);
+	print_unified_range(w->b_start, w->b_end - w->b_start);
 	puts(" @@");
 	for (; count > 0; c++, count--) {
 		for (; i < c->a0; i++)
@@ -564,20 +598,67 @@ static void print_hunk(const struct diff *d, const struct text *a, const struct 
 		for (int j = c->b0; j < c->b1; j++)
 			print_line("+", &b->lines[j]);
 	}
-	for (; i < a_end; i++)
+	for (; i < w->a_end; i++)
 		print_line(" ", &a->lines[i]);
 }
 
-static void print_unified(const struct diff *d, const struct text *a, const struct text *b,
-			  const struct change *c, int count)
+/*
+ * One file's half of a context hunk: its lines start..end-1. The lines changes
+ * delete (in file 1) or insert (in file 2) are marked "- " or "+ ", or "! "
+ * when the change does both (replaces lines); unchanged lines get "  ". A half
+ * without changed lines is left out: its range alone says enough.
+ */
+static void print_context_half(const struct text *t, int second, int start, int end,
+			       const struct change *c, int count)
 {
-	print_header("---", a);
-	print_header("+++", b);
+	int i = start, changed = 0;
+
+	for (int k = 0; k < count; k++)
+		changed |= second ? c[k].b0 < c[k].b1 : c[k].a0 < c[k].a1;
+	if (!changed)
+		return;
+	for (; count > 0; c++, count--) {
+		int from = second ? c->b0 : c->a0, to = second ? c->b1 : c->a1;
+		const char *mark = c->a0 < c->a1 && c->b0 < c->b1 ? "! " : second ? "+ " : "- ";
+		for (; i < from; i++)
+			print_line("  ", &t->lines[i]);
+		for (; i < to; i++)
+			print_line(mark, &t->lines[i]);
+	}
+	for (; i < end; i++)
+		print_line("  ", &t->lines[i]);
+}
+
+/* A context hunk: "*** first,last ****" and file 1's lines, then "--- first,last ----" and file 2's. */
+static void print_context_hunk(const struct text *a, const struct text *b, const struct change *c, int count,
+			       const struct window *w)
+{
+	fputs("***************\n*** ", stdout);
+	print_range(w->a_start + 1, w->a_end);
+	puts(" ****");
+	print_context_half(a, 0, w->a_start, w->a_end, c, count);
+	fputs("--- ", stdout);
+	print_range(w->b_start + 1, w->b_end);
+	puts(" ----");
+	print_context_half(b, 1, w->b_start, w->b_end, c, count);
+}
+
+/* The context and unified formats: two header lines, then the hunks. */
+static void print_hunks(const struct diff *d, const struct text *a, const struct text *b,
+			const struct change *c, int count)
+{
+	print_header(d->format == CONTEXT ? "***" : "---", a, d->format);
+	print_header(d->format == CONTEXT ? "---" : "+++", b, d->format);
 	while (count > 0) {
 		int n = 1;	/* changes closer than two contexts share a hunk */
+		struct window w;
 		while (n < count && c[n].a0 - c[n - 1].a1 <= 2 * d->context)
 			n++;
-		print_hunk(d, a, b, c, n);
+		w = hunk_window(d, a, c, n);
+		if (d->format == CONTEXT)
+			print_context_hunk(a, b, c, n, &w);
+		else
+			print_unified_hunk(a, b, c, n, &w);
 		c += n;
 		count -= n;
 	}
@@ -613,7 +694,7 @@ static int diff_files(const struct diff *d, const char *name1, const char *path1
 	} else {
 		split_lines(&a, d->ignore);
 		split_lines(&b, d->ignore);
-		mark_changes(&a, &b, number_lines(&a, &b));
+		mark_changes(&a, &b, number_lines(&a, &b), d->format == NORMAL ? 0 : d->context);
 		count = list_changes(&a, &b, &changes);
 		if (count == 0)		/* only differences -b -w -i overlook */
 			status = 0;
@@ -621,10 +702,10 @@ static int diff_files(const struct diff *d, const char *name1, const char *path1
 			printf("Files %s and %s differ\n", name1, name2);
 		else if (d->in_directory)
 			printf("diff%s %s %s\n", d->switches, name1, name2);
-		if (count > 0 && !d->brief && d->context < 0)
+		if (count > 0 && !d->brief && d->format == NORMAL)
 			print_normal(&a, &b, changes, count);
 		else if (count > 0 && !d->brief)
-			print_unified(d, &a, &b, changes, count);
+			print_hunks(d, &a, &b, changes, count);
 		free(changes);
 	}
 	free_text(&a);
@@ -812,12 +893,12 @@ static int diff_operands(struct diff *d, char *path1, char *path2)
 
 int diff_main(int argc, char **argv)
 {
-	struct diff d = { -1, 0, 0, 0, 0, 0, "", 0 };
+	struct diff d = { .format = NORMAL, .switches = "" };
 	struct options o;
 	long long n;
 	int c, status;
 
-	options_start(&o, argc, argv, "abiNqruU:w", usage);
+	options_start(&o, argc, argv, "abcC:iNqruU:w", usage);
 	while ((c = options_next(&o)) != -1) {
 		switch (c) {
 		case 'a': d.text = 1; break;
@@ -827,10 +908,13 @@ int diff_main(int argc, char **argv)
 		case 'N': d.new_as_empty = 1; break;
 		case 'q': d.brief = 1; break;
 		case 'r': d.recursive = 1; break;
-		case 'u': d.context = 3; break;
+		case 'c': d.format = CONTEXT; d.context = 3; break;
+		case 'u': d.format = UNIFIED; d.context = 3; break;
+		case 'C':
 		case 'U':
 			if (parse_long(o.arg, &n) < 0 || n < 0 || n > 1000000)
 				usage_error(usage, "invalid context length '%s'", o.arg);
+			d.format = c == 'C' ? CONTEXT : UNIFIED;
 			d.context = n;
 			break;
 		}
