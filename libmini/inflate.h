@@ -1,0 +1,20 @@
+/*
+ * inflate.h: reading gzip files (gunzip, zcat, tar -z).
+ *
+ * The DEFLATE decoder of RFC 1951 inside the gzip wrapper of RFC 1952: every
+ * member's header is checked, and its CRC-32 and length at the end. Members
+ * written one after another are decompressed one after another, as gzip does.
+ */
+#ifndef INFLATE_H
+#define INFLATE_H
+
+/* Decompress the gzip data read from in and write it to out. Returns 0, or -1
+ * after a warn() saying what was wrong ("not in gzip format", "crc error",
+ * "unexpected end of file", a read/write error). */
+int gunzip_fd(int in, int out);
+
+/* The same, with name (may be NULL) put before each message: "NAME: crc error".
+ * An out below 0 throws the data away once checked (gunzip -t). */
+int gunzip_named(int in, int out, const char *name);
+
+#endif

@@ -1,0 +1,56 @@
+# gunzip (test data made with the host's /usr/bin/gzip)
+# A member with every header flag: FEXTRA, FNAME "hi.txt", FCOMMENT "note", FHCRC; data "hi\n".
+GZ_ALL_FLAGS='\037\213\010\036\000\000\000\000\000\003\004\000\130\131\000\000\150\151\056\164\170\164\000\156\157\164\145\000\101\012\313\310\344\002\000\172\172\157\355\003\000\000\000'
+check "gunzip --help" 'gunzip --help | head -n 1' $'Usage: gunzip [-cfkt] [FILE]...\n'
+check "gunzip: bad option" 'gunzip -x' '' 2 "unknown option '-x'"
+check "gunzip: dynamic blocks, FILE.gz becomes FILE" \
+	'seq 100000 | /usr/bin/gzip -9 > a.gz; gunzip a.gz; ls; seq 100000 | cmp - a && echo same' $'a\nsame\n'
+check "gunzip: stored blocks (random data)" \
+	'head -c 100000 /dev/urandom > r; /usr/bin/gzip -1 < r > r.gz; gunzip -c r.gz | cmp - r && echo same' $'same\n'
+check "gunzip: fixed Huffman block" 'echo hello | /usr/bin/gzip > h.gz; gunzip h.gz; cat h' $'hello\n'
+check "gunzip: large repetitive data" \
+	'yes abcdefghij | head -n 300000 > y; /usr/bin/gzip -c y > y.gz; rm y; gunzip y.gz; yes abcdefghij | head -n 300000 | cmp - y && echo same' $'same\n'
+check "gunzip: empty data" ': | /usr/bin/gzip > e.gz; gunzip e.gz; ls; wc -c < e' $'e\n0\n'
+check "gunzip: empty file" ': > z.gz; gunzip z.gz; s=$?; ls; exit $s' $'z.gz\n' 1 'gunzip: z.gz: unexpected end of file'
+check "gunzip: concatenated members" \
+	'echo one | /usr/bin/gzip > c.gz; seq 3 | /usr/bin/gzip -1 >> c.gz; echo three | /usr/bin/gzip >> c.gz; gunzip c.gz; cat c' $'one\n1\n2\n3\nthree\n'
+check "gunzip: FNAME header (gzip FILE)" 'echo hi > f; /usr/bin/gzip f; mv f.gz g.gz; gunzip g.gz; ls; cat g' $'g\nhi\n'
+check "gunzip: FEXTRA FNAME FCOMMENT FHCRC headers" "printf '$GZ_ALL_FLAGS' > x.gz; gunzip x.gz; cat x" $'hi\n'
+check "gunzip: bad header crc" "printf '$GZ_ALL_FLAGS' | sed 's/A/B/' > x.gz; gunzip x.gz; s=\$?; ls; exit \$s" $'x.gz\n' 1 'gunzip: x.gz: header crc error'
+check "gunzip: corrupt CRC, FILE.gz kept" \
+	'seq 1000 | /usr/bin/gzip > a.gz; n=$(wc -c < a.gz); head -c $((n - 8)) a.gz > b.gz; printf "\1\2\3\4" >> b.gz; tail -c 4 a.gz >> b.gz; gunzip b.gz; s=$?; ls; exit $s' \
+	$'a.gz\nb.gz\n' 1 '^gunzip: b.gz: crc error$'
+check "gunzip: wrong length" \
+	'seq 1000 | /usr/bin/gzip > a.gz; n=$(wc -c < a.gz); head -c $((n - 4)) a.gz > b.gz; printf "\1\2\3\4" >> b.gz; gunzip -t b.gz' '' 1 'gunzip: b.gz: length error'
+check "gunzip: truncated file, nothing left behind" \
+	'seq 100000 | /usr/bin/gzip > a.gz; head -c 5000 a.gz > t.gz; gunzip t.gz; s=$?; ls; exit $s' $'a.gz\nt.gz\n' 1 'gunzip: t.gz: unexpected end of file'
+check "gunzip: trailer cut short" \
+	'seq 10 | /usr/bin/gzip > a.gz; n=$(wc -c < a.gz); head -c $((n - 2)) a.gz > t.gz; gunzip -c t.gz > /dev/null' '' 1 'gunzip: t.gz: unexpected end of file'
+check "gunzip: not gzip data" 'echo hello > n.gz; gunzip n.gz; s=$?; ls; exit $s' $'n.gz\n' 1 '^gunzip: n.gz: not in gzip format$'
+check "gunzip: corrupt compressed data" \
+	'seq 10000 | /usr/bin/gzip > a.gz; { head -c 20 a.gz; head -c 500 /dev/zero | tr "\0" "\377"; tail -c +521 a.gz; } > b.gz; gunzip -c b.gz > /dev/null' '' 1 'gunzip: b.gz: (invalid compressed data|crc error)'
+check "gunzip: trailing zeros ignored" 'echo hi | /usr/bin/gzip > a.gz; head -c 100 /dev/zero >> a.gz; gunzip -c a.gz' $'hi\n'
+check "gunzip: trailing garbage ignored with a warning" \
+	'echo hi | /usr/bin/gzip > a.gz; echo junk >> a.gz; gunzip -c a.gz' $'hi\n' 0 'trailing garbage ignored'
+check "gunzip -k keeps FILE.gz" 'echo hi | /usr/bin/gzip > a.gz; gunzip -k a.gz; ls; cat a' $'a\na.gz\nhi\n'
+check "gunzip: refuses to overwrite FILE" \
+	'echo hi | /usr/bin/gzip > a.gz; echo old > a; gunzip a.gz; s=$?; ls; cat a; exit $s' $'a\na.gz\nold\n' 1 'gunzip: a already exists'
+check "gunzip -f overwrites FILE" 'echo hi | /usr/bin/gzip > a.gz; echo old > a; gunzip -f a.gz; ls; cat a' $'a\nhi\n'
+check "gunzip -t: good file, nothing written" 'seq 100 | /usr/bin/gzip > a.gz; gunzip -t a.gz; ls' $'a.gz\n'
+check "gunzip -t: bad file" 'echo hello > a.gz; gunzip -t a.gz' '' 1 'gunzip: a.gz: not in gzip format'
+check "gunzip -c: to stdout, file kept" 'seq 3 | /usr/bin/gzip > a.gz; gunzip -c a.gz; ls' $'1\n2\n3\na.gz\n'
+check "gunzip -c: any name" 'seq 2 | /usr/bin/gzip > data; gunzip -c data' $'1\n2\n'
+check "gunzip: standard input to standard output" 'seq 3 | /usr/bin/gzip | gunzip' $'1\n2\n3\n'
+check "gunzip: - is standard input" 'seq 2 | /usr/bin/gzip | gunzip -' $'1\n2\n'
+check "gunzip: bad standard input" 'echo hi | gunzip' '' 1 'gunzip: stdin: not in gzip format'
+check "gunzip: .tgz becomes .tar" 'echo x | /usr/bin/gzip > a.tgz; gunzip a.tgz; ls' $'a.tar\n'
+check "gunzip: .z suffix" 'echo x | /usr/bin/gzip > b.z; gunzip b.z; ls; cat b' $'b\nx\n'
+check "gunzip: file in a directory" 'mkdir d; echo x | /usr/bin/gzip > d/a.gz; gunzip d/a.gz; ls d' $'a\n'
+check "gunzip: unknown suffix" 'echo x | /usr/bin/gzip > a.txt; gunzip a.txt; s=$?; ls; exit $s' $'a.txt\n' 1 'gunzip: a.txt: unknown suffix'
+check "gunzip: keeps mode and mtime" \
+	'echo x | /usr/bin/gzip > a.gz; chmod 640 a.gz; touch -t 200001021234.56 a.gz b; gunzip a.gz; stat -c %a a; [ "$(stat -c %Y a)" = "$(stat -c %Y b)" ] && echo same time' $'640\nsame time\n'
+check "gunzip: missing file, carries on" \
+	'echo x | /usr/bin/gzip > a.gz; gunzip nosuch.gz a.gz; s=$?; ls; exit $s' $'a\n' 1 'gunzip: nosuch.gz: No such file'
+check "gunzip: several files" \
+	'seq 2 | /usr/bin/gzip > a.gz; seq 3 | /usr/bin/gzip > b.gz; gunzip a.gz b.gz; cat a b' $'1\n2\n1\n2\n3\n'
+check "gunzip: a directory" 'mkdir d.gz; gunzip d.gz' '' 1 'gunzip: d.gz: not a regular file'
