@@ -13,11 +13,13 @@ int addgroup_main(int argc, char **argv);
 int adduser_main(int argc, char **argv);
 int base64_main(int argc, char **argv);
 int basename_main(int argc, char **argv);
+int cal_main(int argc, char **argv);
 int cat_main(int argc, char **argv);
 int chmod_main(int argc, char **argv);
 int chown_main(int argc, char **argv);
 int chpasswd_main(int argc, char **argv);
 int chroot_main(int argc, char **argv);
+int cksum_main(int argc, char **argv);
 int clear_main(int argc, char **argv);
 int cmp_main(int argc, char **argv);
 int column_main(int argc, char **argv);
@@ -41,6 +43,7 @@ int fold_main(int argc, char **argv);
 int free_main(int argc, char **argv);
 int getty_main(int argc, char **argv);
 int grep_main(int argc, char **argv);
+int gunzip_main(int argc, char **argv);
 int head_main(int argc, char **argv);
 int hostname_main(int argc, char **argv);
 int hwclock_main(int argc, char **argv);
@@ -93,11 +96,13 @@ int stat_main(int argc, char **argv);
 int strings_main(int argc, char **argv);
 int stty_main(int argc, char **argv);
 int su_main(int argc, char **argv);
+int sum_main(int argc, char **argv);
 int sync_main(int argc, char **argv);
 int sysctl_main(int argc, char **argv);
 int syslogd_main(int argc, char **argv);
 int tac_main(int argc, char **argv);
 int tail_main(int argc, char **argv);
+int tar_main(int argc, char **argv);
 int tee_main(int argc, char **argv);
 int test_main(int argc, char **argv);
 int time_main(int argc, char **argv);
@@ -121,6 +126,7 @@ int whoami_main(int argc, char **argv);
 int xargs_main(int argc, char **argv);
 int xxd_main(int argc, char **argv);
 int yes_main(int argc, char **argv);
+int zcat_main(int argc, char **argv);
 
 /* In strcmp order: '[' sorts after capitals, before lower case. */
 const struct command commands[] = {
@@ -129,12 +135,14 @@ const struct command commands[] = {
 	{ "adduser", adduser_main },
 	{ "base64", base64_main },
 	{ "basename", basename_main },
+	{ "cal", cal_main },
 	{ "cat", cat_main },
 	{ "chgrp", chown_main },
 	{ "chmod", chmod_main },
 	{ "chown", chown_main },
 	{ "chpasswd", chpasswd_main },
 	{ "chroot", chroot_main },
+	{ "cksum", cksum_main },
 	{ "clear", clear_main },
 	{ "cmp", cmp_main },
 	{ "column", column_main },
@@ -163,6 +171,7 @@ const struct command commands[] = {
 	{ "getty", getty_main },
 	{ "grep", grep_main },
 	{ "groups", id_main },
+	{ "gunzip", gunzip_main },
 	{ "halt", poweroff_main },
 	{ "head", head_main },
 	{ "hexdump", od_main },
@@ -222,11 +231,13 @@ const struct command commands[] = {
 	{ "strings", strings_main },
 	{ "stty", stty_main },
 	{ "su", su_main },
+	{ "sum", sum_main },
 	{ "sync", sync_main },
 	{ "sysctl", sysctl_main },
 	{ "syslogd", syslogd_main },
 	{ "tac", tac_main },
 	{ "tail", tail_main },
+	{ "tar", tar_main },
 	{ "tee", tee_main },
 	{ "test", test_main },
 	{ "time", time_main },
@@ -251,6 +262,7 @@ const struct command commands[] = {
 	{ "xargs", xargs_main },
 	{ "xxd", xxd_main },
 	{ "yes", yes_main },
+	{ "zcat", zcat_main },
 	{ NULL, NULL }
 };
 

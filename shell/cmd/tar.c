@@ -1,0 +1,902 @@
+/*
+ * tar: make, list and extract archives in the POSIX ustar format
+ * (POSIX pax, "ustar Interchange Format").
+ *
+ * An archive is a row of 512-byte blocks: for each member a header block, then its
+ * data rounded up to whole blocks; two zero blocks end it, and the whole is padded to
+ * a record of 20 blocks. On reading, GNU's ././@LongLink members ('L' long name,
+ * 'K' long link target) are understood too, and written when a name does not fit
+ * ustar's 155 + 100 bytes, so that long names never get lost.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/wait.h>
+#include "inflate.h"
+#include "mini.h"
+#include "modes.h"
+#include "tree.h"
+#include "users.h"
+
+static const char usage[] =
+	"Usage: tar -c|-x|-t [-vzO] [-f FILE] [-C DIR] [FILE]...\n"
+	"Make (-c), extract (-x) or list (-t) a ustar archive; tar xvf A.tar works too.\n"
+	"  -f FILE  the archive (default, and -: standard input or output)\n"
+	"  -C DIR   change to DIR first (after opening the archive)\n"
+	"  -v       name each file; with -t list like ls -l\n"
+	"  -O       extract file contents to standard output\n"
+	"  -z       the archive is gzipped (with -x and -t)\n"
+	"With -x or -t, FILEs pick the members (a directory picks all below it).\n";
+
+enum { BLOCK = 512, RECORD = 20 * BLOCK };
+
+/* A header block as the spec lays it out. */
+struct header {
+	char name[100], mode[8], uid[8], gid[8], size[12], mtime[12], checksum[8];
+	char type, linkname[100], magic[6], version[2], uname[32], gname[32];
+	char devmajor[8], devminor[8], prefix[155], pad[12];
+};
+
+static int archive_fd;
+static int verbose, to_stdout, status;
+static FILE *verbose_out;		/* stderr when the archive or -O data is on stdout */
+
+/* ---- writing ---- */
+
+static char record[RECORD];
+static size_t record_used;
+
+static void write_block(const void *block)
+{
+	memcpy(record + record_used, block, BLOCK);
+	record_used += BLOCK;
+	if (record_used == RECORD) {
+		if (write_all(archive_fd, record, RECORD) < 0)
+			die("write error:");
+		record_used = 0;
+	}
+}
+
+/* The end: two zero blocks, then zeros up to the end of the record. */
+static void finish_archive(void)
+{
+	char zero[BLOCK] = { 0 };
+
+	write_block(zero);
+	write_block(zero);
+	while (record_used != 0)
+		write_block(zero);
+}
+
+/*
+ * A number filling field: octal digits and a NUL, as ustar says; a number too big for
+ * those (a file of 8 GiB) in GNU's base-256 form: a first byte of 0x80, then binary.
+ */
+static void put_octal(char *field, size_t size, unsigned long long value)
+{
+	if (value >> (3 * (size - 1)) == 0) {
+		snprintf(field, size, "%0*llo", (int)size - 1, value);
+		return;
+	}
+	memset(field, 0, size);
+	field[0] = (char)0x80;
+	for (size_t i = size - 1; i > 0 && value != 0; i--, value >>= 8)
+		field[i] = value & 0xff;
+}
+
+static unsigned header_sum(const struct header *h)
+{
+	const unsigned char *p = (const unsigned char *)h;
+	unsigned sum = 8 * ' ';	/* the checksum field counts as spaces */
+
+	for (size_t i = 0; i < BLOCK; i++)
+		if (i < offsetof(struct header, checksum) || i >= offsetof(struct header, type))
+			sum += p[i];
+	return sum;
+}
+
+static void write_header(struct header *h)
+{
+	memcpy(h->magic, "ustar", 6);
+	memcpy(h->version, "00", 2);
+	snprintf(h->checksum, 8, "%06o", header_sum(h));
+	h->checksum[7] = ' ';
+	write_block(h);
+}
+
+/* A GNU ././@LongLink member of type 'L' or 'K' holding text. */
+static void write_long_link(char type, const char *text)
+{
+	struct header h = { .type = type };
+	size_t len = strlen(text) + 1;
+	char block[BLOCK];
+
+	strcpy(h.name, "././@LongLink");
+	put_octal(h.mode, 8, 0644);
+	put_octal(h.uid, 8, 0);
+	put_octal(h.gid, 8, 0);
+	put_octal(h.size, 12, len);
+	put_octal(h.mtime, 12, 0);
+	write_header(&h);
+	for (size_t done = 0; done < len; done += BLOCK) {
+		memset(block, 0, BLOCK);
+		memcpy(block, text + done, len - done < BLOCK ? len - done : BLOCK);
+		write_block(block);
+	}
+}
+
+/* Put name into the header: whole, or split at a '/' into prefix and name, or as 'L'. */
+static void set_name(struct header *h, const char *name)
+{
+	size_t len = strlen(name);
+
+	if (len <= 100) {
+		memcpy(h->name, name, len);
+		return;
+	}
+	/* The leftmost '/' that leaves at most 100 bytes after it makes the shortest prefix. */
+	for (size_t cut = 1; cut < len - 1; cut++) {
+		if (name[cut] != '/' || len - cut - 1 > 100)
+			continue;
+		if (cut > 155)
+			break;
+		memcpy(h->prefix, name, cut);
+		memcpy(h->name, name + cut + 1, len - cut - 1);
+		return;
+	}
+	write_long_link('L', name);
+	memcpy(h->name, name, 100);
+}
+
+/* Files with several links already in the archive, for type '1' members. */
+static struct written {
+	dev_t dev;
+	ino_t ino;
+	char *name;
+} *written;
+static size_t written_count;
+
+static const char *earlier_link(const struct stat *st, const char *name)
+{
+	for (size_t i = 0; i < written_count; i++)
+		if (written[i].dev == st->st_dev && written[i].ino == st->st_ino)
+			return written[i].name;
+	if (written_count % 32 == 0)
+		written = xrealloc(written, (written_count + 32) * sizeof *written);
+	written[written_count].dev = st->st_dev;
+	written[written_count].ino = st->st_ino;
+	written[written_count++].name = xstrdup(name);
+	return NULL;
+}
+
+/* Copy size bytes of the file at path into the archive, zero-padded to whole blocks. */
+static void write_contents(const char *path, int fd, off_t size)
+{
+	char block[BLOCK];
+	ssize_t n = 0;
+
+	for (off_t left = size; left > 0; left -= BLOCK) {
+		memset(block, 0, BLOCK);
+		if (n >= 0)
+			n = read_full(fd, block, left < BLOCK ? left : BLOCK);
+		if (n < 0 || (n < BLOCK && n < left)) {
+			/* Keep the archive readable: the header promised size bytes. */
+			if (n >= 0)
+				warn("%s: file shrank, padded with zeros", path);
+			else
+				warn("%s:", path);
+			n = -1;
+			status = 1;
+		}
+		write_block(block);
+	}
+}
+
+static char type_of(const struct stat *st)
+{
+	if (S_ISDIR(st->st_mode)) return '5';
+	if (S_ISLNK(st->st_mode)) return '2';
+	if (S_ISCHR(st->st_mode)) return '3';
+	if (S_ISBLK(st->st_mode)) return '4';
+	if (S_ISFIFO(st->st_mode)) return '6';
+	if (S_ISREG(st->st_mode)) return '0';
+	return 0;
+}
+
+/* A user or group name; one that is only the number again says nothing, so stays out. */
+static void put_owner_name(char *field, const char *name)
+{
+	if (name[strspn(name, "0123456789")] != '\0')
+		strncpy(field, name, 31);
+}
+
+static struct stat archive_stat;	/* to keep the archive out of itself */
+
+static int add_member(struct walk *w, const char *path, const struct stat *st, enum walk_phase phase)
+{
+	struct header h = { .type = type_of(st) };
+	const char *name = path, *link = NULL;
+	char *dirname = NULL, target[4096];
+	ssize_t n;
+	int fd = -1;
+
+	(void)w;
+	if (phase == WALK_DIR_DONE)
+		return 0;
+	if (S_ISREG(archive_stat.st_mode) && st->st_dev == archive_stat.st_dev &&
+	    st->st_ino == archive_stat.st_ino) {
+		warn("%s: the archive itself, not added", path);
+		return 0;
+	}
+	if (h.type == 0) {
+		warn("%s: socket ignored", path);
+		return 0;
+	}
+	while (*name == '/')
+		name++;
+	if (*name == '\0')
+		name = ".";
+	if (h.type == '5' && name[strlen(name) - 1] != '/')
+		name = dirname = path_join(name, "");
+	if (h.type == '0' && st->st_nlink > 1 && (link = earlier_link(st, name)) != NULL)
+		h.type = '1';
+	if (h.type == '2') {
+		n = readlink(path, target, sizeof target - 1);
+		if (n < 0) {
+			warn("%s:", path);
+			status = 1;
+			return 0;
+		}
+		target[n] = '\0';
+		link = target;
+	}
+	if (h.type == '0' && (fd = open(path, O_RDONLY)) < 0) {
+		warn("%s:", path);
+		status = 1;
+		return 0;
+	}
+	if (link != NULL) {
+		if (strlen(link) > 100)
+			write_long_link('K', link);
+		strncpy(h.linkname, link, 100);
+	}
+	set_name(&h, name);
+	put_octal(h.mode, 8, st->st_mode & 07777);
+	put_octal(h.uid, 8, st->st_uid);
+	put_octal(h.gid, 8, st->st_gid);
+	put_octal(h.size, 12, h.type == '0' ? st->st_size : 0);
+	put_octal(h.mtime, 12, st->st_mtime > 0 ? st->st_mtime : 0);
+	put_owner_name(h.uname, user_name(st->st_uid));
+	put_owner_name(h.gname, group_name(st->st_gid));
+	if (h.type == '3' || h.type == '4') {
+		put_octal(h.devmajor, 8, major(st->st_rdev));
+		put_octal(h.devminor, 8, minor(st->st_rdev));
+	}
+	write_header(&h);
+	if (fd >= 0) {
+		write_contents(path, fd, st->st_size);
+		close(fd);
+	}
+	if (verbose)
+		fprintf(verbose_out, "%s\n", name);
+	free(dirname);
+	return 0;
+}
+
+static void create_archive(char **files)
+{
+	struct walk w = { .visit = add_member };
+
+	if (*files == NULL)
+		die("refusing to make an empty archive");
+	fstat(archive_fd, &archive_stat);
+	for (; *files; files++)
+		status |= walk_tree(&w, *files);
+	finish_archive();
+	for (size_t i = 0; i < written_count; i++)
+		free(written[i].name);
+	free(written);
+	written = NULL;
+}
+
+/* ---- reading ---- */
+
+/* One header block and what it says, the long names of 'L'/'K' applied. */
+struct member {
+	struct header h;
+	char *name, *link;
+	long long size, mtime;
+	mode_t mode;
+	uid_t uid;
+	gid_t gid;
+	char type;
+};
+
+static void read_block(void *block)
+{
+	ssize_t n = read_full(archive_fd, block, BLOCK);
+
+	if (n < 0)
+		die("read error:");
+	if (n != BLOCK)
+		die("unexpected end of archive");
+}
+
+/* An octal field (leading spaces, ends at a space or NUL), or GNU's base-256 form. */
+static long long number(const char *field, size_t size)
+{
+	long long value = 0;
+	size_t i = 0;
+
+	if (*field & 0x80) {
+		value = *field & 0x3f;
+		for (i = 1; i < size; i++)
+			value = value << 8 | (unsigned char)field[i];
+		return value;
+	}
+	while (i < size && field[i] == ' ')
+		i++;
+	for (; i < size && field[i] >= '0' && field[i] <= '7'; i++)
+		value = value * 8 + field[i] - '0';
+	return value;
+}
+
+/* Checksums are of unsigned bytes, but some old tars summed signed ones. */
+static int checksum_ok(const struct header *h)
+{
+	long long stored = number(h->checksum, 8);
+	const signed char *p = (const signed char *)h;
+	int signed_sum = 8 * ' ';
+
+	if (stored == header_sum(h))
+		return 1;
+	for (size_t i = 0; i < BLOCK; i++)
+		if (i < offsetof(struct header, checksum) || i >= offsetof(struct header, type))
+			signed_sum += p[i];
+	return stored == signed_sum;
+}
+
+/* Read size bytes of member data (and the padding after them), handing them to out. */
+static int copy_data(long long size, int out)
+{
+	char block[BLOCK];
+	int result = 0;
+
+	for (; size > 0; size -= BLOCK) {
+		read_block(block);
+		if (out >= 0 && result == 0 && write_all(out, block, size < BLOCK ? size : BLOCK) < 0)
+			result = -1;
+	}
+	return result;
+}
+
+/* The text of an 'L' or 'K' member. */
+static char *read_long_text(long long size)
+{
+	char *text;
+
+	if (size > 65536)
+		die("a long name of %lld bytes: a damaged archive?", size);
+	text = xmalloc(size + BLOCK + 1);
+
+	for (long long done = 0; done < size; done += BLOCK)
+		read_block(text + done);
+	text[size] = '\0';
+	return text;
+}
+
+static char *field_text(const char *field, size_t size)
+{
+	return xstrndup(field, strnlen(field, size));
+}
+
+/*
+ * A pax extended header: records "LENGTH KEYWORD=VALUE\n". Of those, only path,
+ * linkpath (long names) and size (of 8 GiB and more) matter here; the rest is let go.
+ */
+static void read_pax_header(long long size, char **name, char **link, long long *data_size)
+{
+	char *text = read_long_text(size), *record = text, *end = text + size;
+
+	while (record < end) {
+		char *keyword, *equals, *after;
+		long length = strtol(record, &keyword, 10);
+
+		if (length <= 0 || length > end - record || *keyword != ' ')
+			break;	/* damaged: keep what was read so far */
+		after = record + length;
+		equals = memchr(keyword, '=', after - keyword);
+		if (equals != NULL && after[-1] == '\n') {
+			char **target = NULL;
+
+			*equals = '\0';
+			if (strcmp(keyword + 1, "path") == 0)
+				target = name;
+			if (strcmp(keyword + 1, "linkpath") == 0)
+				target = link;
+			if (strcmp(keyword + 1, "size") == 0)
+				*data_size = strtoll(equals + 1, NULL, 10);
+			if (target != NULL) {
+				free(*target);
+				*target = xstrndup(equals + 1, after - equals - 2);
+			}
+		}
+		record = after;
+	}
+	free(text);
+}
+
+/* Types other than links, devices, directories and FIFOs are read as files (POSIX). */
+static int has_data(char type)
+{
+	return type == '\0' || strchr("123456", type) == NULL;
+}
+
+/* The next member, or 0 at the end of the archive. */
+static int read_member(struct member *m)
+{
+	char *long_name = NULL, *long_link = NULL, zero[BLOCK] = { 0 };
+	long long pax_size = -1;
+
+	for (;;) {
+		ssize_t n = read_full(archive_fd, &m->h, BLOCK);
+
+		if (n == 0 || (n == BLOCK && memcmp(&m->h, zero, BLOCK) == 0))
+			return 0;	/* GNU tar also takes one zero block, or none, as the end */
+		if (n != BLOCK)
+			die(n < 0 ? "read error:" : "unexpected end of archive");
+		if (!checksum_ok(&m->h))
+			die("bad header checksum: not a tar archive, or a damaged one");
+		m->size = number(m->h.size, 12);
+		if (m->h.type == 'L' || m->h.type == 'K') {
+			char **text = m->h.type == 'L' ? &long_name : &long_link;
+
+			free(*text);
+			*text = read_long_text(m->size);
+			continue;
+		}
+		if (m->h.type == 'x') {
+			read_pax_header(m->size, &long_name, &long_link, &pax_size);
+			continue;
+		}
+		break;
+	}
+	if (pax_size >= 0)
+		m->size = pax_size;
+	m->type = m->h.type;
+	if (long_name != NULL) {
+		m->name = long_name;
+	} else if (memcmp(m->h.magic, "ustar", 6) == 0 && m->h.prefix[0] != '\0') {
+		char *prefix = field_text(m->h.prefix, 155), *name = field_text(m->h.name, 100);
+
+		m->name = path_join(prefix, name);
+		free(prefix);
+		free(name);
+	} else {
+		m->name = field_text(m->h.name, 100);
+	}
+	m->link = long_link != NULL ? long_link : field_text(m->h.linkname, 100);
+	m->mode = number(m->h.mode, 8) & 07777;
+	m->uid = number(m->h.uid, 8);
+	m->gid = number(m->h.gid, 8);
+	m->mtime = number(m->h.mtime, 12);
+	/* Old tars marked directories only by a trailing slash. */
+	if ((m->type == '0' || m->type == '\0') && m->name[0] && m->name[strlen(m->name) - 1] == '/')
+		m->type = '5';
+	if (!has_data(m->type))
+		m->size = 0;	/* links, directories and devices: whatever size says */
+	return 1;
+}
+
+/* No ".." component, which could lead outside the directory? */
+static int safe_name(const char *name)
+{
+	for (const char *p = name; *p; ) {
+		size_t len = strcspn(p, "/");
+
+		if (len == 2 && p[0] == '.' && p[1] == '.')
+			return 0;
+		p += len;
+		while (*p == '/')
+			p++;
+	}
+	return 1;
+}
+
+static const char *strip_slashes(const char *name)
+{
+	while (*name == '/')
+		name++;
+	return *name ? name : ".";
+}
+
+/* The member picked by the operands (or all when there are none)? */
+static int picked(const char *name, char **files, char *found)
+{
+	if (*files == NULL)
+		return 1;
+	for (size_t i = 0; files[i]; i++) {
+		size_t len = strlen(files[i]);
+
+		while (len > 1 && files[i][len - 1] == '/')
+			len--;
+		if (strncmp(name, files[i], len) == 0 && (name[len] == '\0' || name[len] == '/')) {
+			found[i] = 1;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static void list_long(const struct member *m, const char *name)
+{
+	char modes[11], size[32], when[20], user[80];
+	time_t mtime = m->mtime;
+	static const char types[] = "01234567";
+	static const mode_t kinds[] = { S_IFREG, S_IFREG, S_IFLNK, S_IFCHR, S_IFBLK, S_IFDIR, S_IFIFO, S_IFREG };
+	const char *t = m->type ? strchr(types, m->type) : NULL;
+
+	mode_string(m->mode | (t ? kinds[t - types] : S_IFREG), modes);
+	if (m->type == '1')
+		modes[0] = 'h';
+	snprintf(user, sizeof user, "%.32s", m->h.uname[0] ? m->h.uname : user_name(m->uid));
+	snprintf(user + strlen(user), sizeof user - strlen(user), "/%.32s",
+		 m->h.gname[0] ? m->h.gname : group_name(m->gid));
+	if (m->type == '3' || m->type == '4')
+		snprintf(size, sizeof size, "%lld,%lld", number(m->h.devmajor, 8), number(m->h.devminor, 8));
+	else
+		snprintf(size, sizeof size, "%lld", m->size);
+	strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime(&mtime));
+	printf("%s %s %*s %s %s", modes, user, (int)(18 - strlen(user)), size, when, name);
+	if (m->type == '2')
+		printf(" -> %s", m->link);
+	if (m->type == '1')
+		printf(" link to %s", m->link);
+	putchar('\n');
+}
+
+/*
+ * Members done at the end: symlinks, so that no later member of the archive can be
+ * written through one of them to outside the directory ("l -> /etc", then "l/passwd");
+ * then the modes and times of directories, after their contents are in.
+ */
+static struct member *late;
+static size_t late_count;
+
+static void do_later(const struct member *m, const char *name)
+{
+	if (late_count % 16 == 0)
+		late = xrealloc(late, (late_count + 16) * sizeof *late);
+	late[late_count] = *m;
+	late[late_count].name = xstrdup(name);
+	late[late_count++].link = xstrdup(m->link);
+}
+
+static void set_times(const char *name, time_t mtime, int flags)
+{
+	struct timespec times[2] = { { 0, UTIME_OMIT }, { mtime, 0 } };
+
+	utimensat(AT_FDCWD, name, times, flags);
+}
+
+/* Root gets the owners of the archive (by name when known here), others keep their own. */
+static void set_owner(const struct member *m, const char *name)
+{
+	uid_t uid = m->uid;
+	gid_t gid = m->gid;
+	char *uname = field_text(m->h.uname, 32), *gname = field_text(m->h.gname, 32);
+
+	if (geteuid() == 0) {
+		if (*uname)
+			parse_user(uname, &uid);
+		if (*gname)
+			parse_group(gname, &gid);
+		lchown(name, uid, gid);
+	}
+	free(uname);
+	free(gname);
+}
+
+static mode_t wanted_mode(mode_t mode)
+{
+	mode_t mask = umask(0);
+
+	umask(mask);
+	return geteuid() == 0 ? mode : mode & ~mask;
+}
+
+/* A regular file goes to a temporary file first, renamed over name once complete. */
+static int extract_file(const struct member *m, const char *name)
+{
+	const char *slash = strrchr(name, '/');
+	char *temp = xmalloc(strlen(name) + 16);
+	int fd, result;
+
+	sprintf(temp, "%.*s.tarXXXXXX", slash ? (int)(slash - name + 1) : 0, name);
+	fd = mkstemp(temp);
+	if (fd < 0) {
+		warn("%s:", name);
+		copy_data(m->size, -1);
+		free(temp);
+		return -1;
+	}
+	result = copy_data(m->size, fd);
+	if (result == 0) {
+		set_owner(m, temp);
+		result = fchmod(fd, wanted_mode(m->mode));
+	}
+	if (close(fd) < 0 || result < 0 || rename(temp, name) < 0) {
+		warn("%s:", name);
+		unlink(temp);
+		result = -1;
+	} else {
+		set_times(name, m->mtime, 0);
+	}
+	free(temp);
+	return result;
+}
+
+/* Make room for a link or a device: nothing but an empty directory may be in the way. */
+static void clear_way(const char *name)
+{
+	struct stat st;
+
+	if (lstat(name, &st) == 0 && !S_ISDIR(st.st_mode))
+		unlink(name);
+}
+
+/* Owner, mode and time of a member made (a symlink's mode means nothing). */
+static void set_attributes(const struct member *m, const char *name)
+{
+	set_owner(m, name);
+	if (m->type != '2')
+		chmod(name, wanted_mode(m->mode));
+	set_times(name, m->mtime, AT_SYMLINK_NOFOLLOW);
+}
+
+static int extract_other(const struct member *m, const char *name)
+{
+	struct stat a, b;
+	dev_t dev = makedev(number(m->h.devmajor, 8), number(m->h.devminor, 8));
+	const char *target = strip_slashes(m->link);
+	int result = 0;
+
+	switch (m->type) {
+	case '5':
+		result = make_path(name, 0700, 0) < 0 ? -1 : 0;
+		if (result == 0) {
+			do_later(m, name);
+			set_owner(m, name);
+		}
+		return result;
+	case '1':
+		if (!safe_name(target)) {
+			warn("%s: link to '%s' refused: '..' in it", name, m->link);
+			return 0;
+		}
+		/* Already this very file (extracted twice)? Then there is nothing to do. */
+		if (stat(name, &a) == 0 && stat(target, &b) == 0 && a.st_ino == b.st_ino && a.st_dev == b.st_dev)
+			return 0;
+		clear_way(name);
+		return link(target, name);
+	case '2':
+		do_later(m, name);
+		return 0;
+	case '3':
+	case '4':
+	case '6':
+		clear_way(name);
+		result = mknod(name, (m->type == '3' ? S_IFCHR : m->type == '4' ? S_IFBLK : S_IFIFO) |
+			       wanted_mode(m->mode), dev);
+		break;
+	default:
+		warn("%s: unknown member type '%c', skipped", name, m->type);
+		return 0;
+	}
+	if (result == 0)
+		set_attributes(m, name);
+	return result;
+}
+
+static void extract_member(const struct member *m, const char *name)
+{
+	const char *slash = strrchr(name, '/');
+	int result;
+	int is_file = has_data(m->type);
+
+	if (to_stdout) {
+		if (is_file && copy_data(m->size, 1) < 0)
+			die("write error:");
+		return;
+	}
+	if (slash != NULL && slash != name) {
+		char *parent = xstrndup(name, slash - name);
+
+		if (make_path(parent, 0777, 0) < 0)
+			warn("%s:", parent);
+		free(parent);
+	}
+	result = is_file ? extract_file(m, name) : extract_other(m, name);
+	if (result < 0) {
+		if (!is_file)
+			warn("%s:", name);
+		status = 1;
+	}
+}
+
+static void finish_late_members(void)
+{
+	for (size_t i = 0; i < late_count; i++) {
+		if (late[i].type != '2')
+			continue;
+		clear_way(late[i].name);
+		if (symlink(late[i].link, late[i].name) < 0) {
+			warn("%s:", late[i].name);
+			status = 1;
+		} else {
+			set_attributes(&late[i], late[i].name);
+		}
+	}
+	for (size_t i = 0; i < late_count; i++) {
+		if (late[i].type == '5') {
+			chmod(late[i].name, wanted_mode(late[i].mode));
+			set_times(late[i].name, late[i].mtime, 0);
+		}
+		free(late[i].name);
+		free(late[i].link);
+	}
+	free(late);
+	late = NULL;
+}
+
+static void read_archive(int extract, char **files)
+{
+	struct member m;
+	size_t count = 0;
+	char *found;
+
+	while (files[count])
+		count++;
+	found = xzalloc(count + 1);
+	while (read_member(&m)) {
+		const char *name = strip_slashes(m.name);
+
+		/* pax extended headers and GNU volume labels are no files: skip them. */
+		if (m.type == 'x' || m.type == 'g' || m.type == 'V' || !picked(name, files, found)) {
+			copy_data(m.size, -1);
+		} else if (!safe_name(name)) {
+			warn("%s: refused: '..' in the name", m.name);
+			status = 1;
+			copy_data(m.size, -1);
+		} else {
+			if (!extract && verbose)
+				list_long(&m, name);
+			else if (!extract || verbose)
+				fprintf(extract ? verbose_out : stdout, "%s\n", name);
+			if (extract)
+				extract_member(&m, name);
+			else
+				copy_data(m.size, -1);
+		}
+		free(m.name);
+		free(m.link);
+	}
+	finish_late_members();
+	for (size_t i = 0; i < count; i++)
+		if (!found[i]) {
+			warn("%s: not found in archive", files[i]);
+			status = 1;
+		}
+}
+
+/* -z: a child process gunzips the archive into a pipe, read instead of the archive. */
+static pid_t start_gunzip(void)
+{
+	int ends[2];
+	pid_t pid;
+
+	if (pipe(ends) < 0 || (pid = fork()) < 0)
+		die("gunzip:");
+	if (pid == 0) {
+		close(ends[0]);
+		_exit(gunzip_fd(archive_fd, ends[1]) < 0);
+	}
+	close(ends[1]);
+	if (archive_fd > 1)
+		close(archive_fd);
+	archive_fd = ends[0];
+	return pid;
+}
+
+/* Read the rest (the padding after the end), so that gunzip ends well; its status. */
+static int finish_gunzip(pid_t pid)
+{
+	char buffer[BLOCK];
+	int wstatus;
+
+	while (read(archive_fd, buffer, sizeof buffer) > 0)
+		continue;
+	if (waitpid(pid, &wstatus, 0) < 0 || !WIFEXITED(wstatus) || WEXITSTATUS(wstatus) != 0)
+		return 1;
+	return 0;
+}
+
+/* "tar xvf a.tar" is "tar -xvf a.tar": old style has the letters without a dash. */
+static char **old_style(int argc, char **argv)
+{
+	char **copy = xmalloc((argc + 1) * sizeof *copy);
+
+	memcpy(copy, argv, (argc + 1) * sizeof *copy);
+	if (argc > 1 && argv[1][0] != '-') {
+		copy[1] = xmalloc(strlen(argv[1]) + 2);
+		sprintf(copy[1], "-%s", argv[1]);
+	}
+	return copy;
+}
+
+int tar_main(int argc, char **argv)
+{
+	struct options o;
+	const char *archive = "-", *directory = NULL;
+	int c, mode = 0, gzipped = 0;
+	pid_t gunzip = 0;
+
+	argv = old_style(argc, argv);
+	options_start(&o, argc, argv, "ctxvzOf:C:", usage);
+	while ((c = options_next(&o)) != -1) {
+		switch (c) {
+		case 'c': case 't': case 'x':
+			if (mode && mode != c)
+				usage_error(usage, "only one of -c, -t and -x");
+			mode = c;
+			break;
+		case 'v': verbose = 1; break;
+		case 'O': to_stdout = 1; break;
+		case 'z': gzipped = 1; break;
+		case 'f': archive = o.arg; break;
+		case 'C': directory = o.arg; break;
+		}
+	}
+	argv += o.index;
+	if (!mode)
+		usage_error(usage, "one of -c, -t and -x is needed");
+	if (gzipped && mode == 'c')
+		usage_error(usage, "-z only reads: with -x or -t");
+	status = 0;
+	record_used = 0;
+	late_count = written_count = 0;
+	verbose_out = stdout;
+	if (strcmp(archive, "-") == 0) {
+		archive_fd = mode == 'c' ? 1 : 0;
+		if (mode == 'c')
+			verbose_out = stderr;
+	} else {
+		archive_fd = mode == 'c' ? open(archive, O_WRONLY | O_CREAT | O_TRUNC, 0666)
+					 : open(archive, O_RDONLY);
+		if (archive_fd < 0)
+			die("%s:", archive);
+	}
+	if (to_stdout)
+		verbose_out = stderr;
+	if (gzipped)
+		gunzip = start_gunzip();
+	if (directory != NULL && chdir(directory) < 0)
+		die("%s:", directory);
+	if (mode == 'c')
+		create_archive(argv);
+	else
+		read_archive(mode == 'x', argv);
+	if (gunzip)
+		status |= finish_gunzip(gunzip);
+	if (archive_fd > 1)
+		close(archive_fd);
+	if (flush_stdout() < 0)
+		status = 1;
+	return status;
+}

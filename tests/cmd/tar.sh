@@ -1,0 +1,47 @@
+# tar: ustar archives made, listed and extracted; GNU tar's archives read, and the other way round.
+check "tar: round trip of a tree" 'mkdir -p d/e; echo x > d/f; echo y > d/e/g; tar cf a.tar d; mkdir o; tar xf a.tar -C o; cmp d/f o/d/f && cmp d/e/g o/d/e/g && echo same' $'same\n'
+check "tar -t: lists the names" 'mkdir -p d/e; echo x > d/f; tar -cf a.tar d; tar -tf a.tar | sort' $'d/\nd/e/\nd/f\n'
+check "tar -tv: like ls -l" 'echo hi > f; chmod 640 f; touch -d "2020-01-02 03:04" f; tar cf a.tar f; tar tvf a.tar | awk "{print \$1, \$3, \$4, \$5, \$6}"' $'-rw-r----- 3 2020-01-02 03:04 f\n'
+check "tar -tv: symlinks and hard links" 'echo hi > f; ln f g; ln -s f l; tar cf a.tar f g l; tar tvf a.tar | awk "{print substr(\$1,1,1), \$6, \$7, \$8, \$9}"' $'- f   \nh g link to f\nl l -> f \n'
+check "tar -x: modes and times come back" 'mkdir d; echo x > d/f; chmod 751 d/f; touch -d 2020-01-01 d/f; tar cf a.tar d; rm -r d; tar xf a.tar; stat -c "%a %Y" d/f' $'751 1577836800\n'
+check "tar -x: a directory time is set after its contents" 'mkdir d; echo x > d/f; touch -d 2020-01-01 d; tar cf a.tar d; rm -r d; tar xf a.tar; stat -c %Y d' $'1577836800\n'
+check "tar: the archive is whole records" 'echo x > f; tar cf a.tar f; stat -c %s a.tar' $'10240\n'
+check "tar -C: changes directory for create and extract" 'mkdir d o; echo x > d/f; tar -c -f a.tar -C d f; tar tf a.tar; tar -x -f a.tar -C o; cat o/f' $'f\nx\n'
+check "tar -O: contents to stdout" 'echo one > f; echo two > g; tar cf a.tar f g; tar xOf a.tar g; ls' $'two\na.tar\nf\ng\n'
+check "tar: picks members by name" 'mkdir -p d/e; echo x > d/e/f; echo y > d/g; tar cf a.tar d; rm -r d; tar xf a.tar d/e; find d | sort' $'d\nd/e\nd/e/f\n'
+check "tar: a member not found" 'echo x > f; tar cf a.tar f; tar tf a.tar nosuch' '' 1 'nosuch: not found'
+check "tar: old style options, archive on a pipe" 'mkdir d o; echo x > d/f; tar cf - d | tar xvf - -C o; cat o/d/f' $'d/\nd/f\nx\n'
+check "tar -v: names on stderr when the archive is stdout" 'echo x > f; tar cvf - f > a.tar; tar tf a.tar' $'f\n' 0 '^f$'
+check "tar: standard input when there is no -f" 'echo x > f; tar c f | tar t' $'f\n'
+check "tar: keeps the archive out of itself" 'echo x > f; tar cf a.tar .; tar tf a.tar | sort' $'./\n./f\n' 0 'the archive itself'
+check "tar: strips a leading slash" 'echo x > f; tar cf a.tar "$PWD/f"; tar tf a.tar | grep -c "^/"' $'0\n' 1
+check "tar: names over 100 bytes (prefix and name)" 'n=$(printf "%0120d" 0); mkdir -p $n; echo x > $n/$n; tar cf a.tar $n; rm -r $n; tar xf a.tar; cat $n/$n; tar tf a.tar | grep -c 0' $'x\n2\n'
+check "tar: a 240-byte name fits ustar's prefix and name" 'a=$(printf "%070d" 1)/$(printf "%070d" 2); b=$(printf "%099d" 3); mkdir -p $a; echo x > $a/$b; tar cf a.tar ${a%%/*}; strings a.tar | grep -c LongLink; rm -r ${a%%/*}; tar xf a.tar; cat $a/$b' $'0\nx\n'
+check "tar: names over 155 and 256 bytes" 'a=$(printf "%0150d" 1); b=$(printf "%0140d" 2); mkdir -p $a/$b; echo x > $a/$b/$b; tar cf a.tar $a; rm -r $a; tar xf a.tar; cat $a/$b/$b' $'x\n'
+check "tar: symlinks stay links" 'mkdir d; ln -s ../nowhere d/l; tar cf a.tar d; rm -r d; tar xf a.tar; readlink d/l' $'../nowhere\n'
+check "tar: a long symlink target" 't=$(printf "%0200d" 3); ln -s $t l; tar cf a.tar l; rm l; tar xf a.tar; [ "$(readlink l)" = $t ] && echo ok' $'ok\n'
+check "tar: hard links are stored once" 'mkdir d; echo x > d/f; ln d/f d/g; tar cf a.tar d; rm -r d; tar xf a.tar; stat -c %h d/f; cat d/g' $'2\nx\n'
+check "tar: FIFOs" 'mkfifo p; tar cf a.tar p; rm p; tar xf a.tar; [ -p p ] && echo fifo' $'fifo\n'
+check "tar -x: never truncates the old file (a new one is renamed in)" 'mkdir s; echo new > s/f; tar cf a.tar -C s f; echo old > f; ln f g; tar xf a.tar; cat f g' $'new\nold\n'
+check "tar -x: a ustar archive from GNU tar" 'mkdir -p d/e; echo x > d/e/f; ln -s f d/e/l; ln d/e/f d/h; /usr/bin/tar --format=ustar -cf a.tar d; mkdir o; tar xf a.tar -C o; cat o/d/e/f o/d/h; readlink o/d/e/l; stat -c %h o/d/h' $'x\nx\nf\n2\n'
+check "tar -x: GNU long names (././@LongLink)" 'n=$(printf "%0200d" 4); t=$(printf "%0150d" 5); mkdir $n; echo x > $n/$n; ln -s $t $n/l; /usr/bin/tar --format=gnu -cf a.tar $n; mkdir o; tar xf a.tar -C o; cat o/$n/$n; [ "$(readlink o/$n/l)" = $t ] && echo ok' $'x\nok\n'
+check "tar -x: pax long names from GNU tar" 'n=$(printf "%0200d" 4); t=$(printf "%0150d" 5); mkdir $n; echo x > $n/$n; ln -s $t $n/l; /usr/bin/tar --format=pax -cf a.tar $n; mkdir o; tar xf a.tar -C o; cat o/$n/$n; [ "$(readlink o/$n/l)" = $t ] && echo ok' $'x\nok\n'
+check "tar -x: nothing is written through a symlink of the archive" 'python3 -c "import tarfile, io
+t = tarfile.open(\"a.tar\", \"w\", format=tarfile.USTAR_FORMAT)
+i = tarfile.TarInfo(\"l\"); i.type = tarfile.SYMTYPE; i.linkname = \"../out\"; t.addfile(i)
+i = tarfile.TarInfo(\"l/x\"); i.size = 3; t.addfile(i, io.BytesIO(b\"hi\\n\"))
+t.close()"; mkdir d out; cd d; tar xf ../a.tar; echo $?; ls ../out' $'1\n' 0 'l: File exists'
+check "tar: GNU tar extracts mini's archive" 'a=$(printf "%0150d" 1); b=$(printf "%0140d" 2); mkdir -p d/$a/$b; echo x > d/$a/$b/$b; echo y > d/f; ln d/f d/g; ln -s f d/l; tar cf a.tar d; mkdir o; /usr/bin/tar xf a.tar -C o && diff -r d o/d && echo same' $'same\n'
+check "tar -x: refuses a .. entry" 'python3 -c "import tarfile, io
+t = tarfile.open(\"a.tar\", \"w\", format=tarfile.USTAR_FORMAT)
+for name in (\"../x\", \"ok\"):
+    i = tarfile.TarInfo(name); i.size = 3; t.addfile(i, io.BytesIO(b\"hi\\n\"))
+t.close()"; mkdir d; cd d; tar xf ../a.tar; echo $?; ls ..; cat ok' $'1\na.tar\nd\nhi\n' 0 "refused"
+check "tar: a bad header checksum" 'echo x > f; tar cf a.tar f; printf g | dd of=a.tar bs=1 count=1 conv=notrunc 2>/dev/null; tar tf a.tar' '' 1 'checksum'
+check "tar: needs one of -c -t -x" 'tar f a.tar' '' 2 'one of -c'
+check "tar: a bad option" 'tar -cq f' '' 2 'tar: '
+check "tar --help" 'tar --help | head -1' $'Usage: tar -c|-x|-t [-vzO] [-f FILE] [-C DIR] [FILE]...\n'
+check "tar: numeric owners (as root)" 'echo x > f; if [ "$(id -u)" != 0 ]; then echo "54321/54322 54321:54322"; exit; fi; chown 54321:54322 f; tar cf a.tar f; tar tvf a.tar | awk "{print \$2}" | tr "\n" " "; rm f; tar xf a.tar; stat -c %u:%g f' $'54321/54322 54321:54322\n'
+check "tar -z: a gzipped archive from GNU tar" 'mkdir d; seq 10000 > d/f; /usr/bin/tar czf a.tgz d; mkdir o; tar xzf a.tgz -C o; cmp d/f o/d/f && tar -tz < a.tgz' $'d/\nd/f\n'
+check "tar -z: not gzip data" 'echo x > f; tar cf a.tar f; tar tzf a.tar' '' 1 'not in gzip format'
+check "tar -z: only for reading" 'echo x > f; tar czf a.tgz f' '' 2 '-z only reads'
