@@ -98,8 +98,10 @@ static void make_crc_table(void)
 }
 
 /* Continue the CRC crc (0 to start) over len more bytes. */
-static uint32_t crc32_update(uint32_t crc, const unsigned char *p, size_t len)
+uint32_t crc32_update(uint32_t crc, const unsigned char *p, size_t len)
 {
+	if (crc_table[1] == 0)
+		make_crc_table();
 	crc = ~crc;
 	while (len--)
 		crc = crc_table[(crc ^ *p++) & 0xff] ^ (crc >> 8);

@@ -44,6 +44,7 @@ int free_main(int argc, char **argv);
 int getty_main(int argc, char **argv);
 int grep_main(int argc, char **argv);
 int gunzip_main(int argc, char **argv);
+int gzip_main(int argc, char **argv);
 int head_main(int argc, char **argv);
 int hostname_main(int argc, char **argv);
 int hwclock_main(int argc, char **argv);
@@ -172,6 +173,7 @@ const struct command commands[] = {
 	{ "grep", grep_main },
 	{ "groups", id_main },
 	{ "gunzip", gunzip_main },
+	{ "gzip", gzip_main },
 	{ "halt", poweroff_main },
 	{ "head", head_main },
 	{ "hexdump", od_main },

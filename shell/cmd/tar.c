@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
+#include "deflate.h"
 #include "inflate.h"
 #include "mini.h"
 #include "modes.h"
@@ -31,7 +32,7 @@ static const char usage[] =
 	"  -C DIR   change to DIR first (after opening the archive)\n"
 	"  -v       name each file; with -t list like ls -l\n"
 	"  -O       extract file contents to standard output\n"
-	"  -z       the archive is gzipped (with -x and -t)\n"
+	"  -z       the archive is gzipped\n"
 	"With -x or -t, FILEs pick the members (a directory picks all below it).\n";
 
 enum { BLOCK = 512, RECORD = 20 * BLOCK };
@@ -295,7 +296,6 @@ static void create_archive(char **files)
 
 	if (*files == NULL)
 		die("refusing to make an empty archive");
-	fstat(archive_fd, &archive_stat);
 	for (; *files; files++)
 		status |= walk_tree(&w, *files);
 	finish_archive();
@@ -814,6 +814,37 @@ static pid_t start_gunzip(void)
 	return pid;
 }
 
+/* -cz: the archive goes into a pipe, and a child process gzips it into the file. */
+static pid_t start_gzip(void)
+{
+	int ends[2];
+	pid_t pid;
+
+	if (pipe(ends) < 0 || (pid = fork()) < 0)
+		die("gzip:");
+	if (pid == 0) {
+		close(ends[1]);
+		_exit(gzip_fd(ends[0], archive_fd, 6, NULL, 0) < 0);
+	}
+	close(ends[0]);
+	if (archive_fd > 1)
+		close(archive_fd);
+	archive_fd = ends[1];
+	return pid;
+}
+
+/* Close the pipe, so that gzip sees the end and finishes the file; its status. */
+static int finish_gzip(pid_t pid)
+{
+	int wstatus;
+
+	close(archive_fd);
+	archive_fd = -1;
+	if (waitpid(pid, &wstatus, 0) < 0 || !WIFEXITED(wstatus) || WEXITSTATUS(wstatus) != 0)
+		return 1;
+	return 0;
+}
+
 /* Read the rest (the padding after the end), so that gunzip ends well; its status. */
 static int finish_gunzip(pid_t pid)
 {
@@ -845,7 +876,7 @@ int tar_main(int argc, char **argv)
 	struct options o;
 	const char *archive = "-", *directory = NULL;
 	int c, mode = 0, gzipped = 0;
-	pid_t gunzip = 0;
+	pid_t gunzip = 0, gzip = 0;
 
 	argv = old_style(argc, argv);
 	options_start(&o, argc, argv, "ctxvzOf:C:", usage);
@@ -866,8 +897,6 @@ int tar_main(int argc, char **argv)
 	argv += o.index;
 	if (!mode)
 		usage_error(usage, "one of -c, -t and -x is needed");
-	if (gzipped && mode == 'c')
-		usage_error(usage, "-z only reads: with -x or -t");
 	status = 0;
 	record_used = 0;
 	late_count = written_count = 0;
@@ -884,7 +913,11 @@ int tar_main(int argc, char **argv)
 	}
 	if (to_stdout)
 		verbose_out = stderr;
-	if (gzipped)
+	if (mode == 'c')
+		fstat(archive_fd, &archive_stat);
+	if (gzipped && mode == 'c')
+		gzip = start_gzip();
+	else if (gzipped)
 		gunzip = start_gunzip();
 	if (directory != NULL && chdir(directory) < 0)
 		die("%s:", directory);
@@ -894,6 +927,8 @@ int tar_main(int argc, char **argv)
 		read_archive(mode == 'x', argv);
 	if (gunzip)
 		status |= finish_gunzip(gunzip);
+	if (gzip)
+		status |= finish_gzip(gzip);
 	if (archive_fd > 1)
 		close(archive_fd);
 	if (flush_stdout() < 0)

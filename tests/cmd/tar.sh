@@ -44,4 +44,7 @@ check "tar --help" 'tar --help | head -1' $'Usage: tar -c|-x|-t [-vzO] [-f FILE]
 check "tar: numeric owners (as root)" 'echo x > f; if [ "$(id -u)" != 0 ]; then echo "54321/54322 54321:54322"; exit; fi; chown 54321:54322 f; tar cf a.tar f; tar tvf a.tar | awk "{print \$2}" | tr "\n" " "; rm f; tar xf a.tar; stat -c %u:%g f' $'54321/54322 54321:54322\n'
 check "tar -z: a gzipped archive from GNU tar" 'mkdir d; seq 10000 > d/f; /usr/bin/tar czf a.tgz d; mkdir o; tar xzf a.tgz -C o; cmp d/f o/d/f && tar -tz < a.tgz' $'d/\nd/f\n'
 check "tar -z: not gzip data" 'echo x > f; tar cf a.tar f; tar tzf a.tar' '' 1 'not in gzip format'
-check "tar -z: only for reading" 'echo x > f; tar czf a.tgz f' '' 2 '-z only reads'
+check "tar -cz: round trip through mini and the host's tar" \
+	'mkdir d; seq 10000 > d/f; echo hi > d/g; tar -czf a.tgz d; /usr/bin/gzip -t a.tgz && mkdir o h && tar -xzf a.tgz -C o && /usr/bin/tar -xzf a.tgz -C h && diff -r d o/d && diff -r d h/d && echo same' $'same\n'
+check "tar -cz to standard output" 'mkdir d; echo hi > d/f; tar czf - d | /usr/bin/tar tzf -' $'d/\nd/f\n'
+check "tar -cz: the archive is not put in itself" 'mkdir d; echo hi > d/f; tar czf d/a.tgz d; tar tzf d/a.tgz' $'d/\nd/f\n' 0 'the archive itself'
