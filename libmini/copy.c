@@ -420,3 +420,40 @@ int copy_path(const char *src, const char *dst, const struct copy_options *how)
 	free(c.linked);
 	return c.walk.status;
 }
+
+int write_new_file(const char *target, const struct stat *like,
+		   int (*fill)(int out, void *data), void *data)
+{
+	char *temp = xmalloc(strlen(target) + 8);
+	struct timespec times[2] = { like->st_atim, like->st_mtim };
+	int out, ok;
+
+	sprintf(temp, "%s.XXXXXX", target);
+	out = mkstemp(temp);
+	if (out < 0) {
+		warn("%s:", target);
+		free(temp);
+		return 1;
+	}
+	ok = fill(out, data) == 0;
+	if (ok) {
+		/* Owner first: chown may clear the set-id bits fchmod sets. */
+		if (fchown(out, like->st_uid, like->st_gid) < 0) {
+			/* Not root: the file stays ours, as any new file would. */
+		}
+		fchmod(out, like->st_mode & 07777);
+		futimens(out, times);
+	}
+	if (close(out) < 0 && ok) {
+		warn("%s: write error:", target);
+		ok = 0;
+	}
+	if (ok && rename(temp, target) < 0) {
+		warn("%s:", target);
+		ok = 0;
+	}
+	if (!ok)
+		unlink(temp);
+	free(temp);
+	return !ok;
+}

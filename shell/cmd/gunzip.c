@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "mini.h"
+#include "copy.h"
 #include "inflate.h"
 
 static const char usage[] =
@@ -48,48 +49,24 @@ static char *output_name(const char *path)
 	return NULL;
 }
 
-/* Decompress into a new temporary file next to target, then rename it to target.
- * Returns 0 or 1 after saying what went wrong. */
-static int decompress_to(int in, const char *path, const struct stat *st, const char *target)
-{
-	char *temp = xmalloc(strlen(target) + 8);
-	struct timespec times[2] = { st->st_atim, st->st_mtim };
-	int out, ok;
+/* What gunzip_named needs, for write_new_file. */
+struct decompression {
+	int in;
+	const char *path;
+};
 
-	sprintf(temp, "%s.XXXXXX", target);
-	out = mkstemp(temp);
-	if (out < 0) {
-		warn("%s:", target);
-		free(temp);
-		return 1;
-	}
-	ok = gunzip_named(in, out, path) == 0;
-	if (ok) {
-		/* Owner first: chown may clear the set-id bits fchmod sets. */
-		if (fchown(out, st->st_uid, st->st_gid) < 0) {
-			/* Not root: the file stays ours, as any new file would. */
-		}
-		fchmod(out, st->st_mode & 07777);
-		futimens(out, times);
-	}
-	if (close(out) < 0 && ok) {
-		warn("%s: write error:", target);
-		ok = 0;
-	}
-	if (ok && rename(temp, target) < 0) {
-		warn("%s:", target);
-		ok = 0;
-	}
-	if (!ok)
-		unlink(temp);
-	free(temp);
-	return !ok;
+static int decompress(int out, void *data)
+{
+	struct decompression *d = data;
+
+	return gunzip_named(d->in, out, d->path);
 }
 
 /* gunzip FILE.gz to FILE. Returns 0 or 1. */
 static int gunzip_file(const char *path, int in, const struct gunzip_options *opt)
 {
 	struct stat st, existing;
+	struct decompression d = { in, path };
 	char *target = output_name(path);
 	int status;
 
@@ -119,7 +96,7 @@ static int gunzip_file(const char *path, int in, const struct gunzip_options *op
 			return 1;
 		}
 	}
-	status = decompress_to(in, path, &st, target);
+	status = write_new_file(target, &st, decompress, &d);
 	if (status == 0 && !opt->keep && unlink(path) < 0) {
 		warn("%s:", path);
 		status = 1;

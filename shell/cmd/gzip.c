@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "mini.h"
+#include "copy.h"
 #include "deflate.h"
 
 static const char usage[] =
@@ -31,49 +32,25 @@ struct gzip_options {
 	int to_stdout, force, keep, level;
 };
 
-/* Compress into a new temporary file next to target, then rename it to target.
- * Returns 0 or 1 after saying what went wrong. */
-static int compress_to(int in, const char *path, const struct stat *st, const char *target,
-		       int level)
-{
-	char *temp = xmalloc(strlen(target) + 8);
-	struct timespec times[2] = { st->st_atim, st->st_mtim };
-	int out, ok;
+/* What gzip_fd needs, for write_new_file. */
+struct compression {
+	int in, level;
+	const char *name;
+	long mtime;
+};
 
-	sprintf(temp, "%s.XXXXXX", target);
-	out = mkstemp(temp);
-	if (out < 0) {
-		warn("%s:", target);
-		free(temp);
-		return 1;
-	}
-	ok = gzip_fd(in, out, level, base_name(path), st->st_mtim.tv_sec) == 0;
-	if (ok) {
-		/* Owner first: chown may clear the set-id bits fchmod sets. */
-		if (fchown(out, st->st_uid, st->st_gid) < 0) {
-			/* Not root: the file stays ours, as any new file would. */
-		}
-		fchmod(out, st->st_mode & 07777);
-		futimens(out, times);
-	}
-	if (close(out) < 0 && ok) {
-		warn("%s: write error:", target);
-		ok = 0;
-	}
-	if (ok && rename(temp, target) < 0) {
-		warn("%s:", target);
-		ok = 0;
-	}
-	if (!ok)
-		unlink(temp);
-	free(temp);
-	return !ok;
+static int compress(int out, void *data)
+{
+	struct compression *c = data;
+
+	return gzip_fd(c->in, out, c->level, c->name, c->mtime);
 }
 
 /* gzip FILE to FILE.gz. Returns 0 or 1. */
 static int gzip_file(const char *path, int in, const struct gzip_options *opt)
 {
 	struct stat st, existing;
+	struct compression c;
 	size_t len = strlen(path);
 	char *target;
 	int status;
@@ -104,7 +81,8 @@ static int gzip_file(const char *path, int in, const struct gzip_options *opt)
 			return 1;
 		}
 	}
-	status = compress_to(in, path, &st, target, opt->level);
+	c = (struct compression){ in, opt->level, base_name(path), st.st_mtim.tv_sec };
+	status = write_new_file(target, &st, compress, &c);
 	if (status == 0 && !opt->keep && unlink(path) < 0) {
 		warn("%s:", path);
 		status = 1;
