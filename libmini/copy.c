@@ -457,3 +457,27 @@ int write_new_file(const char *target, const struct stat *like,
 	free(temp);
 	return !ok;
 }
+
+int convert_file(const char *path, const struct stat *st, const char *target, int force,
+		 int keep, int (*fill)(int out, void *data), void *data)
+{
+	struct stat existing;
+
+	if (lstat(target, &existing) == 0) {
+		if (!force) {
+			warn("%s already exists", target);
+			return 1;
+		}
+		if (S_ISDIR(existing.st_mode)) {
+			warn("%s: is a directory", target);
+			return 1;
+		}
+	}
+	if (write_new_file(target, st, fill, data) != 0)
+		return 1;
+	if (!keep && unlink(path) < 0) {
+		warn("%s:", path);
+		return 1;
+	}
+	return 0;
+}

@@ -41,4 +41,13 @@ int copy_regular(const char *src, const char *dst, const struct stat *st, mode_t
 int write_new_file(const char *target, const struct stat *like,
 		   int (*fill)(int out, void *data), void *data);
 
+/*
+ * Turn the file path (whose status is st) into target, as gzip and gunzip do:
+ * an existing target is refused unless force (and a directory always), target
+ * is written by write_new_file, then path is removed unless keep.
+ * Returns 0, or 1 after saying what went wrong.
+ */
+int convert_file(const char *path, const struct stat *st, const char *target, int force,
+		 int keep, int (*fill)(int out, void *data), void *data);
+
 #endif

@@ -65,7 +65,7 @@ static int decompress(int out, void *data)
 /* gunzip FILE.gz to FILE. Returns 0 or 1. */
 static int gunzip_file(const char *path, int in, const struct gunzip_options *opt)
 {
-	struct stat st, existing;
+	struct stat st;
 	struct decompression d = { in, path };
 	char *target = output_name(path);
 	int status;
@@ -84,23 +84,7 @@ static int gunzip_file(const char *path, int in, const struct gunzip_options *op
 		free(target);
 		return 1;
 	}
-	if (lstat(target, &existing) == 0) {
-		if (!opt->force) {
-			warn("%s already exists", target);
-			free(target);
-			return 1;
-		}
-		if (S_ISDIR(existing.st_mode)) {
-			warn("%s: is a directory", target);
-			free(target);
-			return 1;
-		}
-	}
-	status = write_new_file(target, &st, decompress, &d);
-	if (status == 0 && !opt->keep && unlink(path) < 0) {
-		warn("%s:", path);
-		status = 1;
-	}
+	status = convert_file(path, &st, target, opt->force, opt->keep, decompress, &d);
 	free(target);
 	return status;
 }

@@ -49,7 +49,7 @@ static int compress(int out, void *data)
 /* gzip FILE to FILE.gz. Returns 0 or 1. */
 static int gzip_file(const char *path, int in, const struct gzip_options *opt)
 {
-	struct stat st, existing;
+	struct stat st;
 	struct compression c;
 	size_t len = strlen(path);
 	char *target;
@@ -69,24 +69,8 @@ static int gzip_file(const char *path, int in, const struct gzip_options *opt)
 	}
 	target = xmalloc(len + 4);
 	sprintf(target, "%s.gz", path);
-	if (lstat(target, &existing) == 0) {
-		if (!opt->force) {
-			warn("%s already exists", target);
-			free(target);
-			return 1;
-		}
-		if (S_ISDIR(existing.st_mode)) {
-			warn("%s: is a directory", target);
-			free(target);
-			return 1;
-		}
-	}
 	c = (struct compression){ in, opt->level, base_name(path), st.st_mtim.tv_sec };
-	status = write_new_file(target, &st, compress, &c);
-	if (status == 0 && !opt->keep && unlink(path) < 0) {
-		warn("%s:", path);
-		status = 1;
-	}
+	status = convert_file(path, &st, target, opt->force, opt->keep, compress, &c);
 	free(target);
 	return status;
 }
