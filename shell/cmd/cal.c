@@ -9,18 +9,32 @@
  * Each month is drawn into a block of 8 lines of 20 columns (title, day names,
  * six weeks); the year view prints three blocks side by side. Trailing blanks are
  * left out of every line.
+ *
+ * On a terminal today's date is shown in reverse video, as util-linux cal does;
+ * -h turns that off.
  */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include "mini.h"
 
 static const char usage[] =
-	"Usage: cal [[MONTH] YEAR]\n"
+	"Usage: cal [-h] [[MONTH] YEAR]\n"
 	"Print this month's calendar, or the whole YEAR (1-9999), or MONTH (1-12) of YEAR.\n"
+	"  -h  no reverse video for today (shown so on a terminal)\n"
 	"Example: cal 9 1752  shows the month the Gregorian calendar was adopted\n";
 
 enum { MONTH_WIDTH = 20, MONTH_LINES = 8, WEEK_LINES = 6, GAP = 2 };
+
+/*
+ * The date to highlight (day 0: none). Its two columns are marked in the drawn
+ * month by the top bit (HIGHLIGHT), which print_trimmed turns into reverse video.
+ */
+static struct {
+	int day, month, year;
+} highlight;
+enum { HIGHLIGHT = 0x80 };
 
 static const char *const month_names[12] = {
 	"January", "February", "March", "April", "May", "June", "July",
@@ -106,6 +120,10 @@ static void draw_month(char block[MONTH_LINES][MONTH_WIDTH + 1], int month, int 
 		if (day >= 10)
 			field[0] = '0' + day / 10;
 		field[1] = '0' + day % 10;
+		if (day == highlight.day && month == highlight.month && year == highlight.year) {
+			field[0] |= HIGHLIGHT;
+			field[1] |= HIGHLIGHT;
+		}
 		if (++column == 7) {
 			column = 0;
 			week++;
@@ -113,14 +131,24 @@ static void draw_month(char block[MONTH_LINES][MONTH_WIDTH + 1], int month, int 
 	}
 }
 
-/* Print a line without its trailing blanks. */
+/* Print a line without its trailing blanks, a HIGHLIGHT-marked day in reverse video. */
 static void print_trimmed(const char *line)
 {
-	int len = strlen(line);
+	int len = strlen(line), marked = 0;
 
 	while (len > 0 && line[len - 1] == ' ')
 		len--;
-	printf("%.*s\n", len, line);
+	for (int i = 0; i < len; i++) {
+		int is_marked = (line[i] & HIGHLIGHT) != 0;
+
+		if (is_marked != marked)
+			fputs(is_marked ? "\033[7m" : "\033[0m", stdout);
+		marked = is_marked;
+		putchar(line[i] & ~HIGHLIGHT);
+	}
+	if (marked)
+		fputs("\033[0m", stdout);
+	putchar('\n');
 }
 
 static void print_month(int month, int year)
@@ -169,17 +197,23 @@ static int parse_operand(const char *text, const char *what, int low, int high)
 int cal_main(int argc, char **argv)
 {
 	struct options o;
+	time_t now = time(NULL);
+	struct tm *today = localtime(&now);
+	int show_today = isatty(STDOUT_FILENO);
 
-	options_start(&o, argc, argv, "", usage);
-	options_next(&o);
+	options_start(&o, argc, argv, "h", usage);
+	while (options_next(&o) != -1)
+		show_today = 0;		/* -h, the only option */
 	argv += o.index;
 	argc -= o.index;
 	if (argc > 2)
 		usage_error(usage, "extra operand '%s'", argv[2]);
+	if (show_today) {
+		highlight.day = today->tm_mday;
+		highlight.month = today->tm_mon + 1;
+		highlight.year = today->tm_year + 1900;
+	}
 	if (argc == 0) {
-		time_t now = time(NULL);
-		struct tm *today = localtime(&now);
-
 		print_month(today->tm_mon + 1, today->tm_year + 1900);
 	} else if (argc == 1) {
 		print_year(parse_operand(argv[0], "year", 1, 9999));

@@ -24,4 +24,14 @@ check "cal: year 0" 'cal 0' '' 1 "cal: year '0' is not in 1..9999"
 check "cal: year 10000" 'cal 1 10000' '' 1 "year '10000'"
 check "cal: month not a number" 'cal x 2026' '' 1 "month 'x'"
 check "cal: extra operand" 'cal 1 2 3' '' 2 "extra operand '3'"
-check "cal --help" 'cal --help | head -n 1' $'Usage: cal [[MONTH] YEAR]\n'
+check "cal --help" 'cal --help | head -n 1' $'Usage: cal [-h] [[MONTH] YEAR]\n'
+# Today in reverse video: only on a terminal (util-linux script(1) gives cal one).
+check "cal: no reverse video in a pipe or file" 'cal > out; cal "$(/usr/bin/date +%Y)" >> out; tr -d "\033" < out | cmp - out && echo plain' $'plain\n'
+check "cal: today in reverse video on a terminal" \
+	'/usr/bin/script -qec cal /dev/null | grep -cF "$(printf "\033[7m%2d\033[0m" "$(/usr/bin/date +%-d)")"' $'1\n'
+check "cal: today in the year view on a terminal" \
+	'/usr/bin/script -qec "cal $(/usr/bin/date +%Y)" /dev/null | tr -cd "\033" | wc -c' $'2\n'
+check "cal -h: no reverse video on a terminal" '/usr/bin/script -qec "cal -h" /dev/null | tr -cd "\033" | wc -c' $'0\n'
+check "cal: no highlight in another month" '/usr/bin/script -qec "cal 1 2000" /dev/null | tr -cd "\033" | wc -c' $'0\n'
+check "cal -h with operands" 'cal -h 2 2024 | head -n 3' $'   February 2024\nSu Mo Tu We Th Fr Sa\n             1  2  3\n'
+check "cal: bad option" 'cal -x' '' 2 "cal: unknown option '-x'"
