@@ -9,7 +9,7 @@
 #
 # Figures (medians of RUNS runs, host CPU times their means; ratio = mini / BusyBox,
 # below 1 is mini's win):
-#   size    ISO, kernel, initramfs (uncompressed, and its gzip share in the kernel), binary
+#   size    ISO, kernel, initramfs (uncompressed, and its zstd share in the kernel), binary
 #   boot    QEMU (TCG) start to the first shell prompt on the serial line: wall time,
 #           and the CPU time QEMU used (what a busy host changes least)
 #   ram     least -m (MB) that reaches a prompt and runs `ls -l /`
@@ -123,8 +123,8 @@ table() {	# PART TITLE REFERENCE-NAME [NOTE]
 
 # ---- 1. sizes ----
 
-gzip_share() {	# how many bytes FILE adds to the gzip kernel, compressed as the kernel does
-	gzip -n -9 -c "$1" | wc -c
+kernel_share() {	# how many bytes FILE adds to the kernel, compressed as the kernel does (zstd)
+	zstd -22 --ultra -q -c "$1" | wc -c
 }
 
 bench_size() {
@@ -134,7 +134,7 @@ bench_size() {
 	row size "kernel bzImage (initramfs inside)" "$(stat -c %s "$KERNEL_DIR/arch/x86/boot/bzImage")" \
 		"$(stat -c %s "$BB_KERNEL/arch/x86/boot/bzImage")" "" bytes
 	row size "initramfs, uncompressed cpio" "$(stat -c %s "$mini_cpio")" "$(stat -c %s "$bb_cpio")" "" bytes
-	row size "initramfs, gzip share in kernel" "$(gzip_share "$mini_cpio")" "$(gzip_share "$bb_cpio")" "" "bytes (estimate)"
+	row size "initramfs, zstd share in kernel" "$(kernel_share "$mini_cpio")" "$(kernel_share "$bb_cpio")" "" "bytes (estimate)"
 	row size "the binary, stripped" "$(stat -c %s "$MINI")" "$(stat -c %s "$BB")" "" bytes
 	row size "commands in it" "$("$MINI" --list | wc -l)" "$("$BB" --list | wc -l)" "" count
 }

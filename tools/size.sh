@@ -4,7 +4,7 @@
 # Usage: tools/size.sh            (or O=build/h-me ISO=... KERNEL_DIR=... tools/size.sh)
 # Prints:
 #   1. the parts: the ISO, the GRUB files inside it, the kernel image, the initramfs
-#      (uncompressed, and an estimate of its share inside the gzip-compressed kernel),
+#      (uncompressed, and an estimate of its share inside the zstd-compressed kernel),
 #      and mini itself by section;
 #   2. what each command adds to mini's stripped size, two ways:
 #        own    the bytes of the command's own object file(s) in the link map;
@@ -13,7 +13,7 @@
 #               the libc code only this command pulls in.
 # Exits 1 when the ISO reaches 10,000,000 bytes (the hard limit); warns past our own
 # budget of 1,474,560 bytes, a 1.44 MB floppy.
-# Needs: binutils (nm, size), xorriso (to list the ISO), gzip, gcc -m32 (to relink).
+# Needs: binutils (nm, size), xorriso (to list the ISO), zstd, gcc -m32 (to relink).
 # KEEP_WORK=1 keeps the temporary folder of intermediate tables (its name is in sh -x).
 set -eu
 O=${O:-build/mini}
@@ -70,18 +70,18 @@ iso_parts() {
 		while read -r size path; do row "      ${path#/boot/grub/}" "$size"; done
 }
 
-# The kernel compresses the cpio inside the bzImage with `gzip -n -9`
-# (kernel-config/mini.config: CONFIG_KERNEL_GZIP); compressing the cpio alone the same
+# The kernel compresses the cpio inside the bzImage with `zstd -22 --ultra`
+# (kernel-config/mini.config: CONFIG_KERNEL_ZSTD); compressing the cpio alone the same
 # way estimates its share of the bzImage.
 cpio_share() {
-	gzip -n -9 -c "$CPIO" | wc -c
+	zstd -22 --ultra -q -c "$CPIO" | wc -c
 }
 
 kernel_parts() {
-	[ -f "$BZIMAGE" ] && row "kernel $BZIMAGE (gzip)" "$(bytes "$BZIMAGE")"
+	[ -f "$BZIMAGE" ] && row "kernel $BZIMAGE (zstd)" "$(bytes "$BZIMAGE")"
 	if [ -f "$CPIO" ]; then
 		row "initramfs cpio, uncompressed" "$(bytes "$CPIO")"
-		row "  its share in the kernel (gzip alone, estimate)" "$(cpio_share)"
+		row "  its share in the kernel (zstd alone, estimate)" "$(cpio_share)"
 	fi
 }
 
