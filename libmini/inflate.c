@@ -9,7 +9,7 @@
  *
  * Reading is done through a bit buffer filled from a 64 KB input buffer; output
  * goes into a 32 KB ring (the window matches copy from), written out each time it
- * fills. Any error longjmps back to gunzip_named(), which says what went wrong;
+ * fills. Any error longjmps back to gunzip_with(), which says what went wrong;
  * every table index and every distance is checked, so corrupt data only ever
  * produces an error.
  */
@@ -41,6 +41,7 @@ struct huffman {
 struct inflater {
 	int in, out;
 	const char *name;
+	int flags;		/* GUNZIP_COPY_OTHER, GUNZIP_QUIET */
 	jmp_buf on_error;
 	const char *error;	/* the message for warn() after a longjmp */
 	int error_errno;	/* errno to add to it, or 0 */
@@ -590,14 +591,45 @@ static int start_member(struct inflater *s, int first)
 	/* After a member, zero padding is ignored in silence, anything else with a word. */
 	while (id1 == 0 && id2 == 0 && !input_ended(s))
 		id2 = get_bits(s, 8);
-	if (id1 != 0 || id2 != 0)
+	if ((id1 != 0 || id2 != 0) && !(s->flags & GUNZIP_QUIET))
 		warn("%s%sdecompression OK, trailing garbage ignored", s->name ? s->name : "",
 		     s->name ? ": " : "");
 	return 0;
 }
 
+/* zcat -f: input that does not start as gzip data does is copied out unchanged.
+ * Reads the first two bytes into the input buffer (a pipe may give one at a
+ * time) without taking them, for gzip data to be decoded as usual. Returns 1
+ * when the input was copied. */
+static int copied_unchanged(struct inflater *s)
+{
+	int result = 0;
+
+	while (s->input_len < 2 && !s->input_eof) {
+		ssize_t n = read(s->in, s->input + s->input_len, 2 - s->input_len);
+		if (n < 0 && errno != EINTR)
+			fail_errno(s, "read error");
+		if (n > 0)
+			s->input_len += n;
+		s->input_eof = n == 0;
+	}
+	if (s->input_len == 2 && s->input[0] == 0x1f && s->input[1] == 0x8b)
+		return 0;
+	if (write_all(s->out, s->input, s->input_len) < 0)
+		fail_errno(s, "write error");
+	if (!s->input_eof)
+		result = copy_fd(s->in, s->out);
+	if (result == COPY_READ_ERROR)
+		fail_errno(s, "read error");
+	if (result == COPY_WRITE_ERROR)
+		fail_errno(s, "write error");
+	return 1;
+}
+
 static void gunzip_members(struct inflater *s)
 {
+	if ((s->flags & GUNZIP_COPY_OTHER) && copied_unchanged(s))
+		return;
 	for (int first = 1; start_member(s, first); first = 0) {
 		read_header(s);
 		s->crc = s->size = 0;
@@ -609,7 +641,7 @@ static void gunzip_members(struct inflater *s)
 	}
 }
 
-int gunzip_named(int in, int out, const char *name)
+int gunzip_with(int in, int out, const char *name, int flags)
 {
 	struct inflater *s = xmalloc(sizeof *s);
 	int result = 0;
@@ -619,6 +651,7 @@ int gunzip_named(int in, int out, const char *name)
 	s->in = in;
 	s->out = out;
 	s->name = name;
+	s->flags = flags;
 	s->input_pos = s->input_len = 0;
 	s->input_eof = 0;
 	s->bits = 0;
@@ -642,6 +675,11 @@ int gunzip_named(int in, int out, const char *name)
 	}
 	free(s);
 	return result;
+}
+
+int gunzip_named(int in, int out, const char *name)
+{
+	return gunzip_with(in, out, name, 0);
 }
 
 int gunzip_fd(int in, int out)

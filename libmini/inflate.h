@@ -24,4 +24,10 @@ int gunzip_fd(int in, int out);
  * An out below 0 throws the data away once checked (gunzip -t). */
 int gunzip_named(int in, int out, const char *name);
 
+/* gunzip_named with flags: GUNZIP_COPY_OTHER copies input that does not start
+ * as gzip data to out unchanged (zcat -f, gunzip -cf; out must be >= 0 then);
+ * GUNZIP_QUIET leaves out the warning about trailing garbage (-q). */
+enum { GUNZIP_COPY_OTHER = 1, GUNZIP_QUIET = 2 };
+int gunzip_with(int in, int out, const char *name, int flags);
+
 #endif

@@ -1,5 +1,6 @@
 /*
  * zcat: decompress gzip files to standard output (gunzip -c), the files kept.
+ * With -f, as GNU zcat -f, other files are copied as they are (cat).
  */
 #include <stdio.h>
 #include <string.h>
@@ -8,19 +9,21 @@
 #include "inflate.h"
 
 static const char usage[] =
-	"Usage: zcat [FILE]...\n"
+	"Usage: zcat [-fq] [FILE]...\n"
 	"Write the decompressed data of each gzip FILE (standard input for none or -)\n"
-	"to standard output.\n";
+	"to standard output.\n"
+	"  -f  copy data that is not gzip unchanged\n"
+	"  -q  no warning about trailing garbage\n";
 
 int zcat_main(int argc, char **argv)
 {
 	static char *stdin_only[] = { "-", NULL };
 	struct options o;
-	int status = 0;
+	int c, status = 0, flags = 0;
 
-	options_start(&o, argc, argv, "", usage);
-	while (options_next(&o) != -1)
-		;
+	options_start(&o, argc, argv, "fq", usage);
+	while ((c = options_next(&o)) != -1)
+		flags |= c == 'f' ? GUNZIP_COPY_OTHER : GUNZIP_QUIET;
 	argv += o.index;
 	if (*argv == NULL)
 		argv = stdin_only;
@@ -34,7 +37,7 @@ int zcat_main(int argc, char **argv)
 			status = 1;
 			continue;
 		}
-		if (gunzip_named(in, STDOUT_FILENO, from_stdin ? "stdin" : *argv) < 0)
+		if (gunzip_with(in, STDOUT_FILENO, from_stdin ? "stdin" : *argv, flags) < 0)
 			status = 1;
 		if (!from_stdin)
 			close(in);

@@ -1,7 +1,7 @@
 # gunzip (test data made with the host's /usr/bin/gzip)
 # A member with every header flag: FEXTRA, FNAME "hi.txt", FCOMMENT "note", FHCRC; data "hi\n".
 GZ_ALL_FLAGS='\037\213\010\036\000\000\000\000\000\003\004\000\130\131\000\000\150\151\056\164\170\164\000\156\157\164\145\000\101\012\313\310\344\002\000\172\172\157\355\003\000\000\000'
-check "gunzip --help" 'gunzip --help | head -n 1' $'Usage: gunzip [-cfkt] [FILE]...\n'
+check "gunzip --help" 'gunzip --help | head -n 1' $'Usage: gunzip [-cfklNnqrtv] [-S SUF] [FILE]...\n'
 check "gunzip: bad option" 'gunzip -x' '' 2 "unknown option '-x'"
 check "gunzip: dynamic blocks, FILE.gz becomes FILE" \
 	'seq 100000 | /usr/bin/gzip -9 > a.gz; gunzip a.gz; ls; seq 100000 | cmp - a && echo same' $'a\nsame\n'
@@ -54,3 +54,38 @@ check "gunzip: missing file, carries on" \
 check "gunzip: several files" \
 	'seq 2 | /usr/bin/gzip > a.gz; seq 3 | /usr/bin/gzip > b.gz; gunzip a.gz b.gz; cat a b' $'1\n2\n1\n2\n3\n'
 check "gunzip: a directory" 'mkdir d.gz; gunzip d.gz' '' 1 'gunzip: d.gz: not a regular file'
+check "gunzip -l: as GNU gzip prints it" \
+	'seq 1000 | /usr/bin/gzip -n > a.gz; gunzip -l a.gz > mine; /usr/bin/gzip -l a.gz | cmp - mine && cat mine; ls' \
+	$'         compressed        uncompressed  ratio uncompressed_name\n               1848                3893  53.0% a\na.gz\nmine\n'
+check "gunzip -l: standard input, -N shows the stored name" \
+	'echo hi > f; /usr/bin/gzip f; mv f.gz x.gz; gunzip -lq < x.gz; gunzip -lqN x.gz; gunzip -lq x.gz' \
+	$'                 25                   3 -66.7% stdout\n                 25                   3 -66.7% f\n                 25                   3 -66.7% x\n'
+check "gunzip -l: a pipe cannot be listed" 'echo hi | /usr/bin/gzip | gunzip -l' '' 1 'gunzip: stdin: Illegal seek'
+check "gunzip -N: the stored name and time" \
+	'echo hi > f; touch -d "2020-01-02 03:04:05" f; /usr/bin/gzip f; mv f.gz x.gz; touch x.gz; gunzip -N x.gz; ls; stat -c %Y f; cat f' $'f\n1577934245\nhi\n'
+check "gunzip -n (default): name and time of FILE.gz" \
+	'echo hi > f; touch -d "2020-01-02 03:04:05" f; /usr/bin/gzip f; mv f.gz x.gz; touch -d "2021-01-01 00:00:00" x.gz; gunzip -N -n x.gz; ls; stat -c %Y x' $'x\n1609459200\n'
+check "gunzip -N: no stored name, the suffix decides" 'echo hi | /usr/bin/gzip > x.gz; gunzip -N x.gz; ls' $'x\n'
+check "gunzip -N: a stored path stays in FILE's directory" \
+	"mkdir d; printf '\\037\\213\\010\\010\\0\\0\\0\\0\\0\\003../../evil\\0' > d/x.gz; echo hi | /usr/bin/gzip -n | tail -c +11 >> d/x.gz; gunzip -N d/x.gz; find . | sort" $'.\n./d\n./d/evil\n'
+check "gunzip -N: the stored name may not be FILE.gz itself" \
+	"printf '\\037\\213\\010\\010\\0\\0\\0\\0\\0\\003x.gz\\0' > x.gz; echo hi | /usr/bin/gzip -n | tail -c +11 >> x.gz; gunzip -Nf x.gz; ls; cat x" $'x\nhi\n'
+check "gunzip -N: an existing file is refused" \
+	'echo hi > f; /usr/bin/gzip -k f; mv f.gz x.gz; gunzip -N x.gz; s=$?; ls; exit $s' $'f\nx.gz\n' 1 'gunzip: f already exists'
+check "gunzip -v: per file on stderr" \
+	'seq 1000 > f; /usr/bin/gzip f; gunzip -v f.gz 2>&1; /usr/bin/gzip f; gunzip -kv f.gz 2>&1; gunzip -cv f.gz 2>&1 >/dev/null; ls' \
+	$'f.gz:\t 53.0% -- replaced with f\nf.gz:\t 53.0% -- created f\nf.gz:\t 53.0% -- replaced with stdout\nf\nf.gz\n'
+check "gunzip -tv: OK" 'echo hi | /usr/bin/gzip > a.gz; gunzip -tv a.gz' '' 0 $'^a.gz:\t OK$'
+check "gunzip -q: no warnings" \
+	'echo x > a.txt; gunzip -q a.txt; echo $?; echo hi | /usr/bin/gzip > g.gz; echo junk >> g.gz; gunzip -cq g.gz' $'0\nhi\n'
+check "gunzip -qv: the later wins" 'echo x > a.txt; gunzip -qv a.txt' '' 1 'unknown suffix'
+check "gunzip -S: another suffix" \
+	'echo hi | /usr/bin/gzip > a.zz; echo hi | /usr/bin/gzip > b.gz; gunzip -S .zz a.zz b.gz; ls' $'a\nb\n'
+check "gunzip -S: empty suffix refused" 'echo hi | /usr/bin/gzip > a; gunzip -S "" a; s=$?; ls; exit $s' $'a\n' 2 "gunzip: invalid suffix ''"
+check "gunzip -r: a tree, other files left alone" \
+	'mkdir -p d/e; echo a | /usr/bin/gzip > d/a.gz; echo b | /usr/bin/gzip > d/e/b.gz; echo j > d/j; gunzip -r d; echo $?; find d -type f | sort; cat d/e/b' \
+	$'0\nd/a\nd/e/b\nd/j\nb\n'
+check "gunzip -rt: test a tree" 'mkdir d; echo a | /usr/bin/gzip > d/a.gz; echo bad > d/b.gz; gunzip -rt d' '' 1 'gunzip: d/b.gz: not in gzip format'
+check "gunzip -cf: data that is not gzip goes through" \
+	'echo plain > p; echo hi | /usr/bin/gzip > g.gz; gunzip -cf p g.gz p; echo plain | gunzip -f' $'plain\nhi\nplain\nplain\n'
+check "gunzip -f without -c: still not gzip" 'echo plain > p.gz; gunzip -f p.gz; s=$?; ls; exit $s' $'p.gz\n' 1 'gunzip: p.gz: not in gzip format'

@@ -1,7 +1,7 @@
 # gzip (every result is checked by mini's gunzip and by the host's /usr/bin/gzip -d)
 # both FILE.gz: decompress with mini and with the host, compare with FILE.
 BOTH='both() { gunzip -c "$2" | cmp - "$1" && /usr/bin/gzip -dc < "$2" | cmp - "$1" && echo same; }'
-check "gzip --help" 'gzip --help | head -n 1' $'Usage: gzip [-cdfk1-9] [FILE]...\n'
+check "gzip --help" 'gzip --help | head -n 1' $'Usage: gzip [-cdfklNnqrtv1-9] [-S SUF] [FILE]...\n'
 check "gzip: bad option" 'gzip -x' '' 2 "unknown option '-x'"
 check "gzip: text, FILE becomes FILE.gz" \
 	"$BOTH"'; cp /etc/services t 2>/dev/null || seq 5000 > t; cp t orig; gzip t; ls; both orig t.gz' $'orig\nt.gz\nsame\n'
@@ -31,3 +31,41 @@ check "gzip -d is gunzip" 'seq 5 > f; gzip f; gzip -d f.gz; ls; cat f | wc -l; s
 check "gzip -dk keeps FILE.gz" 'seq 5 | gzip > f.gz; gzip -dk f.gz; ls' $'f\nf.gz\n'
 check "gzip: several files" 'echo a > a; echo b > b; gzip a b; ls; gunzip -c a.gz b.gz' $'a.gz\nb.gz\na\nb\n'
 check "gzip: no compressed data to a terminal" 'echo hi | script -eqc "gzip" /dev/null > /dev/null; echo $?; echo hi | script -eqc "gzip -f" /dev/null > /dev/null; echo $?' $'1\n0\n'
+check "gzip: standard input keeps a file's time, no name" \
+	'seq 10 > f; touch -d "2020-01-02 03:04:05" f; gzip < f | od -An -tu1 -j3 -N5; seq 10 | gzip | od -An -tu1 -j3 -N5' \
+	$'   0 165  93  13  94\n   0   0   0   0   0\n'
+check "gzip -n: no name, no time" \
+	'echo hi > f; gzip -n f; od -An -tu1 -j3 -N5 f.gz; /usr/bin/gzip -lN f.gz | tail -n 1 | sed "s/.* //"; gunzip -c f.gz' $'   0   0   0   0   0\nf\nhi\n'
+check "gzip -N is the default, -n -N stores the name" \
+	'echo hi > f; gzip -c f > 1.gz; gzip -n -N -c f > 2.gz; cmp 1.gz 2.gz && od -An -c -j10 -N2 1.gz' $'   f  \\0\n'
+check "gzip -t: good and bad files" \
+	'seq 100 | gzip > a.gz; echo junk > b.gz; gzip -t a.gz; echo $?; gzip -t a.gz b.gz; s=$?; ls; exit $s' $'0\na.gz\nb.gz\n' 1 '^gzip: b.gz: not in gzip format$'
+check "gzip -tv says OK" 'seq 100 | gzip > a.gz; gzip -tv a.gz' '' 0 $'^a.gz:\t OK$'
+check "gzip -l: as GNU gzip prints it" \
+	'seq 1000 > f; gzip -k f; gzip -l f.gz > mine; /usr/bin/gzip -l f.gz | cmp - mine && cat mine' \
+	$'         compressed        uncompressed  ratio uncompressed_name\n               1850                3893  53.0% f\n'
+check "gzip -l: several files, totals" \
+	'seq 1000 > f; echo hi > g; gzip f g; gzip -l f.gz g.gz > mine; /usr/bin/gzip -l f.gz g.gz | cmp - mine && tail -n 2 mine' \
+	$'                 25                   3 -66.7% g\n               1875                3896  52.4% (totals)\n'
+check "gzip -lq: no heading" 'seq 1000 | gzip > f.gz; gzip -lq f.gz' $'               1848                3893  53.0% f\n'
+check "gzip -l: not gzip data, missing file" \
+	'echo junk > j.gz; gzip -l j.gz nosuch.gz' '' 1 $'^gzip: j.gz: not in gzip format\ngzip: nosuch.gz: No such file or directory$'
+check "gzip -v: per file on stderr" \
+	'seq 1000 > f; echo hi > g; gzip -v f g 2>&1; gzip -kv -c f.gz 2>/dev/null | wc -c > /dev/null; ls' \
+	$'f:\t 53.0% -- replaced with f.gz\ng:\t-66.7% -- replaced with g.gz\nf.gz\ng.gz\n'
+check "gzip -kv: created, -cv: stdout" \
+	'seq 1000 > f; gzip -kv f 2>&1; gzip -cv f 2>&1 > x.gz' $'f:\t 53.0% -- created f.gz\nf:\t 53.0% -- replaced with stdout\n'
+check "gzip -q: no warning" 'echo a | gzip > a.gz; gzip -q a.gz; echo $?; gzip -qv a.gz' $'0\n' 1 'already has .gz suffix'
+check "gzip -S: another suffix" \
+	'seq 5 > a; gzip -S .zz a; ls; gzip -S .zz a.zz; echo $?; gunzip -S .zz a.zz; ls' $'a.zz\n1\na\n' 0 'gzip: a.zz: already has .zz suffix -- unchanged'
+check "gzip -S: empty suffix refused" 'echo a > a; gzip -S "" a; s=$?; ls; exit $s' $'a\n' 2 "gzip: invalid suffix ''"
+check "gzip -S: missing argument" 'gzip -S' '' 2 'gzip: .*-S'
+check "gzip -r: a tree, .gz files and symlinks left alone" \
+	'mkdir -p d/e; seq 100 > d/a; echo b > d/e/b; echo c | gzip > d/c.gz; ln -s a d/l; gzip -r d; echo $?; find d | sort; gunzip -c d/e/b.gz' \
+	$'0\nd\nd/a.gz\nd/c.gz\nd/e\nd/e/b.gz\nd/l\nb\n'
+check "gzip -r: files and missing operands" \
+	'echo a > f; mkdir d; echo b > d/b; gzip -r f d nosuch; s=$?; find . | sort; exit $s' $'.\n./d\n./d/b.gz\n./f.gz\n' 1 'gzip: nosuch: No such file'
+check "gzip without -r: a directory" 'mkdir d; echo a > d/a; gzip d; s=$?; ls d; exit $s' $'a\n' 1 'gzip: d: not a regular file'
+check "gzip -d with the new options" \
+	'seq 3 > f; gzip -S .x f; gzip -dv -S .x f.x 2>&1; cat f; gzip f; gzip -dc -q f.gz | wc -l' $'f.x:\t-33.3% -- replaced with f\n1\n2\n3\n3\n'
+check "gzip -dr: a tree" 'mkdir -p d/e; echo a > d/a; echo b > d/e/b; gzip -r d; gzip -dr d; find d -type f | sort' $'d/a\nd/e/b\n'

@@ -1,5 +1,5 @@
 # zcat (test data made with the host's /usr/bin/gzip)
-check "zcat --help" 'zcat --help | head -n 1' $'Usage: zcat [FILE]...\n'
+check "zcat --help" 'zcat --help | head -n 1' $'Usage: zcat [-fq] [FILE]...\n'
 check "zcat: bad option" 'zcat -x' '' 2 "unknown option '-x'"
 check "zcat: a file, which is kept" 'seq 3 | /usr/bin/gzip > a.gz; zcat a.gz; ls' $'1\n2\n3\na.gz\n'
 check "zcat: files in order" 'echo a | /usr/bin/gzip > a.gz; echo b | /usr/bin/gzip -9 > b.gz; zcat b.gz a.gz' $'b\na\n'
@@ -20,3 +20,14 @@ check "zcat: truncated, what was decoded is given" 'seq 100000 | /usr/bin/gzip |
 check "zcat: truncated, status" 'seq 100000 | /usr/bin/gzip | head -c 3000 | zcat > /dev/null' '' 1 'zcat: stdin: unexpected end of file'
 check "zcat: write error" 'seq 100 | /usr/bin/gzip > a.gz; zcat a.gz > /dev/full' '' 1 'zcat: a.gz: write error: No space left'
 check "zcat: a directory" 'mkdir d; zcat d' '' 1 'zcat: d: read error: Is a directory'
+check "zcat -f: other data copied unchanged" \
+	'echo plain > p; echo hi | /usr/bin/gzip > g.gz; zcat -f p g.gz - < p; head -c 5000 /dev/urandom > r; zcat -f r | cmp - r && echo same' $'plain\nhi\nplain\nsame\n'
+check "zcat -f: empty and one-byte input" 'zcat -f < /dev/null; echo $?; printf "\037" | zcat -f | od -An -c' $'0\n 037\n'
+check "zcat -f: gzip data in a slow pipe" \
+	'seq 100 | /usr/bin/gzip > g.gz; { head -c 1 g.gz; sleep 0.2; tail -c +2 g.gz; } | zcat -f | tail -n 1' $'100\n'
+check "zcat -f: a missing file" 'zcat -f nosuch' '' 1 'zcat: nosuch: No such file'
+check "zcat -f: write error" 'echo plain > p; zcat -f p > /dev/full' '' 1 'zcat: p: write error: No space left'
+check "zcat: without -f, other data is an error" 'echo plain | zcat' '' 1 'zcat: stdin: not in gzip format'
+check "zcat -q: no trailing garbage warning" \
+	'echo hi | /usr/bin/gzip > g.gz; echo junk >> g.gz; zcat -q g.gz; zcat g.gz 2>&1 >/dev/null | grep -c garbage' $'hi\n1\n'
+check "zcat: bad option, with -f" 'zcat -f -y' '' 2 "zcat: unknown option '-y'"
