@@ -11,6 +11,7 @@
 
 int addgroup_main(int argc, char **argv);
 int adduser_main(int argc, char **argv);
+int awk_main(int argc, char **argv);
 int base64_main(int argc, char **argv);
 int basename_main(int argc, char **argv);
 int cal_main(int argc, char **argv);
@@ -134,6 +135,7 @@ const struct command commands[] = {
 	{ "[", test_main },
 	{ "addgroup", addgroup_main },
 	{ "adduser", adduser_main },
+	{ "awk", awk_main },
 	{ "base64", base64_main },
 	{ "basename", basename_main },
 	{ "cal", cal_main },

@@ -1,0 +1,322 @@
+/*
+ * builtin.c: awk's built-in functions: string functions (length substr index
+ * split sub gsub match sprintf tolower toupper), arithmetic (int sqrt exp log
+ * sin cos atan2 rand srand) and I/O (close fflush system).
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <sys/wait.h>
+#include "mini.h"
+#include "awk.h"
+
+regex_t *node_regex(struct node *n)
+{
+	struct cell c;
+	char *s;
+	regex_t *re;
+
+	if (n->type == N_REGEX)
+		return n->re;
+	c = eval(n);
+	s = to_str(&c);
+	free_cell(&c);
+	re = dynamic_regex(s);
+	free(s);
+	return re;
+}
+
+/* Evaluate a node to a malloc'd string. */
+static char *eval_str(struct node *n)
+{
+	struct cell c = eval(n);
+	char *s = to_str(&c);
+
+	free_cell(&c);
+	return s;
+}
+
+static double eval_num(struct node *n)
+{
+	struct cell c = eval(n);
+	double d = to_num(&c);
+
+	free_cell(&c);
+	return d;
+}
+
+/* substr(s, m, n): the characters from position m (from 1), n of them; rounded. */
+static char *substr(const char *s, double m, double n, int has_n)
+{
+	double len = strlen(s);
+	double start = awk_floor(m + 0.5), end = has_n ? start + awk_floor(n + 0.5) : len + 1;
+
+	if (!(start >= 1))		/* also NaN */
+		start = 1;
+	if (!(end <= len + 1))
+		end = len + 1;
+	if (end <= start)
+		return xstrdup("");
+	return xstrndup(s + (size_t)start - 1, (size_t)(end - start));
+}
+
+/* Append the replacement of sub/gsub: & is the match, \& a '&', \\ a '\'. */
+static void add_replacement(struct strbuf *b, const char *repl, const char *match, size_t len)
+{
+	for (; *repl; repl++) {
+		if (*repl == '\\' && (repl[1] == '&' || repl[1] == '\\'))
+			sb_add(b, ++repl, 1);
+		else if (*repl == '&')
+			sb_add(b, match, len);
+		else
+			sb_add(b, repl, 1);
+	}
+}
+
+/*
+ * Replace the first (or every) match of re in s. An empty match right after
+ * the previous match is not replaced: gsub(/x*\/, "-", "abc") is "-a-b-c-".
+ */
+static int substitute(regex_t *re, const char *s, const char *repl, int global, char **out)
+{
+	struct strbuf b = { 0 };
+	const char *p = s;
+	const char *last_end = NULL;
+	int count = 0;
+	regmatch_t m;
+
+	while (regexec(re, p, 1, &m, p > s ? REG_NOTBOL : 0) == 0) {
+		const char *start = p + m.rm_so, *end = p + m.rm_eo;
+
+		if (start == end && start == last_end) {
+			/* the empty match just after the last one: skip a character */
+			if (!*start)
+				break;
+			sb_add(&b, p, start - p + 1);
+			p = start + 1;
+			continue;
+		}
+		sb_add(&b, p, start - p);
+		add_replacement(&b, repl, start, end - start);
+		count++;
+		last_end = end;
+		if (start == end) {
+			if (!*start) {
+				p = start;
+				break;
+			}
+			sb_add(&b, start, 1);
+			end++;
+		}
+		p = end;
+		if (!global)
+			break;
+	}
+	sb_addstr(&b, p);
+	*out = sb_finish(&b);
+	return count;
+}
+
+static struct cell sub_or_gsub(struct node *args, int global)
+{
+	static struct node zero = { .type = N_NUM };
+	static struct node dollar0 = { .type = N_FIELD, .a = &zero };
+	struct node *target = args->next->next ? args->next->next : &dollar0;
+	char *repl = eval_str(args->next), *s = eval_str(target), *result;
+	/* the regex last: evaluating more could push it out of the regex cache */
+	regex_t *re = node_regex(args);
+	int count = substitute(re, s, repl, global, &result);
+
+	if (count)
+		assign_to(target, str_cell(result));
+	else
+		free(result);
+	free(s);
+	free(repl);
+	return num_cell(count);
+}
+
+static struct cell match(struct node *args)
+{
+	char *s = eval_str(args);
+	regex_t *re = node_regex(args->next);
+	regmatch_t m;
+	int found = regexec(re, s, 1, &m, 0) == 0;
+
+	free(s);
+	set_var(v_RSTART, num_cell(found ? m.rm_so + 1 : 0));
+	set_var(v_RLENGTH, num_cell(found ? m.rm_eo - m.rm_so : -1));
+	return num_cell(found ? m.rm_so + 1 : 0);
+}
+
+static struct cell split(struct node *args)
+{
+	char *s = eval_str(args);
+	struct array *a = var_array(node_var(args->next));
+	struct node *fs_node = args->next->next;
+	struct cell fs;
+	int n;
+
+	if (!fs_node) {
+		n = split_into(s, a, NULL);
+	} else {
+		fs = fs_node->type == N_REGEX ? str_cell(xstrdup(fs_node->str)) : eval(fs_node);
+		n = split_into(s, a, &fs);
+		free_cell(&fs);
+	}
+	free(s);
+	return num_cell(n);
+}
+
+static struct cell awk_sprintf(struct node *args)
+{
+	struct cell vals[64];
+	int n = 0;
+	char *fmt = eval_str(args), *out;
+
+	for (struct node *a = args->next; a; a = a->next)
+		if (n < 64)
+			vals[n++] = eval(a);
+	out = sprintf_cells(fmt, vals, n, NULL);
+	while (n > 0)
+		free_cell(&vals[--n]);
+	free(fmt);
+	return str_cell(out);
+}
+
+static struct cell change_case(struct node *args, int upper)
+{
+	char *s = eval_str(args);
+
+	for (char *p = s; *p; p++)
+		*p = upper ? toupper((unsigned char)*p) : tolower((unsigned char)*p);
+	return str_cell(s);
+}
+
+static struct cell length(struct node *arg)
+{
+	if (!arg) {
+		struct cell c = get_field(0);
+		double n = strlen(c.str);
+
+		free_cell(&c);
+		return num_cell(n);
+	}
+	if ((arg->type == N_VAR || arg->type == N_LOCAL) && node_var(arg)->kind == V_ARRAY)
+		return num_cell(node_var(arg)->arr->count);
+	char *s = eval_str(arg);
+	double n = strlen(s);
+
+	free(s);
+	return num_cell(n);
+}
+
+static double seed;
+
+static double awk_srand(struct node *arg)
+{
+	double previous = seed;
+
+	seed = arg ? eval_num(arg) : (double)time(NULL);
+	srandom((unsigned)(long long)seed);
+	return previous;
+}
+
+static double run_system(struct node *arg)
+{
+	char *cmd = eval_str(arg);
+	int status;
+
+	fflush(NULL);
+	status = system(cmd);
+	free(cmd);
+	if (status == -1)
+		return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 256 + WTERMSIG(status);
+}
+
+static double awk_fflush(struct node *arg)
+{
+	if (!arg)
+		return fflush(NULL);
+	char *name = eval_str(arg);
+	double r = flush_stream(name);
+
+	free(name);
+	return r;
+}
+
+static double awk_close(struct node *arg)
+{
+	char *name = eval_str(arg);
+	double r = close_stream(name);
+
+	free(name);
+	return r;
+}
+
+/* The smallest and largest number of arguments of each built-in. */
+static const unsigned char arg_counts[][2] = {
+	[B_LENGTH] = { 0, 1 }, [B_SUBSTR] = { 2, 3 }, [B_INDEX] = { 2, 2 },
+	[B_SPLIT] = { 2, 3 }, [B_SUB] = { 2, 3 }, [B_GSUB] = { 2, 3 },
+	[B_MATCH] = { 2, 2 }, [B_SPRINTF] = { 1, 255 }, [B_TOLOWER] = { 1, 1 },
+	[B_TOUPPER] = { 1, 1 }, [B_INT] = { 1, 1 }, [B_SQRT] = { 1, 1 },
+	[B_EXP] = { 1, 1 }, [B_LOG] = { 1, 1 }, [B_SIN] = { 1, 1 },
+	[B_COS] = { 1, 1 }, [B_ATAN2] = { 2, 2 }, [B_RAND] = { 0, 0 },
+	[B_SRAND] = { 0, 1 }, [B_CLOSE] = { 1, 1 }, [B_FFLUSH] = { 0, 1 },
+	[B_SYSTEM] = { 1, 1 },
+};
+
+struct cell call_builtin(struct node *n)
+{
+	struct node *a = n->a;
+	int count = 0;
+	double x;
+
+	for (struct node *p = a; p; p = p->next)
+		count++;
+	if (count < arg_counts[n->op][0] || count > arg_counts[n->op][1])
+		runtime_error("wrong number of arguments to a built-in function");
+	switch (n->op) {
+	case B_LENGTH: return length(a);
+	case B_SUBSTR: {
+		char *s = eval_str(a), *r;
+		double m = eval_num(a->next), len = a->next->next ? eval_num(a->next->next) : 0;
+
+		r = substr(s, m, len, a->next->next != NULL);
+		free(s);
+		return str_cell(r);
+	}
+	case B_INDEX: {
+		char *s = eval_str(a), *t = eval_str(a->next), *found = strstr(s, t);
+		double pos = found ? found - s + 1 : 0;
+
+		free(s);
+		free(t);
+		return num_cell(pos);
+	}
+	case B_SPLIT: return split(a);
+	case B_SUB: return sub_or_gsub(a, 0);
+	case B_GSUB: return sub_or_gsub(a, 1);
+	case B_MATCH: return match(a);
+	case B_SPRINTF: return awk_sprintf(a);
+	case B_TOLOWER: return change_case(a, 0);
+	case B_TOUPPER: return change_case(a, 1);
+	case B_RAND: return num_cell(random() / 2147483648.0);
+	case B_SRAND: return num_cell(awk_srand(a));
+	case B_CLOSE: return num_cell(awk_close(a));
+	case B_FFLUSH: return num_cell(awk_fflush(a));
+	case B_SYSTEM: return num_cell(run_system(a));
+	case B_ATAN2: x = eval_num(a); return num_cell(awk_atan2(x, eval_num(a->next)));
+	}
+	x = eval_num(a);
+	switch (n->op) {
+	case B_INT: return num_cell(awk_trunc(x));
+	case B_SQRT: return num_cell(awk_sqrt(x));
+	case B_EXP: return num_cell(awk_exp(x));
+	case B_LOG: return num_cell(awk_log(x));
+	case B_SIN: return num_cell(awk_sin(x));
+	default: return num_cell(awk_cos(x));
+	}
+}

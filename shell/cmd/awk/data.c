@@ -1,0 +1,470 @@
+/*
+ * data.c: where awk keeps its data: variables (with the special ones like NF
+ * and FS), associative arrays (hash tables of string keys), the current record
+ * and its fields, field splitting, and compiled regular expressions.
+ *
+ * The record is split into fields only when a field or NF is asked for, and $0
+ * is rebuilt from the fields (joined by OFS) only when asked for after a field
+ * or NF was changed.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "mini.h"
+#include "awk.h"
+
+struct var *globals;
+struct var *v_NF, *v_NR, *v_FNR, *v_FS, *v_OFS, *v_ORS, *v_RS, *v_FILENAME,
+	*v_SUBSEP, *v_RSTART, *v_RLENGTH, *v_CONVFMT, *v_OFMT, *v_ENVIRON, *v_ARGC, *v_ARGV;
+
+/* ---- variables ---- */
+
+struct var *new_global(const char *name)
+{
+	struct var *v = xzalloc(sizeof *v);
+
+	v->name = xstrdup(name);
+	v->val = UNSET_CELL;
+	v->next = globals;
+	globals = v;
+	return v;
+}
+
+static struct var *special(const char *name, const char *value)
+{
+	struct var *v = new_global(name);
+
+	if (value) {
+		v->kind = V_SCALAR;
+		v->val = strnum_cell(value);
+	}
+	return v;
+}
+
+void init_globals(char **envp)
+{
+	v_NF = special("NF", "0");
+	v_NR = special("NR", "0");
+	v_FNR = special("FNR", "0");
+	v_FS = special("FS", " ");
+	v_OFS = special("OFS", " ");
+	v_ORS = special("ORS", "\n");
+	v_RS = special("RS", "\n");
+	v_FILENAME = special("FILENAME", "");
+	v_SUBSEP = special("SUBSEP", "\034");
+	v_RSTART = special("RSTART", "0");
+	v_RLENGTH = special("RLENGTH", "-1");
+	v_CONVFMT = special("CONVFMT", "%.6g");
+	v_OFMT = special("OFMT", "%.6g");
+	v_ARGC = special("ARGC", "0");
+	v_ARGV = special("ARGV", NULL);
+	v_ENVIRON = special("ENVIRON", NULL);
+	for (; *envp; envp++) {
+		char *eq = strchr(*envp, '='), *name;
+
+		if (!eq)
+			continue;
+		name = xstrndup(*envp, eq - *envp);
+		struct cell *c = array_ref(var_array(v_ENVIRON), name, 1);
+		*c = strnum_cell(eq + 1);
+		free(name);
+	}
+}
+
+/*
+ * The array of v, which becomes an array if it was unset. A function's local
+ * bound to a caller's unset variable makes the caller's variable the array.
+ */
+struct array *var_array(struct var *v)
+{
+	if (v->kind == V_ARRAY)
+		return v->arr;
+	if (v->kind == V_SCALAR)
+		runtime_error("can't use scalar %s as an array", v->name ? v->name : "(parameter)");
+	if (v->ref) {
+		v->arr = var_array(v->ref);
+	} else {
+		v->arr = xzalloc(sizeof *v->arr);
+		v->owns_arr = 1;
+	}
+	v->kind = V_ARRAY;
+	return v->arr;
+}
+
+static void split_record(void);
+static void set_nf(int n);
+
+void set_var(struct var *v, struct cell c)
+{
+	if (v->kind == V_ARRAY)
+		runtime_error("can't assign to array %s", v->name ? v->name : "(parameter)");
+	if (v == v_FS)
+		split_record();	/* the new FS is for the next record */
+	v->kind = V_SCALAR;
+	free_cell(&v->val);
+	v->val = c;
+	if (v == v_NF)
+		set_nf((int)to_num(&c));
+}
+
+struct cell get_var(struct var *v)
+{
+	if (v->kind == V_ARRAY)
+		runtime_error("can't use array %s as a value", v->name ? v->name : "(parameter)");
+	if (v == v_NF)
+		split_record();
+	return copy_cell(&v->val);
+}
+
+/* ---- arrays: hash tables with chains; each element its own allocation ---- */
+
+static unsigned hash(const char *s)
+{
+	unsigned h = 2166136261u;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+static void grow(struct array *a)
+{
+	unsigned n = a->nslots ? a->nslots * 4 : 16;
+	struct elem **slot = xzalloc(n * sizeof *slot);
+
+	for (unsigned i = 0; i < a->nslots; i++)
+		while (a->slot[i]) {
+			struct elem *e = a->slot[i];
+
+			a->slot[i] = e->next;
+			e->next = slot[hash(e->key) & (n - 1)];
+			slot[hash(e->key) & (n - 1)] = e;
+		}
+	free(a->slot);
+	a->slot = slot;
+	a->nslots = n;
+}
+
+struct cell *array_ref(struct array *a, const char *key, int create)
+{
+	struct elem *e;
+
+	if (a->nslots)
+		for (e = a->slot[hash(key) & (a->nslots - 1)]; e; e = e->next)
+			if (strcmp(e->key, key) == 0)
+				return &e->val;
+	if (!create)
+		return NULL;
+	if (a->count >= 2 * a->nslots)
+		grow(a);
+	e = xmalloc(sizeof *e);
+	e->key = xstrdup(key);
+	e->val = UNSET_CELL;
+	e->next = a->slot[hash(key) & (a->nslots - 1)];
+	a->slot[hash(key) & (a->nslots - 1)] = e;
+	a->count++;
+	return &e->val;
+}
+
+void array_delete(struct array *a, const char *key)
+{
+	if (!a->nslots)
+		return;
+	for (struct elem **p = &a->slot[hash(key) & (a->nslots - 1)]; *p; p = &(*p)->next)
+		if (strcmp((*p)->key, key) == 0) {
+			struct elem *e = *p;
+
+			*p = e->next;
+			free(e->key);
+			free_cell(&e->val);
+			free(e);
+			a->count--;
+			return;
+		}
+}
+
+void array_clear(struct array *a)
+{
+	for (unsigned i = 0; i < a->nslots; i++)
+		while (a->slot[i]) {
+			struct elem *e = a->slot[i];
+
+			a->slot[i] = e->next;
+			free(e->key);
+			free_cell(&e->val);
+			free(e);
+		}
+	a->count = 0;
+}
+
+void array_free(struct array *a)
+{
+	array_clear(a);
+	free(a->slot);
+	free(a);
+}
+
+/* A copy of all keys, so that the loop body of `for (k in a)` may change a. */
+char **array_keys(struct array *a, unsigned *n)
+{
+	char **keys = xmalloc((a->count + 1) * sizeof *keys);
+
+	*n = 0;
+	for (unsigned i = 0; i < a->nslots; i++)
+		for (struct elem *e = a->slot[i]; e; e = e->next)
+			keys[(*n)++] = xstrdup(e->key);
+	return keys;
+}
+
+/* ---- regular expressions ---- */
+
+regex_t *compile_regex(const char *s)
+{
+	regex_t *re = xmalloc(sizeof *re);
+
+	if (regcomp(re, s, REG_EXTENDED) != 0) {
+		free(re);
+		return NULL;
+	}
+	return re;
+}
+
+/* A regex from a string at run time; the last few are kept, compiling is slow. */
+regex_t *dynamic_regex(const char *s)
+{
+	enum { CACHED = 8 };
+	static struct { char *text; regex_t *re; } cache[CACHED];
+	static int next;
+	regex_t *re;
+
+	for (int i = 0; i < CACHED; i++)
+		if (cache[i].text && strcmp(cache[i].text, s) == 0)
+			return cache[i].re;
+	re = compile_regex(s);
+	if (!re)
+		runtime_error("bad regex: %s", s);
+	if (cache[next].text) {
+		free(cache[next].text);
+		regfree(cache[next].re);
+		free(cache[next].re);
+	}
+	cache[next].text = xstrdup(s);
+	cache[next].re = re;
+	next = (next + 1) % CACHED;
+	return re;
+}
+
+/* ---- field splitting ---- */
+
+static int paragraph_mode(void)
+{
+	return v_RS->val.flags & C_STR && v_RS->val.str && !v_RS->val.str[0];
+}
+
+/*
+ * Split s by the field separator fs, calling add(piece) for each field:
+ * " " splits at runs of blanks (ignoring them at both ends), one other
+ * character splits at that character, anything longer is a regex. In
+ * paragraph mode (RS = "") a newline always separates fields as well.
+ */
+static void split_text(const char *s, const char *fs, int newline_too,
+		       void (*add)(void *ctx, const char *p, size_t n), void *ctx)
+{
+	if (!*s)
+		return;
+	if (strcmp(fs, " ") == 0) {
+		for (;;) {
+			while (*s == ' ' || *s == '\t' || *s == '\n')
+				s++;
+			if (!*s)
+				return;
+			size_t n = strcspn(s, " \t\n");
+			add(ctx, s, n);
+			s += n;
+		}
+	}
+	if (!fs[0]) {			/* FS = "": every character a field */
+		for (; *s; s++)
+			add(ctx, s, 1);
+		return;
+	}
+	if (!fs[1]) {
+		for (;;) {
+			const char *end = s;
+
+			while (*end && *end != fs[0] && !(newline_too && *end == '\n'))
+				end++;
+			add(ctx, s, end - s);
+			if (!*end)
+				return;
+			s = end + 1;
+		}
+	}
+	char *pattern = NULL;
+	regex_t *re;
+
+	if (newline_too && asprintf(&pattern, "(%s)|\n", fs) < 0)
+		die("out of memory");
+	re = dynamic_regex(pattern ? pattern : fs);
+	free(pattern);
+	const char *search = s;
+	regmatch_t m;
+
+	while (*search && regexec(re, search, 1, &m, search > s ? REG_NOTBOL : 0) == 0) {
+		if (m.rm_eo == m.rm_so) {	/* an empty match separates nothing */
+			if (!search[m.rm_so])
+				break;
+			search += m.rm_so + 1;
+			continue;
+		}
+		add(ctx, s, search + m.rm_so - s);
+		s = search = search + m.rm_eo;
+	}
+	add(ctx, s, strlen(s));
+}
+
+/* ---- the record and its fields ---- */
+
+static char *record;		/* $0, when record_valid */
+static int record_valid = 1;
+static struct cell *fields;	/* $1 is fields[1] */
+static int nf, fields_size;
+static int fields_valid = 1;
+
+static void ensure_fields(int n)
+{
+	if (n >= fields_size) {
+		fields_size = n + 16;
+		fields = xrealloc(fields, fields_size * sizeof *fields);
+	}
+}
+
+static void add_field(void *ctx, const char *p, size_t n)
+{
+	(void)ctx;
+	ensure_fields(nf + 1);
+	fields[++nf] = strnum_take(xstrndup(p, n));
+}
+
+static void split_record(void)
+{
+	char *fs;
+
+	if (fields_valid)
+		return;
+	fs = to_str(&v_FS->val);
+	nf = 0;
+	split_text(record ? record : "", fs, paragraph_mode(), add_field, NULL);
+	free(fs);
+	fields_valid = 1;
+	free_cell(&v_NF->val);
+	v_NF->val = num_cell(nf);
+}
+
+static void free_fields(void)
+{
+	for (int i = 1; i <= nf; i++)
+		free_cell(&fields[i]);
+	nf = 0;
+}
+
+void set_record(char *text)
+{
+	free_fields();
+	free(record);
+	record = text;
+	record_valid = 1;
+	fields_valid = 0;
+}
+
+/* $0 again from the fields, after one of them or NF changed. */
+static void rebuild_record(void)
+{
+	struct strbuf b = { 0 };
+	char *ofs = to_str(&v_OFS->val);
+
+	for (int i = 1; i <= nf; i++) {
+		char *s = to_str(&fields[i]);
+
+		if (i > 1)
+			sb_addstr(&b, ofs);
+		sb_addstr(&b, s);
+		free(s);
+	}
+	free(ofs);
+	free(record);
+	record = sb_finish(&b);
+	record_valid = 1;
+}
+
+static void set_nf(int n)
+{
+	split_record();
+	if (n < 0 || n > 100000)
+		runtime_error("NF set to %d", n);
+	ensure_fields(n);
+	while (nf < n)
+		fields[++nf] = UNSET_CELL;
+	while (nf > n)
+		free_cell(&fields[nf--]);
+	free_cell(&v_NF->val);
+	v_NF->val = num_cell(nf);
+	record_valid = 0;
+}
+
+static void check_field_index(int i)
+{
+	if (i < 0 || i > 100000)
+		runtime_error("bad field $%d", i);
+}
+
+struct cell get_field(int i)
+{
+	check_field_index(i);
+	if (i == 0) {
+		if (!record_valid)
+			rebuild_record();
+		return strnum_cell(record ? record : "");
+	}
+	split_record();
+	if (i > nf)
+		return UNSET_CELL;
+	return copy_cell(&fields[i]);
+}
+
+void set_field(int i, struct cell c)
+{
+	check_field_index(i);
+	if (i == 0) {
+		set_record(to_str(&c));
+		free_cell(&c);
+		return;
+	}
+	split_record();
+	if (i > nf)
+		set_nf(i);
+	free_cell(&fields[i]);
+	fields[i] = c;
+	record_valid = 0;
+}
+
+/* ---- split(s, a, fs) ---- */
+
+static void add_element(void *ctx, const char *p, size_t n)
+{
+	struct array *a = ctx;
+	char key[16];
+
+	snprintf(key, sizeof key, "%u", a->count + 1);
+	*array_ref(a, key, 1) = strnum_take(xstrndup(p, n));
+}
+
+/* Split s into a[1]... by fs (a regex node's text, a string, or FS if NULL). */
+int split_into(const char *s, struct array *a, const struct cell *fs)
+{
+	char *sep = to_str(fs ? fs : &v_FS->val);
+
+	array_clear(a);
+	split_text(s, sep, 0, add_element, a);
+	free(sep);
+	return a->count;
+}
