@@ -4,7 +4,7 @@
  *
  * uClibc's libm computes these in C, with argument reductions exact for any
  * input: about 10 KB, a third of all of awk. The x87 FPU of the i486 has an
- * instruction for each (fsin, fcos, fpatan, fsqrt, fyl2x, f2xm1, fprem), good
+ * instruction for each (fsin, fcos, fpatan, fsqrt, fyl2x, f2xm1), good
  * to the last bit or nearly for every value an awk program meets.
  */
 #include "awk.h"
@@ -65,16 +65,26 @@ double awk_exp(double x)
 	return x;
 }
 
-/* The remainder of x / y with the sign of x; fprem goes on until it is done. */
+/*
+ * The remainder of x / y with the sign of x, exactly, as long division does it:
+ * take away the largest y * 2^k that fits, again and again. Each step is exact
+ * (doubling is, and a - b is when b <= a < 2b). Not the FPU's fprem: the
+ * kernel's FPU emulator, which a 486SX runs awk on, gets it wrong.
+ */
 double awk_fmod(double x, double y)
 {
-	double r;
+	double left = x < 0 ? -x : x, step = y < 0 ? -y : y;
 
-	__asm__("1:\tfprem\n\t"
-		"fnstsw %%ax\n\t"
-		"sahf\n\t"
-		"jp 1b" : "=t"(r) : "0"(x), "u"(y) : "ax", "cc");
-	return r;
+	if (step == 0 || step != step || left != left || left - left != 0)
+		return 0 / 0.0;		/* y zero or NaN, x NaN or infinite: NaN */
+	while (left >= step) {
+		double part = step;
+
+		while (part <= left / 2)
+			part *= 2;
+		left -= part;
+	}
+	return x < 0 ? -left : left;
 }
 
 /* Rounding towards minus infinity, and towards zero (awk's int()). */
