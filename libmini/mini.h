@@ -107,6 +107,20 @@ char *human_size(char *buf, unsigned long long bytes);
 /* True when s starts with prefix. */
 int starts_with(const char *s, const char *prefix);
 
+/* ---- strbuf.c: growing strings ---- */
+
+/* Start as { 0 }: the empty string. */
+struct strbuf {
+	char *s;
+	size_t len, cap;
+};
+void sb_addc(struct strbuf *b, int c);
+/* Append n bytes of s (s NULL: only make room for them, the caller fills them). */
+void sb_addn(struct strbuf *b, const char *s, size_t n);
+void sb_adds(struct strbuf *b, const char *s);
+/* The string built so far, malloc'd (never NULL); the buffer starts empty again. */
+char *sb_take(struct strbuf *b);
+
 /* ---- terminal.c ---- */
 
 /* The terminal size of fd (TIOCGWINSZ), or 24 rows x 80 columns when unknown. */

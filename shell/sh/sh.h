@@ -24,17 +24,8 @@
 #include "signames.h"
 #include "exec.h"
 
-/* ---- util.c: growing strings and the arena parse trees live in ---- */
+/* ---- util.c: the arena parse trees live in ---- */
 
-struct strbuf {
-	char *s;
-	size_t len, cap;
-};
-void sb_addc(struct strbuf *b, int c);
-void sb_addn(struct strbuf *b, const char *s, size_t n);
-void sb_adds(struct strbuf *b, const char *s);
-/* The string built so far (never NULL); the buffer starts empty again. */
-char *sb_take(struct strbuf *b);
 /* n in decimal, into buf (24 bytes at least); returns buf. Faster than snprintf. */
 char *format_long(char *buf, long n);
 

@@ -27,8 +27,8 @@ static void add_program_file(struct strbuf *program, const char *path)
 		warn("%s:", path);
 		exit(2);
 	}
-	sb_add(program, text, strlen(text));
-	sb_add(program, "\n", 1);
+	sb_addn(program, text, strlen(text));
+	sb_addn(program, "\n", 1);
 	free(text);
 }
 
@@ -74,7 +74,7 @@ int awk_main(int argc, char **argv)
 	if (!have_program) {
 		if (argc < 1)
 			usage_error(usage, "no program");
-		sb_addstr(&program, argv[0]);
+		sb_adds(&program, argv[0]);
 		argv++;
 		argc--;
 	}
@@ -83,7 +83,7 @@ int awk_main(int argc, char **argv)
 	/* ARGV[0] is "awk", then the operands after the program */
 	argv[-1] = "awk";
 	set_argv(argv - 1, argc + 1);
-	parse_program(sb_finish(&program));
+	parse_program(sb_take(&program));
 	stdout_big_buffer();
 	run_program();
 	if (flush_stdout() != 0 && exit_status == 0)

@@ -35,15 +35,6 @@ struct cell {
 /* The value of a variable never set: "" and 0 at once. */
 #define UNSET_CELL ((struct cell){ C_NUM | C_STR | C_NUMERIC, 0, NULL })
 
-/* A string that grows (value.c). */
-struct strbuf {
-	char *s;
-	size_t len, size;
-};
-void sb_add(struct strbuf *b, const char *s, size_t n);
-void sb_addstr(struct strbuf *b, const char *s);
-char *sb_finish(struct strbuf *b);	/* the malloc'd string, never NULL */
-
 /* ---- variables and arrays ---- */
 
 struct elem {			/* one element of an associative array */
@@ -157,6 +148,8 @@ struct var *lookup_var(const char *name);
 
 /* ---- run.c ---- */
 struct cell eval(struct node *n);
+/* eval() to a number, the cell freed. */
+double eval_num(struct node *n);
 void run_program(void);
 void assign_to(struct node *target, struct cell v);
 extern int exit_status;

@@ -37,15 +37,6 @@ static char *eval_str(struct node *n)
 	return s;
 }
 
-static double eval_num(struct node *n)
-{
-	struct cell c = eval(n);
-	double d = to_num(&c);
-
-	free_cell(&c);
-	return d;
-}
-
 /* substr(s, m, n): the characters from position m (from 1), n of them; rounded. */
 static char *substr(const char *s, double m, double n, int has_n)
 {
@@ -66,11 +57,11 @@ static void add_replacement(struct strbuf *b, const char *repl, const char *matc
 {
 	for (; *repl; repl++) {
 		if (*repl == '\\' && (repl[1] == '&' || repl[1] == '\\'))
-			sb_add(b, ++repl, 1);
+			sb_addn(b, ++repl, 1);
 		else if (*repl == '&')
-			sb_add(b, match, len);
+			sb_addn(b, match, len);
 		else
-			sb_add(b, repl, 1);
+			sb_addn(b, repl, 1);
 	}
 }
 
@@ -93,11 +84,11 @@ static int substitute(regex_t *re, const char *s, const char *repl, int global, 
 			/* the empty match just after the last one: skip a character */
 			if (!*start)
 				break;
-			sb_add(&b, p, start - p + 1);
+			sb_addn(&b, p, start - p + 1);
 			p = start + 1;
 			continue;
 		}
-		sb_add(&b, p, start - p);
+		sb_addn(&b, p, start - p);
 		add_replacement(&b, repl, start, end - start);
 		count++;
 		last_end = end;
@@ -106,15 +97,15 @@ static int substitute(regex_t *re, const char *s, const char *repl, int global, 
 				p = start;
 				break;
 			}
-			sb_add(&b, start, 1);
+			sb_addn(&b, start, 1);
 			end++;
 		}
 		p = end;
 		if (!global)
 			break;
 	}
-	sb_addstr(&b, p);
-	*out = sb_finish(&b);
+	sb_adds(&b, p);
+	*out = sb_take(&b);
 	return count;
 }
 

@@ -386,13 +386,13 @@ static void rebuild_record(void)
 		char *s = to_str(&fields[i]);
 
 		if (i > 1)
-			sb_addstr(&b, ofs);
-		sb_addstr(&b, s);
+			sb_adds(&b, ofs);
+		sb_adds(&b, s);
 		free(s);
 	}
 	free(ofs);
 	free(record);
-	record = sb_finish(&b);
+	record = sb_take(&b);
 	record_valid = 1;
 }
 

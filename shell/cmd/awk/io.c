@@ -46,16 +46,18 @@ static int read_record(struct lines *in, char **out)
 		in->delim = '\n';
 		while ((line = lines_next(in, &len)) && len == 0)
 			;
-		if (line) {
-			sb_add(&b, line, len);
+		int found = line != NULL;
+
+		if (found) {
+			sb_addn(&b, line, len);
 			while ((line = lines_next(in, &len)) && len > 0) {
-				sb_add(&b, "\n", 1);
-				sb_add(&b, line, len);
+				sb_addn(&b, "\n", 1);
+				sb_addn(&b, line, len);
 			}
-			*out = sb_finish(&b);
+			*out = sb_take(&b);
 		}
 		free(rs_text);
-		return b.s != NULL;
+		return found;
 	}
 	in->delim = rs ? rs[0] : '\n';
 	free(rs_text);

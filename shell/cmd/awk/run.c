@@ -47,17 +47,17 @@ static char *subscript(struct node *list)
 
 		free_cell(&c);
 		if (sep)
-			sb_addstr(&b, sep);
+			sb_adds(&b, sep);
 		else if (list->next)
 			sep = to_str(&v_SUBSEP->val);
-		sb_addstr(&b, s);
+		sb_adds(&b, s);
 		free(s);
 	}
 	free(sep);
-	return sb_finish(&b);
+	return sb_take(&b);
 }
 
-static double eval_num(struct node *n)
+double eval_num(struct node *n)
 {
 	struct cell c = eval(n);
 	double d = to_num(&c);
@@ -395,11 +395,12 @@ static void print(struct node *n)
 {
 	struct strbuf b = { 0 };
 	char *ors, *out;
+	size_t len;
 	FILE *fp;
 
 	if (!n->a) {
 		struct cell c = get_field(0);
-		sb_addstr(&b, c.str);
+		sb_adds(&b, c.str);
 		free_cell(&c);
 	}
 	for (struct node *a = n->a; a; a = a->next) {
@@ -409,18 +410,19 @@ static void print(struct node *n)
 		free_cell(&c);
 		if (a != n->a) {
 			char *ofs = to_str(&v_OFS->val);
-			sb_addstr(&b, ofs);
+			sb_adds(&b, ofs);
 			free(ofs);
 		}
-		sb_addstr(&b, s);
+		sb_adds(&b, s);
 		free(s);
 	}
 	ors = to_str(&v_ORS->val);
-	sb_addstr(&b, ors);
+	sb_adds(&b, ors);
 	free(ors);
-	out = sb_finish(&b);
+	len = b.len;
+	out = sb_take(&b);
 	fp = destination(n);
-	write_out(fp, out, b.len);
+	write_out(fp, out, len);
 }
 
 static void print_formatted(struct node *n)

@@ -28,29 +28,6 @@ void runtime_error(const char *fmt, ...)
 	exit(2);
 }
 
-/* ---- growing strings ---- */
-
-void sb_add(struct strbuf *b, const char *s, size_t n)
-{
-	if (b->len + n + 1 > b->size) {
-		b->size = (b->len + n + 1) * 2;
-		b->s = xrealloc(b->s, b->size);
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-void sb_addstr(struct strbuf *b, const char *s)
-{
-	sb_add(b, s, strlen(s));
-}
-
-char *sb_finish(struct strbuf *b)
-{
-	return b->s ? b->s : xstrdup("");
-}
-
 /* ---- making cells ---- */
 
 struct cell num_cell(double d)
@@ -241,9 +218,9 @@ char *unescape_assignment(const char *s)
 			else
 				c = byte == ESCAPE_STOP ? 'c' : byte;
 		}
-		sb_add(&b, &c, 1);
+		sb_addn(&b, &c, 1);
 	}
-	return sb_finish(&b);
+	return sb_take(&b);
 }
 
 /* ---- printf ---- */
@@ -283,6 +260,17 @@ static size_t add_digits(char *spec, size_t n, const char **fmt)
 	return n;
 }
 
+/* A width or a precision: '*' takes it from the next argument, else digits. */
+static size_t add_width(char *spec, size_t n, const char **fmt, struct cell *args,
+			int nargs, int *used)
+{
+	if (**fmt != '*')
+		return add_digits(spec, n, fmt);
+	add_star(spec, &n, *used < nargs ? to_num(&args[(*used)++]) : 0);
+	(*fmt)++;
+	return n;
+}
+
 /*
  * One conversion: spec holds "%" and the flags, width and precision; conv is the
  * letter. Appends the formatted arg to out.
@@ -318,8 +306,8 @@ static void format_one(struct strbuf *out, char *spec, size_t n, char conv, stru
 		len = asprintf(&text, spec, s);
 		if (conv == 'c' && one[0] == '\0' && !(arg->flags & C_STR) && len >= 0) {
 			/* %c of 0 is a NUL byte: put it where the empty string went */
-			sb_add(out, text, len);
-			sb_add(out, "", 1);
+			sb_addn(out, text, len);
+			sb_addn(out, "", 1);
 			free(text);
 			free(s);
 			return;
@@ -328,7 +316,7 @@ static void format_one(struct strbuf *out, char *spec, size_t n, char conv, stru
 	}
 	if (len < 0)
 		die("out of memory");
-	sb_add(out, text, len);
+	sb_addn(out, text, len);
 	free(text);
 }
 
@@ -345,42 +333,32 @@ char *sprintf_cells(const char *fmt, struct cell *args, int nargs, size_t *out_l
 		if (*fmt != '%') {
 			size_t plain = strcspn(fmt, "%");
 
-			sb_add(&out, fmt, plain);
+			sb_addn(&out, fmt, plain);
 			fmt += plain;
 			continue;
 		}
 		if (fmt[1] == '%') {
-			sb_add(&out, "%", 1);
+			sb_addn(&out, "%", 1);
 			fmt += 2;
 			continue;
 		}
 		spec[n++] = *fmt++;
 		while (*fmt && strchr("-+ #0", *fmt) && n < 8)
 			spec[n++] = *fmt++;
-		if (*fmt == '*') {
-			add_star(spec, &n, used < nargs ? to_num(&args[used++]) : 0);
-			fmt++;
-		} else {
-			n = add_digits(spec, n, &fmt);
-		}
+		n = add_width(spec, n, &fmt, args, nargs, &used);
 		if (*fmt == '.') {
 			spec[n++] = *fmt++;
-			if (*fmt == '*') {
-				add_star(spec, &n, used < nargs ? to_num(&args[used++]) : 0);
-				fmt++;
-			} else {
-				n = add_digits(spec, n, &fmt);
-			}
+			n = add_width(spec, n, &fmt, args, nargs, &used);
 		}
 		while (*fmt == 'h' || *fmt == 'l' || *fmt == 'L' || *fmt == 'q')
 			fmt++;
 		if (!*fmt || !strchr("diouxXeEfFgGaAcs", *fmt)) {
-			sb_add(&out, spec, n);	/* not a conversion: print it as it is */
+			sb_addn(&out, spec, n);	/* not a conversion: print it as it is */
 			continue;
 		}
 		format_one(&out, spec, n, *fmt++, used < nargs ? &args[used++] : &unset);
 	}
 	if (out_len)
 		*out_len = out.len;
-	return sb_finish(&out);
+	return sb_take(&out);
 }
