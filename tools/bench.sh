@@ -288,6 +288,9 @@ bench_text() {
 	text_workload "sort -n" sort "@sort -n $t"
 	text_workload "wc" wc "@wc $t"
 	text_workload "uniq -c (sorted input)" uniq "@uniq -c $DATA/sorted-$TEXT_MB.txt"
+	# The host's awk (Debian's mawk) is the reference here: GNU awk is not installed.
+	text_workload "awk: sum of NF" awk "@awk '{ n += NF } END { print n }' $t"
+	text_workload "awk: fields and a regex" awk "@awk '\$2 ~ /^[a-f]/ { c[\$3]++; m++ } END { for (k in c) n++; print n, m }' $t"
 }
 
 bench_files() {
