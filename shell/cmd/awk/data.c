@@ -277,9 +277,12 @@ static void split_text(const char *s, const char *fs, int newline_too,
 				s++;
 			if (!*s)
 				return;
-			size_t n = strcspn(s, " \t\n");
-			add(ctx, s, n);
-			s += n;
+			const char *end = s;
+
+			while (*end && *end != ' ' && *end != '\t' && *end != '\n')
+				end++;
+			add(ctx, s, end - s);
+			s = end;
 		}
 	}
 	if (!fs[0]) {			/* FS = "": every character a field */
@@ -328,6 +331,17 @@ static char *record;		/* $0, when record_valid */
 static int record_valid = 1;
 static struct cell *fields;	/* $1 is fields[1] */
 static int nf, fields_size;
+/*
+ * Splitting a record only notes where each field lies in it (field_at); the
+ * field's own cell is made when it is first used. Most programs read a few
+ * fields or only NF, and a cell per field of every record was awk's main cost.
+ * A field not made yet has flags 0; its text lies in record, which stays
+ * until the fields are made or thrown away.
+ */
+static struct span {
+	const char *text;
+	size_t len;
+} *field_at;
 static int fields_valid = 1;
 
 static void ensure_fields(int n)
@@ -335,6 +349,7 @@ static void ensure_fields(int n)
 	if (n >= fields_size) {
 		fields_size = n + 16;
 		fields = xrealloc(fields, fields_size * sizeof *fields);
+		field_at = xrealloc(field_at, fields_size * sizeof *field_at);
 	}
 }
 
@@ -342,7 +357,17 @@ static void add_field(void *ctx, const char *p, size_t n)
 {
 	(void)ctx;
 	ensure_fields(nf + 1);
-	fields[++nf] = strnum_take(xstrndup(p, n));
+	nf++;
+	fields[nf] = (struct cell){ 0, 0, NULL };
+	field_at[nf] = (struct span){ p, n };
+}
+
+/* Field i's cell, made from its place in the record the first time. */
+static struct cell *field(int i)
+{
+	if (!fields[i].flags)
+		fields[i] = strnum_take(xstrndup(field_at[i].text, field_at[i].len));
+	return &fields[i];
 }
 
 static void split_record(void)
@@ -383,7 +408,7 @@ static void rebuild_record(void)
 	char *ofs = to_str(&v_OFS->val);
 
 	for (int i = 1; i <= nf; i++) {
-		char *s = to_str(&fields[i]);
+		char *s = to_str(field(i));
 
 		if (i > 1)
 			sb_adds(&b, ofs);
@@ -428,7 +453,7 @@ struct cell get_field(int i)
 	split_record();
 	if (i > nf)
 		return UNSET_CELL;
-	return copy_cell(&fields[i]);
+	return copy_cell(field(i));
 }
 
 void set_field(int i, struct cell c)
