@@ -2,8 +2,9 @@
 
 Boots the ISO on a 486 with 32 MB under TCG, runs a few commands at the prompt over
 the serial console, checks what they print, then checks that poweroff ends QEMU.
-Then boots the same ISO as a disk (USB stick), and with 8 MB of RAM, and holds Shift
-while GRUB starts to get its menu and choose the login entry.
+Then boots the same ISO as a disk (USB stick), and with 8 MB of RAM; boots its kernel as
+on a 486SX (no387: the kernel's FPU emulator computes); and holds Shift while GRUB starts
+to get its menu and choose the login entry.
 """
 import json
 import os
