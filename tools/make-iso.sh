@@ -10,7 +10,7 @@
 #
 # grub-mkimage always packs an i386-pc core with LZMA (its --compression option does not
 # apply to this platform), and unpacking LZMA is slow: under QEMU GRUB spent 0.36 s of each
-# boot on it, and a real 486 would spend seconds. So the biggest modules, normal (the
+# boot on it, and a real 486 is slower still. So the biggest modules, normal (the
 # menu and script language, 115 KB) with net (58 KB, which normal needs) and the two
 # that need normal (linux, linux16), stay out of the core: they lie in
 # /boot/grub/i386-pc as gzip files, which GRUB's gzio (in the core) unpacks many times
