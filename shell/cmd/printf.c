@@ -228,7 +228,9 @@ static int print_conversion(struct printf_run *run, const char **p)
 			precision = -1;
 	}
 	s += strspn(s, "hlLjqtz");	/* C's length modifiers mean nothing here */
-	if (*s == '\0' || strchr("diouxXeEfFgGaAcsb", *s) == NULL) {
+	/* No %a/%A (hexadecimal floats, which POSIX lets printf leave out): uClibc was
+	 * built without them and would print a decimal number instead. */
+	if (*s == '\0' || strchr("diouxXeEfFgGcsb", *s) == NULL) {
 		int len = *s ? (int)(s - start) + 1 : (int)(s - start);
 		warn("%.*s: invalid conversion specification", len, start);
 		return -1;

@@ -306,7 +306,7 @@ static void format_one(struct strbuf *out, char *spec, size_t n, char conv, stru
 		spec[n++] = conv == 'i' ? 'd' : conv;
 		spec[n] = '\0';
 		len = asprintf(&text, spec, to_integer(to_num(arg)));
-	} else if (strchr("eEfFgGaA", conv)) {
+	} else if (strchr("eEfFgG", conv)) {
 		spec[n++] = conv == 'F' ? 'f' : conv;
 		spec[n] = '\0';
 		len = asprintf(&text, spec, to_num(arg));
@@ -372,7 +372,8 @@ char *sprintf_cells(const char *fmt, struct cell *args, int nargs, size_t *out_l
 		}
 		while (*fmt == 'h' || *fmt == 'l' || *fmt == 'L' || *fmt == 'q')
 			fmt++;
-		if (!*fmt || !strchr("diouxXeEfFgGaAcs", *fmt)) {
+		/* (no %a: uClibc has no hexadecimal floats, and would print decimal) */
+		if (!*fmt || !strchr("diouxXeEfFgGcs", *fmt)) {
 			sb_addn(&out, spec, n);	/* not a conversion: print it as it is */
 			continue;
 		}
