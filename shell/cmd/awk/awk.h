@@ -148,8 +148,9 @@ struct var *lookup_var(const char *name);
 
 /* ---- run.c ---- */
 struct cell eval(struct node *n);
-/* eval() to a number, the cell freed. */
+/* eval() to a number, or to a malloc'd string; the cell freed. */
 double eval_num(struct node *n);
+char *eval_str(struct node *n);
 void run_program(void);
 void assign_to(struct node *target, struct cell v);
 extern int exit_status;
@@ -217,6 +218,8 @@ double awk_pow(double x, double y);
 /* ---- builtin.c ---- */
 struct cell call_builtin(struct node *n);
 regex_t *node_regex(struct node *n);	/* a /regex/ node's, or its value's as a regex */
+/* printf's and sprintf's format and arguments formatted, malloc'd; its length in *len if len */
+char *format_args(struct node *args, size_t *len);
 struct var *node_var(struct node *n);	/* the variable of an N_VAR or N_LOCAL node */
 
 #define MAX_CALL_DEPTH 1000

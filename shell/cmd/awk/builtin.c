@@ -13,28 +13,15 @@
 
 regex_t *node_regex(struct node *n)
 {
-	struct cell c;
 	char *s;
 	regex_t *re;
 
 	if (n->type == N_REGEX)
 		return n->re;
-	c = eval(n);
-	s = to_str(&c);
-	free_cell(&c);
+	s = eval_str(n);
 	re = dynamic_regex(s);
 	free(s);
 	return re;
-}
-
-/* Evaluate a node to a malloc'd string. */
-static char *eval_str(struct node *n)
-{
-	struct cell c = eval(n);
-	char *s = to_str(&c);
-
-	free_cell(&c);
-	return s;
 }
 
 /* substr(s, m, n): the characters from position m (from 1), n of them; rounded. */
@@ -160,7 +147,8 @@ static struct cell split(struct node *args)
 	return num_cell(n);
 }
 
-static struct cell awk_sprintf(struct node *args)
+/* The format and arguments of printf and sprintf, formatted (at most 64 arguments). */
+char *format_args(struct node *args, size_t *len)
 {
 	struct cell vals[64];
 	int n = 0;
@@ -169,11 +157,16 @@ static struct cell awk_sprintf(struct node *args)
 	for (struct node *a = args->next; a; a = a->next)
 		if (n < 64)
 			vals[n++] = eval(a);
-	out = sprintf_cells(fmt, vals, n, NULL);
+	out = sprintf_cells(fmt, vals, n, len);
 	while (n > 0)
 		free_cell(&vals[--n]);
 	free(fmt);
-	return str_cell(out);
+	return out;
+}
+
+static struct cell awk_sprintf(struct node *args)
+{
+	return str_cell(format_args(args, NULL));
 }
 
 static struct cell change_case(struct node *args, int upper)

@@ -134,10 +134,11 @@ static void grow(struct array *a)
 	for (unsigned i = 0; i < a->nslots; i++)
 		while (a->slot[i]) {
 			struct elem *e = a->slot[i];
+			struct elem **to = &slot[hash(e->key) & (n - 1)];
 
 			a->slot[i] = e->next;
-			e->next = slot[hash(e->key) & (n - 1)];
-			slot[hash(e->key) & (n - 1)] = e;
+			e->next = *to;
+			*to = e;
 		}
 	free(a->slot);
 	a->slot = slot;
@@ -146,21 +147,23 @@ static void grow(struct array *a)
 
 struct cell *array_ref(struct array *a, const char *key, int create)
 {
-	struct elem *e;
+	unsigned h = hash(key);
+	struct elem *e, **chain;
 
 	if (a->nslots)
-		for (e = a->slot[hash(key) & (a->nslots - 1)]; e; e = e->next)
+		for (e = a->slot[h & (a->nslots - 1)]; e; e = e->next)
 			if (strcmp(e->key, key) == 0)
 				return &e->val;
 	if (!create)
 		return NULL;
 	if (a->count >= 2 * a->nslots)
 		grow(a);
+	chain = &a->slot[h & (a->nslots - 1)];
 	e = xmalloc(sizeof *e);
 	e->key = xstrdup(key);
 	e->val = UNSET_CELL;
-	e->next = a->slot[hash(key) & (a->nslots - 1)];
-	a->slot[hash(key) & (a->nslots - 1)] = e;
+	e->next = *chain;
+	*chain = e;
 	a->count++;
 	return &e->val;
 }

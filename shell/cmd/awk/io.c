@@ -251,13 +251,11 @@ int getline_from(int kind, const char *name, char **out)
 		s->fp = fp;
 		lines_start(&s->in, fd, '\n');
 	}
+	if (!read_record(&s->in, out))
+		return s->in.error ? -1 : 0;
 	if (kind == IO_PIPE)
-		add_to_var(v_NR, 1);
-	if (read_record(&s->in, out))
-		return 1;
-	if (kind == IO_PIPE)
-		add_to_var(v_NR, -1);
-	return s->in.error ? -1 : 0;
+		add_to_var(v_NR, 1);	/* cmd | getline counts as a record; getline < file does not */
+	return 1;
 }
 
 /* Close one stream: its exit status for a command, else 0 (-1 if it failed). */

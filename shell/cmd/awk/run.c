@@ -42,10 +42,8 @@ static char *subscript(struct node *list)
 	char *sep = NULL;
 
 	for (; list; list = list->next) {
-		struct cell c = eval(list);
-		char *s = to_str(&c);
+		char *s = eval_str(list);
 
-		free_cell(&c);
 		if (sep)
 			sb_adds(&b, sep);
 		else if (list->next)
@@ -55,6 +53,15 @@ static char *subscript(struct node *list)
 	}
 	free(sep);
 	return sb_take(&b);
+}
+
+char *eval_str(struct node *n)
+{
+	struct cell c = eval(n);
+	char *s = to_str(&c);
+
+	free_cell(&c);
+	return s;
 }
 
 double eval_num(struct node *n)
@@ -217,15 +224,9 @@ static struct cell call_function(struct node *n)
 
 static struct cell getline_expr(struct node *n)
 {
-	char *name = NULL, *text;
+	char *name = n->a ? eval_str(n->a) : NULL, *text;
 	int r;
 
-	if (n->a) {
-		struct cell c = eval(n->a);
-
-		name = to_str(&c);
-		free_cell(&c);
-	}
 	r = getline_from(n->op, name, &text);
 	free(name);
 	if (r > 0) {
@@ -258,11 +259,9 @@ static struct cell concat(struct node *n)
 
 static int regex_matches(struct node *subject, struct node *re_node)
 {
-	struct cell c = eval(subject);
-	char *s = to_str(&c);
+	char *s = eval_str(subject);
 	int r = regexec(node_regex(re_node), s, 0, NULL, 0) == 0;
 
-	free_cell(&c);
 	free(s);
 	return r;
 }
@@ -369,14 +368,11 @@ struct cell eval(struct node *n)
 static FILE *destination(struct node *n)
 {
 	FILE *fp;
-	struct cell c;
 	char *name;
 
 	if (n->op == IO_NONE)
 		return stdout;
-	c = eval(n->b);
-	name = to_str(&c);
-	free_cell(&c);
+	name = eval_str(n->b);
 	fp = output_stream(n->op, name);
 	free(name);
 	return fp;
@@ -427,22 +423,10 @@ static void print(struct node *n)
 
 static void print_formatted(struct node *n)
 {
-	struct cell vals[64];
-	int count = 0;
 	size_t len;
-	char *fmt, *out;
-	FILE *fp;
+	char *out = format_args(n->a, &len);
 
-	for (struct node *a = n->a; a; a = a->next)
-		if (count < 64)
-			vals[count++] = eval(a);
-	fmt = to_str(&vals[0]);
-	out = sprintf_cells(fmt, vals + 1, count - 1, &len);
-	free(fmt);
-	while (count > 0)
-		free_cell(&vals[--count]);
-	fp = destination(n);
-	write_out(fp, out, len);
+	write_out(destination(n), out, len);
 }
 
 static int exec_loop_body(struct node *body, int *stop)
