@@ -17,6 +17,7 @@
 #include "mini.h"
 #include "copy.h"
 #include "inflate.h"
+#include "gzip.h"
 #include "tree.h"
 
 static const char usage[] =

@@ -15,6 +15,7 @@
 #include "mini.h"
 #include "copy.h"
 #include "deflate.h"
+#include "gzip.h"
 
 static const char usage[] =
 	"Usage: gzip [-cdfklNnqrtv1-9] [-S SUF] [FILE]...\n"
@@ -29,13 +30,6 @@ static const char usage[] =
 	"  -r      go into directories\n"
 	"  -S SUF  write FILE.SUF, not FILE.gz\n"
 	"  -1-9    fastest to smallest (default 6)\n";
-
-/* gzip -d, -l and -t are gunzip (shell/cmd/gunzip.c), which also walks -r's trees. */
-int gunzip_main(int argc, char **argv);
-int gzip_each_file(const char *path, int recursive, int (*one)(const char *path, void *data),
-		   void *data);
-void gzip_report(const char *path, long long compressed, long long uncompressed,
-		 unsigned header_bytes, const char *target, int keep);
 
 struct gzip_options {
 	int to_stdout, force, keep, level, no_name, quiet, verbose, recursive;
