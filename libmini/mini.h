@@ -126,14 +126,4 @@ char *sb_take(struct strbuf *b);
 /* The terminal size of fd (TIOCGWINSZ), or 24 rows x 80 columns when unknown. */
 void terminal_size(int fd, int *rows, int *cols);
 
-/* ---- the command table (shell/commands.c) ---- */
-struct command {
-	const char *name;
-	int (*main)(int argc, char **argv);
-};
-/* The command called name, or NULL. */
-const struct command *find_command(const char *name);
-/* All commands, in name order, ended by an entry whose name is NULL. */
-extern const struct command commands[];
-
 #endif

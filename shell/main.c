@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "mini.h"
+#include "commands.h"
 
 static void list_commands(void)
 {

@@ -139,9 +139,9 @@ object_parts() {
 }
 
 # The command mains each part defines, as "PART FUNCTION NAME..." lines: nm tells
-# which object defines NAME_main, the table in shell/commands.c which names run it.
+# which object defines NAME_main, the list in shell/command-list.h which names run it.
 part_mains() {
-	sed -n 's/^[^{]*{ "\([^"]*\)", \([a-z0-9_]*_main\) }.*/\2 \1/p' shell/commands.c > "$work/table"
+	sed -n 's/^COMMAND("\(.*\)", \([a-z0-9_]*_main\))$/\2 \1/p' shell/command-list.h > "$work/table"
 	# shellcheck disable=SC2046
 	nm -g --defined-only -A $(awk '$2 !~ /^=/ { print $1 }' "$work/objects") 2>/dev/null |
 		awk '$2 == "T" && $3 ~ /_main$/ { sub(/:[0-9a-f]*$/, "", $1); print $1, $3 }' |

@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include "sh.h"
+#include "commands.h"
 #include "modes.h"
 
 /* ---- mini's own commands as builtins ---- */

@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include "sh.h"
+#include "commands.h"
 
 enum jump pending_jump;
 int jump_count;

@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 #include "sh.h"
+#include "commands.h"
 #include "lineedit.h"
 
 struct shell_options sh_opt;
