@@ -2,15 +2,23 @@
 # Build the Linux kernel (build/linux, from Debian's linux-source-6.12) for the i486,
 # with the initramfs described by a gen_init_cpio list built into it.
 #
-# Usage: tools/build-kernel.sh INITRAMFS_LIST [OUTPUT_DIR]
+# Usage: tools/build-kernel.sh INITRAMFS_LIST [OUTPUT_DIR [FRAGMENT...]]
 # Result: OUTPUT_DIR/arch/x86/boot/bzImage (OUTPUT_DIR defaults to build/kernel).
+# FRAGMENTs are names in kernel-config/ (default: the ISO's, mini disks iso).
 #
-# The configuration is tinyconfig's fragments plus kernel-config/*.config, merged in one
-# allnoconfig run (KCONFIG_ALLCONFIG): unlike olddefconfig, that switches nothing else on.
+# The configuration is tinyconfig's fragments plus kernel-config/mini.config and the
+# image's fragments, merged in one allnoconfig run (KCONFIG_ALLCONFIG): unlike
+# olddefconfig, that switches nothing else on.
 set -eu
 top=$(pwd)
 list=$(readlink -f "$1")
 out=$(readlink -f "${2:-build/kernel}")
+shift; [ $# -gt 0 ] && shift
+[ $# -gt 0 ] || set -- mini disks iso
+fragments=""
+for part in "$@"; do
+	fragments="$fragments $top/kernel-config/$part.config"
+done
 linux=$top/build/linux
 jobs=$(nproc 2>/dev/null || echo 2)
 # A `make -jN` that called us passes its jobserver down in MAKEFLAGS, but not its pipe
@@ -24,7 +32,7 @@ mkdir -p "$out"
 allconfig=$out/mini-allconfig
 {
 	cat "$linux/kernel/configs/tiny-base.config" "$linux/kernel/configs/tiny.config" \
-		"$linux/arch/x86/configs/tiny.config" "$top"/kernel-config/*.config
+		"$linux/arch/x86/configs/tiny.config" $fragments
 	echo "CONFIG_INITRAMFS_SOURCE=\"$list\""
 } > "$allconfig.new"
 
@@ -34,7 +42,8 @@ if ! cmp -s "$allconfig.new" "$allconfig" || ! [ -f "$out/.config" ]; then
 	kmake allnoconfig KCONFIG_ALLCONFIG="$allconfig.new" >/dev/null
 	# Every requested option must be in the result: a dependency we missed would
 	# otherwise switch it off without a word.
-	grep -h '^CONFIG_' "$top"/kernel-config/*.config | while IFS= read -r line; do
+	# shellcheck disable=SC2086
+	grep -h '^CONFIG_' $fragments | while IFS= read -r line; do
 		grep -qxF "$line" "$out/.config" || {
 			echo "build-kernel: '$line' did not survive into the kernel's .config" >&2
 			exit 1
