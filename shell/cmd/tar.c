@@ -9,6 +9,8 @@
  * ustar's 155 + 100 bytes, so that long names never get lost.
  */
 #include <errno.h>
+#include <limits.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -312,6 +314,7 @@ struct member {
 	struct header h;
 	char *name, *link;
 	long long size, mtime;
+	unsigned major, minor;	/* of a device */
 	mode_t mode;
 	uid_t uid;
 	gid_t gid;
@@ -328,32 +331,79 @@ static void read_block(void *block)
 		die("unexpected end of archive");
 }
 
-/* An octal field (leading spaces, ends at a space or NUL), or GNU's base-256 form. */
-static long long number(const char *field, size_t size)
+/*
+ * GNU's base-256 form: the first byte has bit 7 set, and with it cleared the
+ * field is a two's complement big-endian number (bit 6 its sign). Returns 0, or
+ * -1 when it does not fit in 64 bits.
+ */
+static int base256_number(const unsigned char *field, size_t size, long long *value)
 {
-	long long value = 0;
+	int negative = (field[0] & 0x40) != 0;
+	unsigned char fill = negative ? 0xff : 0;
+	unsigned long long bits = negative ? ~0ULL : 0;
+
+	for (size_t i = 0; i < size; i++) {
+		unsigned char byte = i == 0 ? (field[0] & 0x7f) | (negative ? 0x80 : 0) : field[i];
+
+		/* The bytes before the last eight must only repeat the sign. */
+		if (i + 8 < size && byte != fill)
+			return -1;
+		bits = bits << 8 | byte;
+	}
+	/* The last eight must keep the sign in their top bit. */
+	if ((bits >> 63) != (unsigned long long)negative)
+		return -1;
+	*value = (long long)bits;
+	return 0;
+}
+
+/*
+ * A number field: octal digits after any spaces, ended by a space or NUL (an
+ * empty field is 0), or GNU's base-256 form. Returns 0, or -1 when the field
+ * holds anything else: such a header comes from a damaged archive.
+ */
+static int field_number(const char *field, size_t size, long long *value)
+{
 	size_t i = 0;
 
-	if (*field & 0x80) {
-		value = *field & 0x3f;
-		for (i = 1; i < size; i++)
-			value = value << 8 | (unsigned char)field[i];
-		return value;
-	}
+	if (*field & 0x80)
+		return base256_number((const unsigned char *)field, size, value);
+	*value = 0;
 	while (i < size && field[i] == ' ')
 		i++;
+	/* At most 12 octal digits: 36 bits, no overflow. */
 	for (; i < size && field[i] >= '0' && field[i] <= '7'; i++)
-		value = value * 8 + field[i] - '0';
+		*value = *value * 8 + field[i] - '0';
+	for (; i < size; i++)
+		if (field[i] != ' ' && field[i] != '\0')
+			return -1;
+	return 0;
+}
+
+/*
+ * A number of a member's header that must lie in [low, high]. Anything else
+ * means the archive is damaged (or made to harm): never use such a number,
+ * stop with a clear word instead.
+ */
+static long long header_number(const char *field, size_t size, const char *what,
+			       long long low, long long high)
+{
+	long long value;
+
+	if (field_number(field, size, &value) < 0 || value < low || value > high)
+		die("damaged archive: a header with a bad %s field", what);
 	return value;
 }
 
 /* Checksums are of unsigned bytes, but some old tars summed signed ones. */
 static int checksum_ok(const struct header *h)
 {
-	long long stored = number(h->checksum, 8);
 	const signed char *p = (const signed char *)h;
 	int signed_sum = 8 * ' ';
+	long long stored;
 
+	if (field_number(h->checksum, 8, &stored) < 0)
+		return 0;
 	if (stored == header_sum(h))
 		return 1;
 	for (size_t i = 0; i < BLOCK; i++)
@@ -376,13 +426,13 @@ static int copy_data(long long size, int out)
 	return result;
 }
 
-/* The text of an 'L' or 'K' member. */
+/* The text of an 'L' or 'K' member, or of a pax header (size is never negative). */
 static char *read_long_text(long long size)
 {
 	char *text;
 
-	if (size > 65536)
-		die("a long name of %lld bytes: a damaged archive?", size);
+	if (size > 1024 * 1024)
+		die("damaged archive: a long name or pax header of %lld bytes", size);
 	text = xmalloc(size + BLOCK + 1);
 
 	for (long long done = 0; done < size; done += BLOCK)
@@ -396,20 +446,38 @@ static char *field_text(const char *field, size_t size)
 	return xstrndup(field, strnlen(field, size));
 }
 
+/* A pax record's decimal number: digits only, at most 18 of them (no overflow). */
+static long long pax_number(const char *digits, size_t len)
+{
+	long long value = 0;
+
+	if (len == 0 || len > 18)
+		return -1;
+	for (size_t i = 0; i < len; i++) {
+		if (digits[i] < '0' || digits[i] > '9')
+			return -1;
+		value = value * 10 + digits[i] - '0';
+	}
+	return value;
+}
+
 /*
- * A pax extended header: records "LENGTH KEYWORD=VALUE\n". Of those, only path,
- * linkpath (long names) and size (of 8 GiB and more) matter here; the rest is let go.
+ * A pax extended header: records "LENGTH KEYWORD=VALUE\n", LENGTH counting the
+ * whole record. Of those, only path, linkpath (long names) and size (of 8 GiB
+ * and more) matter here; the rest is let go.
  */
 static void read_pax_header(long long size, char **name, char **link, long long *data_size)
 {
 	char *text = read_long_text(size), *record = text, *end = text + size;
 
 	while (record < end) {
-		char *keyword, *equals, *after;
-		long length = strtol(record, &keyword, 10);
+		size_t digits = strspn(record, "0123456789");
+		long long length = pax_number(record, digits);
+		char *keyword = record + digits, *equals, *after;
 
-		if (length <= 0 || length > end - record || *keyword != ' ')
-			break;	/* damaged: keep what was read so far */
+		/* The length must cover at least "N k=\n", and stay inside the header. */
+		if (length < (long long)digits + 4 || length > end - record || *keyword != ' ')
+			die("damaged archive: a bad pax header record");
 		after = record + length;
 		equals = memchr(keyword, '=', after - keyword);
 		if (equals != NULL && after[-1] == '\n') {
@@ -420,8 +488,9 @@ static void read_pax_header(long long size, char **name, char **link, long long 
 				target = name;
 			if (strcmp(keyword + 1, "linkpath") == 0)
 				target = link;
-			if (strcmp(keyword + 1, "size") == 0)
-				*data_size = strtoll(equals + 1, NULL, 10);
+			if (strcmp(keyword + 1, "size") == 0 &&
+			    (*data_size = pax_number(equals + 1, after - equals - 2)) < 0)
+				die("damaged archive: a bad size in a pax header");
 			if (target != NULL) {
 				free(*target);
 				*target = xstrndup(equals + 1, after - equals - 2);
@@ -453,7 +522,7 @@ static int read_member(struct member *m)
 			die(n < 0 ? "read error:" : "unexpected end of archive");
 		if (!checksum_ok(&m->h))
 			die("bad header checksum: not a tar archive, or a damaged one");
-		m->size = number(m->h.size, 12);
+		m->size = header_number(m->h.size, 12, "size", 0, LLONG_MAX);
 		if (m->h.type == 'L' || m->h.type == 'K') {
 			char **text = m->h.type == 'L' ? &long_name : &long_link;
 
@@ -482,10 +551,20 @@ static int read_member(struct member *m)
 		m->name = field_text(m->h.name, 100);
 	}
 	m->link = long_link != NULL ? long_link : field_text(m->h.linkname, 100);
-	m->mode = number(m->h.mode, 8) & 07777;
-	m->uid = number(m->h.uid, 8);
-	m->gid = number(m->h.gid, 8);
-	m->mtime = number(m->h.mtime, 12);
+	m->mode = header_number(m->h.mode, 8, "mode", 0, LLONG_MAX) & 07777;
+	m->uid = header_number(m->h.uid, 8, "uid", 0, UINT32_MAX - 1);
+	m->gid = header_number(m->h.gid, 8, "gid", 0, UINT32_MAX - 1);
+	/* time_t has 32 bits here: a time after 2038 becomes the last one it holds. */
+	m->mtime = header_number(m->h.mtime, 12, "mtime", LLONG_MIN, LLONG_MAX);
+	if (m->mtime > INT32_MAX)
+		m->mtime = INT32_MAX;
+	if (m->mtime < INT32_MIN)
+		m->mtime = INT32_MIN;
+	m->major = m->minor = 0;
+	if (m->type == '3' || m->type == '4') {
+		m->major = header_number(m->h.devmajor, 8, "devmajor", 0, UINT32_MAX);
+		m->minor = header_number(m->h.devminor, 8, "devminor", 0, UINT32_MAX);
+	}
 	/* Old tars marked directories only by a trailing slash. */
 	if ((m->type == '0' || m->type == '\0') && m->name[0] && m->name[strlen(m->name) - 1] == '/')
 		m->type = '5';
@@ -549,7 +628,7 @@ static void list_long(const struct member *m, const char *name)
 	snprintf(user + strlen(user), sizeof user - strlen(user), "/%.32s",
 		 m->h.gname[0] ? m->h.gname : group_name(m->gid));
 	if (m->type == '3' || m->type == '4')
-		snprintf(size, sizeof size, "%lld,%lld", number(m->h.devmajor, 8), number(m->h.devminor, 8));
+		snprintf(size, sizeof size, "%u,%u", m->major, m->minor);
 	else
 		snprintf(size, sizeof size, "%lld", m->size);
 	strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime(&mtime));
@@ -663,7 +742,7 @@ static void set_attributes(const struct member *m, const char *name)
 static int extract_other(const struct member *m, const char *name)
 {
 	struct stat a, b;
-	dev_t dev = makedev(number(m->h.devmajor, 8), number(m->h.devminor, 8));
+	dev_t dev = makedev(m->major, m->minor);
 	const char *target = strip_slashes(m->link);
 	int result = 0;
 

@@ -48,3 +48,48 @@ check "tar -cz: round trip through mini and the host's tar" \
 	'mkdir d; seq 10000 > d/f; echo hi > d/g; tar -czf a.tgz d; /usr/bin/gzip -t a.tgz && mkdir o h && tar -xzf a.tgz -C o && /usr/bin/tar -xzf a.tgz -C h && diff -r d o/d && diff -r d h/d && echo same' $'same\n'
 check "tar -cz to standard output" 'mkdir d; echo hi > d/f; tar czf - d | /usr/bin/tar tzf -' $'d/\nd/f\n'
 check "tar -cz: the archive is not put in itself" 'mkdir d; echo hi > d/f; tar czf d/a.tgz d; tar tzf d/a.tgz' $'d/\nd/f\n' 0 'the archive itself'
+
+# Crafted archives: python3 -c "$MKTAR" 'member(...)'... writes an archive of those members
+# to stdout. member() takes raw header fields (octal text, or b256(N) for GNU's base-256 form).
+export MKTAR='import sys
+def oct_field(n, size): return b"%0*o\0" % (size - 1, n)
+def b256(n, size=12): return bytes([(0x80 if n >= 0 else 0xff)]) + (n % (1 << 8 * (size - 1))).to_bytes(size - 1, "big")
+def member(name=b"f", data=b"", type=b"0", size=None, mode=None, uid=None, mtime=None, raw_size=None):
+    h = bytearray(512)
+    h[0:len(name)] = name
+    h[100:108] = mode if mode is not None else oct_field(0o644, 8)
+    h[108:116] = uid if uid is not None else oct_field(0, 8)
+    h[116:124] = oct_field(0, 8)
+    h[124:136] = size if size is not None else oct_field(len(data), 12)
+    h[136:148] = mtime if mtime is not None else oct_field(0, 12)
+    h[156:157] = type
+    h[257:265] = b"ustar\x0000"
+    h[148:156] = b" " * 8
+    h[148:156] = b"%06o\0 " % sum(h)
+    return bytes(h) + data + bytes(-len(data) % 512)
+def pax(text): return member(b"PaxHeader", text, b"x")
+sys.stdout.buffer.write(b"".join(eval(a) for a in sys.argv[1:]) + bytes(1024))'
+check "tar: a long name of negative size (base-256 -1) is a damaged archive" \
+	'python3 -c "$MKTAR" "member(b\"././@LongLink\", type=b\"L\", size=b256(-1))" "member()" > a.tar; tar tf a.tar' '' 1 'damaged archive: .*bad size'
+check "tar: a long name of size -512" \
+	'python3 -c "$MKTAR" "member(b\"././@LongLink\", type=b\"L\", size=b256(-512))" "member()" > a.tar; tar xf a.tar; s=$?; ls; exit $s' $'a.tar\n' 1 'damaged archive'
+check "tar: a base-256 size past 64 bits" \
+	'python3 -c "$MKTAR" "member(size=bytes([0x80, 1]) + bytes(10))" > a.tar; tar tf a.tar' '' 1 'damaged archive: .*bad size'
+check "tar: a size field with garbage in it" \
+	'python3 -c "$MKTAR" "member(size=b\"0000000003x\\0\")" > a.tar; tar tf a.tar' '' 1 'damaged archive: .*bad size'
+check "tar: a negative uid" \
+	'python3 -c "$MKTAR" "member(uid=b256(-1, 8))" > a.tar; tar tvf a.tar' '' 1 'damaged archive: .*bad uid'
+check "tar: a base-256 size and a negative (1969) mtime are fine" \
+	'python3 -c "$MKTAR" "member(b\"f\", b\"hi\\n\", size=b256(3), mtime=b256(-86400))" > a.tar; TZ=UTC tar tvf a.tar | awk "{print \$3, \$4, \$6}"; tar xOf a.tar' $'3 1969-12-31 f\nhi\n'
+check "tar: a pax record whose length is shorter than its own digits" \
+	'python3 -c "$MKTAR" "pax(b\"01 path=x\\n\")" "member()" > a.tar; tar tf a.tar' '' 1 'damaged archive: a bad pax header record'
+check "tar: a pax record longer than the header" \
+	'python3 -c "$MKTAR" "pax(b\"99 path=x\\n\")" "member()" > a.tar; tar tf a.tar' '' 1 'damaged archive: a bad pax header record'
+check "tar: a negative pax size" \
+	'python3 -c "$MKTAR" "pax(b\"12 size=-10\\n\")" "member()" > a.tar; tar tf a.tar' '' 1 'damaged archive: a bad size in a pax header'
+check "tar: a pax size that overflows" \
+	'python3 -c "$MKTAR" "pax(b\"32 size=99999999999999999999999\\n\")" "member()" > a.tar; tar tf a.tar' '' 1 'damaged archive: a bad size in a pax header'
+check "tar: pax path and size are used" \
+	'python3 -c "$MKTAR" "pax(b\"15 path=long/x\\n\" + b\"9 size=3\\n\")" "member(b\"f\", b\"hi\\n\", size=b\"77777777777\\0\")" > a.tar; tar tf a.tar; tar xOf a.tar' $'long/x\nhi\n'
+check "tar: a huge member size ends at the end of the archive" \
+	'python3 -c "$MKTAR" "member(size=b256(1 << 62))" > a.tar; tar xOf a.tar > /dev/null' '' 1 'unexpected end of archive'
