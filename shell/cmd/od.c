@@ -7,6 +7,7 @@
  * equal to the one before it is shown as a single "*" (unless -v), so long runs
  * of zeros take one line. hexdump is od with other option letters and layouts.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -404,6 +405,8 @@ static long long parse_count(const struct dump *d, const char *s)
 		unit = strchr(suffixes, *end);
 		if (unit == NULL || end[1] != '\0')
 			usage_error(d->usage, "invalid number '%s'", s);
+		if (n > LLONG_MAX / multipliers[unit - suffixes])
+			usage_error(d->usage, "number too big '%s'", s);
 		n *= multipliers[unit - suffixes];
 	}
 	return n;

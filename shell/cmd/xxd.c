@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include "mini.h"
 
 static const char usage[] =
@@ -88,9 +89,26 @@ static int dump(const struct xxd *x, FILE *in)
 	return ferror(in) ? -1 : 0;
 }
 
-/* Move the output to offset: seek if stdout can, else fill a gap with zeros. */
+/*
+ * The largest offset a line may give, and the most zeros written to fill a gap
+ * on output that cannot seek (a pipe). Past those a dump is damaged, or made to
+ * fill the disk or the memory (/tmp is in RAM).
+ */
+#define MAX_OFFSET (1LL << 62)
+#define MAX_FILL (16LL << 20)
+
+static int is_pipe(int fd)
+{
+	struct stat st;
+
+	return fstat(fd, &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode));
+}
+
+/* Move the output to offset: seek if stdout can; on a pipe, fill a gap with zeros. */
 static int move_output(long long *position, long long offset)
 {
+	static const char zeros[4096];
+
 	if (offset == *position)
 		return 0;
 	fflush(stdout);
@@ -102,8 +120,20 @@ static int move_output(long long *position, long long offset)
 		warn("cannot seek back to offset %llx", offset);
 		return -1;
 	}
-	for (; *position < offset; ++*position)
-		putchar(0);
+	if (!is_pipe(STDOUT_FILENO)) {
+		warn("cannot seek to offset %llx:", offset);
+		return -1;
+	}
+	if (offset - *position > MAX_FILL) {
+		warn("offset %llx: a gap of more than %lld MB to fill with zeros", offset, MAX_FILL >> 20);
+		return -1;
+	}
+	while (*position < offset) {
+		long long n = offset - *position < (long long)sizeof zeros ? offset - *position : (long long)sizeof zeros;
+
+		fwrite(zeros, 1, n, stdout);
+		*position += n;
+	}
 	return 0;
 }
 
@@ -138,8 +168,13 @@ static int reverse_full(FILE *in)
 	while (getline(&line, &size, in) > 0) {
 		char *p;
 		long long offset = strtoll(line, &p, 16);
-		if (*p != ':')
+		if (*p != ':' || p == line)
 			continue;
+		if (offset < 0 || offset > MAX_OFFSET) {
+			warn("invalid offset '%.*s'", (int)(p - line), line);
+			free(line);
+			return -1;
+		}
 		if (move_output(&position, offset) < 0) {
 			free(line);
 			return -1;

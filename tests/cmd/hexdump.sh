@@ -14,3 +14,4 @@ check "hexdump odd length"      'printf abc | hexdump' $'0000000 6261 0063      
 check "hexdump same as host"    '/usr/bin/head -c 3000 /dev/urandom >f; [ "$(hexdump -C f)" = "$(/usr/bin/hexdump -C f)" ] && [ "$(hexdump f)" = "$(/usr/bin/hexdump f)" ] && echo same' $'same\n'
 check "hexdump missing file"    'hexdump nosuch' '' 1 'hexdump: nosuch: No such file'
 check "hexdump bad option"      'hexdump -t x1 </dev/null' '' 2 "unknown option '-t'"
+check "hexdump -s: a count that overflows with its suffix" 'hexdump -s 9999999999999999999k /dev/null' '' 2 "hexdump: number too big"

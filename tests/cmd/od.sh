@@ -32,3 +32,4 @@ check "od missing file"         'printf ab >x; od -c nosuch x' $'0000000   a   b
 check "od bad type"             'od -t q </dev/null' '' 2 "invalid type string 'q'"
 check "od bad size"             'od -t x3 </dev/null' '' 2 'invalid type size 3'
 check "od bad radix"            'od -A z </dev/null' '' 2 "invalid output address radix 'z'"
+check "od -j: a count that overflows with its suffix" 'od -j 99999999999999999g /dev/null' '' 2 "od: number too big '99999999999999999g'"

@@ -20,3 +20,8 @@ check "xxd -r fills a gap"      'echo "00000003: 41" | xxd -r | od -c' $'0000000
 check "xxd INFILE OUTFILE"      'printf hi >f; xxd -p f out; /bin/cat out' $'6869\n'
 check "xxd missing file"        'xxd nosuch' '' 2 'xxd: nosuch: No such file'
 check "xxd bad number"          'xxd -c x </dev/null' '' 2 "invalid number 'x'"
+check "xxd -r: an offset past any file" 'echo "7fffffffffffffff: 41" | xxd -r | wc -c' $'0\n' 0 "xxd: invalid offset '7fffffffffffffff'"
+check "xxd -r: an offset past any file, to a file" 'echo "7fffffffffffffff: 41" | xxd -r > out; s=$?; wc -c < out; exit $s' $'0\n' 1 "invalid offset"
+check "xxd -r: a negative offset" 'echo "-10: 41" | xxd -r | wc -c' $'0\n' 0 "xxd: invalid offset '-10'"
+check "xxd -r: a gap too big to fill on a pipe" 'echo "10000000: 41" | xxd -r | wc -c' $'0\n' 0 'a gap of more than 16 MB'
+check "xxd -r: a big gap in a file is a seek" 'echo "10000000: 41" | xxd -r > out; stat -c %s out; /usr/bin/tail -c 1 out' $'268435457\nA'
