@@ -77,8 +77,11 @@ static int parse_header(struct gz_info *i, size_t len)
 		return -1;
 	i->mtime = le32(h + 4);
 	i->name = NULL;
-	if (flags & 4)	/* FEXTRA: a length, then as many bytes */
+	if (flags & 4) {	/* FEXTRA: a length, then as many bytes */
+		if (len < 12)
+			return -1;
 		pos += 2 + (h[10] | h[11] << 8);
+	}
 	/* FNAME, FCOMMENT: zero-terminated (head is, so strlen stays inside) */
 	if ((flags & 8) && pos < len) {
 		i->name = (char *)h + pos;

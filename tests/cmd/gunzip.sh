@@ -89,3 +89,16 @@ check "gunzip -rt: test a tree" 'mkdir d; echo a | /usr/bin/gzip > d/a.gz; echo 
 check "gunzip -cf: data that is not gzip goes through" \
 	'echo plain > p; echo hi | /usr/bin/gzip > g.gz; gunzip -cf p g.gz p; echo plain | gunzip -f' $'plain\nhi\nplain\nplain\n'
 check "gunzip -f without -c: still not gzip" 'echo plain > p.gz; gunzip -f p.gz; s=$?; ls; exit $s' $'p.gz\n' 1 'gunzip: p.gz: not in gzip format'
+
+# Crafted headers and data: every length read from the file is checked.
+check "gunzip: an FEXTRA longer than the file" "printf '\\037\\213\\010\\004\\0\\0\\0\\0\\0\\003\\377\\377abc' > x.gz; gunzip -c x.gz" '' 1 'gunzip: x.gz: unexpected end of file'
+check "gunzip -l: an FEXTRA longer than the file" "printf '\\037\\213\\010\\004\\0\\0\\0\\0\\0\\003\\377\\377abc' > x.gz; gunzip -l x.gz" '' 1 'gunzip: x.gz: not in gzip format'
+check "gunzip -l: FEXTRA flag, file ends before its length" "printf '\\037\\213\\010\\004\\0\\0\\0\\0\\0\\003' > x.gz; gunzip -l x.gz" '' 1 'gunzip: x.gz: not in gzip format'
+check "gunzip: a name without its NUL" "printf '\\037\\213\\010\\010\\0\\0\\0\\0\\0\\003abcdefgh' > x.gz; gunzip -c x.gz; gunzip -lN x.gz" '' 1 'gunzip: x.gz: unexpected end of file'
+check "gunzip: a match reaching back before the start" \
+	"printf '\\037\\213\\010\\0\\0\\0\\0\\0\\0\\003\\003\\002\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0' > x.gz; gunzip -c x.gz" '' 1 'distance too far back'
+check "gunzip: a stored block whose length check fails" \
+	"printf '\\037\\213\\010\\0\\0\\0\\0\\0\\0\\003\\001\\005\\0\\005\\0abcde' > x.gz; gunzip -c x.gz" '' 1 'bad stored block length'
+check "gunzip: a dynamic block with too many codes" \
+	"printf '\\037\\213\\010\\0\\0\\0\\0\\0\\0\\003\\375\\377\\377\\377' > x.gz; gunzip -c x.gz" '' 1 'too many codes'
+check "gunzip: a 1-byte file" "printf '\\037' > x.gz; gunzip -c x.gz; gunzip -l x.gz" '' 1 'not in gzip format'
