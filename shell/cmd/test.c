@@ -36,8 +36,12 @@ static const char usage[] =
 struct test {
 	char **args;
 	int pos, end;
+	int depth;		/* of ( ) being read */
 	int error;		/* set once a message has been printed: the status will be 2 */
 };
+
+/* Nested ( ) are read by recursion: this many levels, not a stack overflow. */
+#define MAX_DEPTH 1000
 
 static const char unary_letters[] = "bcdefghknprstuwxzGLOS";
 
@@ -202,8 +206,11 @@ static int primary(struct test *t)
 	}
 	if (strcmp(word, "(") == 0) {
 		int result;
+		if (++t->depth > MAX_DEPTH)
+			return syntax_error(t, "too deeply nested", NULL);
 		t->pos++;
 		result = or_expression(t);
+		t->depth--;
 		if (peek(t, 0) == NULL || strcmp(peek(t, 0), ")") != 0)
 			return syntax_error(t, "missing ')'", NULL);
 		t->pos++;
@@ -217,15 +224,23 @@ static int primary(struct test *t)
 	return word[0] != '\0';
 }
 
-static int not_expression(struct test *t)
+/* A "!" that negates (not the left operand of a binary operator: ! = x)? */
+static int at_negation(struct test *t)
 {
 	const char *word = peek(t, 0);
 
-	if (word && strcmp(word, "!") == 0 && !(peek(t, 1) && peek(t, 2) && binary_index(peek(t, 1), 0) >= 0)) {
-		t->pos++;
-		return !not_expression(t);
-	}
-	return primary(t);
+	return word && strcmp(word, "!") == 0 && !(peek(t, 1) && peek(t, 2) && binary_index(peek(t, 1), 0) >= 0);
+}
+
+/* "! ! ! x": the "!"s are counted, not recursed into: there may be thousands. */
+static int not_expression(struct test *t)
+{
+	int negations = 0, result;
+
+	for (; at_negation(t); t->pos++)
+		negations++;
+	result = primary(t) != 0;
+	return negations % 2 ? !result : result;
 }
 
 static int and_expression(struct test *t)
@@ -293,7 +308,7 @@ static int evaluate(struct test *t, char **a, int n)
 
 int test_main(int argc, char **argv)
 {
-	struct test t = { NULL, 0, 0, 0 };
+	struct test t = { NULL, 0, 0, 0, 0 };
 	int result;
 
 	if (strcmp(base_name(argv[0]), "[") == 0) {
