@@ -8,6 +8,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +34,10 @@ struct value {
 
 static char **args;
 static int nargs, at;
+static int depth;		/* of ( ) and functions being read */
+
+/* Nested ( ) and functions are read by recursion: this many levels, not a stack overflow. */
+#define MAX_DEPTH 1000
 
 static void syntax_error(void)
 {
@@ -125,8 +130,47 @@ static long long number_of(struct value v)
 	return v.n;
 }
 
+/* a op b for + - * / %, never past 64 bits (the caller has checked b for 0). */
+static long long arithmetic(int op, long long a, long long b)
+{
+	long long r = 0;
+	int overflow = 0;
+
+	switch (op) {
+	case '+': overflow = __builtin_add_overflow(a, b, &r); break;
+	case '-': overflow = __builtin_sub_overflow(a, b, &r); break;
+	case '*': overflow = __builtin_mul_overflow(a, b, &r); break;
+	default:
+		/* The one quotient that does not fit: the most negative number / -1. */
+		if (a == LLONG_MIN && b == -1)
+			overflow = op == '/';
+		else
+			r = op == '/' ? a / b : a % b;
+	}
+	if (overflow) {
+		warn("result too large");
+		exit(2);
+	}
+	return r;
+}
+
+static struct value parse_primary_inner(void);
+
 /* A primary: ( EXPR ), a keyword function, "+ TOKEN", or a plain operand. */
 static struct value parse_primary(void)
+{
+	struct value v;
+
+	if (++depth > MAX_DEPTH) {
+		warn("too deeply nested");
+		exit(2);
+	}
+	v = parse_primary_inner();
+	depth--;
+	return v;
+}
+
+static struct value parse_primary_inner(void)
 {
 	const char *t = peek();
 
@@ -191,7 +235,7 @@ static struct value parse_product(void)
 			warn("division by zero");
 			exit(2);
 		}
-		v = make_number(op == '*' ? a * b : op == '/' ? a / b : a % b);
+		v = make_number(arithmetic(op, a, b));
 	}
 }
 
@@ -206,7 +250,7 @@ static struct value parse_sum(void)
 			return v;
 		a = number_of(v);
 		b = number_of(parse_product());
-		v = make_number(op == '+' ? a + b : a - b);
+		v = make_number(arithmetic(op, a, b));
 	}
 }
 

@@ -23,3 +23,8 @@ check "expr: syntax error" 'expr 1 +' '' 2 'syntax error'
 check "expr: unbalanced" 'expr "(" 1' '' 2 'syntax error'
 check "expr: bad regex" 'expr a : "\("' '' 3 'expr:'
 check "expr: missing operand" 'expr' '' 2 'missing operand'
+check "expr: 50000 nested ( ) is too deep" 'expr $(yes "(" | head -n 50000) 1 $(yes ")" | head -n 50000)' '' 2 'expr: too deeply nested'
+check "expr: 50000 nested length is too deep" 'expr $(yes length | head -n 50000) 1' '' 2 'expr: too deeply nested'
+check "expr: 900 nested ( ) are fine" 'expr $(yes "(" | head -n 900) 1 + 1 $(yes ")" | head -n 900)' $'2\n'
+check "expr: overflow is an error" 'expr 9223372036854775807 + 1; expr -9223372036854775808 / -1; expr 4611686018427387904 "*" 2' '' 2 'expr: result too large'
+check "expr: the largest results are fine" 'expr 9223372036854775806 + 1; expr -9223372036854775807 - 1; expr -9223372036854775808 % -1' $'9223372036854775807\n-9223372036854775808\n0\n' 1
