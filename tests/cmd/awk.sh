@@ -185,3 +185,12 @@ $1 / 0 { print }'\''' $'' 2 'line 3: division by zero'
 check 'awk: nested deep expression chain is refused' 'awk "BEGIN{x = 1$(printf '\'' 1%.0s'\'' {1..5000})}"' $'' 2 'nested too deeply'
 check 'awk: write error on a full device' 'awk '\''BEGIN{for (i = 0; i < 100000; i++) print "xxxxxxxxxx" > "/dev/full"}'\''' $'' 2 'write error'
 check 'awk: % is exact (as C fmod), also for huge and fractional operands' 'awk '\''BEGIN { printf "%.17g %.17g %.17g %g\n", 1e300 % 3, 5 % 0.3, 123456.789 % 0.001, -7 % 3 }'\''' $'0 0.20000000000000018 1.7374062258324052e-12 -1\n'
+# Hostile programs: deep nesting ends with a message and status 2, never a signal.
+check "awk: CONVFMT=%s formats numbers once, not forever" 'awk "BEGIN { CONVFMT = \"%s\"; OFMT = \"%s\"; x = 0.1; y = x \"\"; print y; print x; a[x]; for (k in a) print k }"' $'0.1\n0.1\n0.1\n'
+check "awk: 100000 nested ( )" 'echo "BEGIN { print $(printf "%0100000d" 0 | tr 0 "(") 1 $(printf "%0100000d" 0 | tr 0 ")") }" > p; awk -f p' '' 2 'awk: line 1: expression nested too deeply'
+check "awk: 100000 nested { }" 'echo "BEGIN $(printf "%0100000d" 0 | tr 0 "{") $(printf "%0100000d" 0 | tr 0 "}")" > p; awk -f p' '' 2 'awk: line 1: statements nested too deeply'
+check "awk: a chain of 100000 +" 'echo "BEGIN { print 1$(printf "%0100000d" 0 | sed "s/0/+1/g") }" > p; awk -f p' '' 2 'awk: line 1: expression nested too deeply'
+check "awk: recursion that would overflow the C stack" \
+	'awk "function f(n) { return n ? $(yes "sprintf(\"%s\", " | head -n 40 | tr -d "\n")f(n - 1)$(printf "%040d" 0 | tr 0 ")") : 0 } BEGIN { print f(999) }"' '' 2 'awk: line 1: recursion too deep'
+check "awk: endless recursion" 'awk "function f(n) { return f(n + 1) } BEGIN { f(1) }"' '' 2 'awk: line 1: function calls nested too deeply'
+check "awk: recursion with a small stack" '(ulimit -s 256; awk "function f(n) { return n ? sprintf(\"%s\", f(n - 1)) : 0 } BEGIN { print f(999) }")' '' 2 'awk: line 1: recursion too deep'

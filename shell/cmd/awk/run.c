@@ -11,8 +11,10 @@
  * as a reference too, in case the function makes it an array.
  */
 #include <setjmp.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include "mini.h"
 #include "awk.h"
 
@@ -29,6 +31,36 @@ static jmp_buf exit_program;	/* where exit goes */
 static int in_main_rules;	/* next is only allowed there */
 
 static int exec(struct node *n);
+
+/* ---- the C stack ----
+ * A program's recursion (a function calling itself, sprintf in sprintf...) is
+ * recursion of eval() and exec() here. Before it uses up the C stack, which
+ * would end awk with a signal, it is stopped with a message: eval() and exec()
+ * look how far below run_program() they are.
+ */
+static uintptr_t stack_top;
+static size_t stack_budget;
+
+static void start_stack_check(void)
+{
+	struct rlimit limit;
+	size_t size = 8 << 20;
+	char here;
+
+	if (getrlimit(RLIMIT_STACK, &limit) == 0 && limit.rlim_cur < size)
+		size = limit.rlim_cur;
+	/* A quarter is left for what runs below the last check: printf, regexec... */
+	stack_budget = size / 4 * 3;
+	stack_top = (uintptr_t)&here;
+}
+
+static void check_stack(void)
+{
+	char here;
+
+	if (stack_top - (uintptr_t)&here > stack_budget)
+		runtime_error("recursion too deep");
+}
 
 struct var *node_var(struct node *n)
 {
@@ -297,6 +329,7 @@ struct cell eval(struct node *n)
 {
 	struct cell c;
 
+	check_stack();
 	switch (n->type) {
 	case N_NUM:
 		return num_cell(n->num);
@@ -472,6 +505,7 @@ static int exec(struct node *n)
 {
 	int status = S_NORMAL, stop = 0;
 
+	check_stack();
 	current_line = n->line;
 	switch (n->type) {
 	case N_BLOCK:
@@ -583,6 +617,7 @@ static void forget_calls(void)
 
 void run_program(void)
 {
+	start_stack_check();
 	if (setjmp(exit_program) == 0) {
 		run_rules(begin_rules);
 		if (main_rules || end_rules) {

@@ -172,10 +172,15 @@ double to_num(const struct cell *c)
 	return c->flags & C_NUM ? c->num : str_to_num(c->str);
 }
 
-/* An integral number prints as an integer; any other through fmt (CONVFMT or OFMT). */
+/*
+ * An integral number prints as an integer; any other through fmt (CONVFMT or
+ * OFMT). A format with %s (CONVFMT = "%s") turns the number into a string,
+ * which formats it again: that inner time, %.6g does it, or it would never end.
+ */
 static char *format_number(double d, const struct var *fmt_var)
 {
-	char buf[64];
+	static int formatting;
+	char buf[64], *text;
 	const char *fmt = fmt_var->val.flags & C_STR && fmt_var->val.str ? fmt_var->val.str : "%.6g";
 
 	if (d > -1e16 && d < 1e16 && d == (double)(long long)d) {
@@ -183,7 +188,10 @@ static char *format_number(double d, const struct var *fmt_var)
 		return xstrdup(buf);
 	}
 	struct cell arg = num_cell(d);
-	return sprintf_cells(fmt, &arg, 1, NULL);
+	formatting++;
+	text = sprintf_cells(formatting > 1 ? "%.6g" : fmt, &arg, 1, NULL);
+	formatting--;
+	return text;
 }
 
 char *to_str(const struct cell *c)
