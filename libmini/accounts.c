@@ -2,15 +2,19 @@
  * accounts.c: changing the account files (passwd(5), shadow(5), group(5)), and
  * password hashes with crypt(3).
  *
- * Every change is a rewrite: under the lock of lckpwdf(3) (/etc/.pwd.lock), the new
- * contents go to a temporary file in /etc with the old file's mode and owner, which
- * is then renamed over the old one. A reader sees the old file or the new one, never
- * half of one, and a crash or a full disk never loses the accounts; /etc/shadow never
- * exists readable by others, not even for a moment (mkstemp makes files 0600).
+ * Every change is a rewrite: under the account lock (an fcntl lock on /etc/.pwd.lock),
+ * the new contents go to a temporary file in /etc with the old file's mode and owner,
+ * which is then renamed over the old one. A reader sees the old file or the new one,
+ * never half of one, and a crash or a full disk never loses the accounts; /etc/shadow
+ * never exists readable by others, not even for a moment (mkstemp makes files 0600).
  */
+#include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
 #include <shadow.h>
+#include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,43 +24,164 @@
 #include "mini.h"
 #include "accounts.h"
 
+/* ---- the lock ---- */
+
+/*
+ * Not lckpwdf(3): uClibc-ng's locks /etc/passwd itself, and once a rewrite renames a
+ * new /etc/passwd over it, the next tool locks the new file while the first one is
+ * still writing. This file is never replaced, so every tool locks the same one.
+ */
+#define LOCK_FILE "/etc/.pwd.lock"
+/* How long a tool waits for another one's change to end, as lckpwdf(3) does. */
+#define LOCK_WAIT_SECONDS 15
+/* The temporary files of a rewrite: "/etc/.shadow.mini-XXXXXX". */
+#define TEMP_MARK ".mini-"
+
+static int lock_fd = -1;
+static int lock_depth;		/* accounts_lock() calls not yet undone */
+
+/*
+ * Temporary files of the account files that a killed tool left behind (SIGKILL
+ * cannot be caught). Only a holder of the lock makes them, and we hold it now:
+ * every one there belongs to a tool that is gone.
+ */
+static void remove_stale_temp_files(void)
+{
+	static const char *const files[] = { PASSWD_FILE, SHADOW_FILE, GROUP_FILE };
+	DIR *dir = opendir("/etc");
+	struct dirent *d;
+	char prefix[32];
+
+	if (dir == NULL)
+		return;
+	while ((d = readdir(dir)) != NULL) {
+		for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+			snprintf(prefix, sizeof prefix, ".%s" TEMP_MARK, base_name(files[i]));
+			if (starts_with(d->d_name, prefix) && strlen(d->d_name) == strlen(prefix) + 6) {
+				char *path = path_join("/etc", d->d_name);
+				unlink(path);
+				free(path);
+			}
+		}
+	}
+	closedir(dir);
+}
+
 void accounts_lock(void)
 {
-	if (lckpwdf() < 0)
-		die("cannot lock the account files (/etc/.pwd.lock):");
+	struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+
+	if (lock_depth++ > 0)
+		return;
+	lock_fd = open(LOCK_FILE, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY, 0600);
+	if (lock_fd < 0)
+		die("cannot lock the account files (" LOCK_FILE "):");
+	for (int tenths = 0; fcntl(lock_fd, F_SETLK, &lock) < 0; tenths++) {
+		if ((errno != EACCES && errno != EAGAIN) || tenths == LOCK_WAIT_SECONDS * 10)
+			die("cannot lock the account files (" LOCK_FILE "):");
+		usleep(100000);
+	}
+	remove_stale_temp_files();
 }
 
 void accounts_unlock(void)
 {
-	ulckpwdf();
+	if (lock_depth == 0 || --lock_depth > 0)
+		return;
+	close(lock_fd);		/* closing it ends the fcntl lock */
+	lock_fd = -1;
 }
 
-/* Copy in to out through edit(); returns 0, or -1 when a write failed. */
-static int edit_lines(FILE *in, FILE *out, line_editor edit, void *data)
+/* ---- how long a line may be ---- */
+
+int account_line_fits(const char *path, const char *line)
 {
-	char line[1024];
-	const char *result;
+	size_t len = strlen(line), members = 0;
+	const char *list;
 
-	while (fgets(line, sizeof line, in)) {
-		line[strcspn(line, "\n")] = '\0';
-		result = edit(line, data);
-		if (result)
-			fprintf(out, "%s\n", result);
-	}
-	result = edit(NULL, data);
-	if (result)
-		fprintf(out, "%s\n", result);
-	return ferror(in) || fflush(out) != 0 || ferror(out) ? -1 : 0;
+	if (len > ACCOUNT_LINE_MAX)
+		return 0;
+	if (strcmp(path, GROUP_FILE) != 0)
+		return 1;
+	/*
+	 * getgrnam() puts the member list (a pointer per member and a NULL, aligned after
+	 * the line's NUL) in the same buffer as the line: the line must leave room for it.
+	 * The alignment may cost up to 3 bytes (the buffer itself need not be aligned).
+	 */
+	list = strrchr(line, ':');
+	if (list && list[1])
+		for (members = 1; (list = strchr(list + 1, ',')) != NULL; members++)
+			continue;
+	return len + 1 + (sizeof(char *) - 1) + (members + 1) * sizeof(char *) <= UCLIBC_LINE_BUFFER;
 }
 
-int accounts_rewrite(const char *path, line_editor edit, void *data)
+/* ---- rewriting a file ---- */
+
+/*
+ * Copy in to out through edit(); returns 0, or -1 when a read or write failed or a
+ * line would be too long (said here). Lines are read whole, however long.
+ */
+static int edit_lines(const char *path, FILE *in, FILE *out, line_editor edit, void *data)
+{
+	char *line = NULL;
+	size_t size = 0;
+	ssize_t len;
+	const char *result;
+	int status = 0, at_end = 0;
+
+	while (status == 0 && !at_end) {
+		len = getline(&line, &size, in);
+		if (len < 0)
+			at_end = 1;
+		else if (len > 0 && line[len - 1] == '\n')
+			line[len - 1] = '\0';
+		result = edit(at_end ? NULL : line, data);
+		if (result == NULL)
+			continue;
+		/* A line we did not change stays as it is, even one libc cannot read. */
+		if ((at_end || result != line) && !account_line_fits(path, result)) {
+			warn("%s: a line of %zu characters is too long: libc could not read it back; nothing changed",
+			     path, strlen(result));
+			status = -2;
+		} else if (fprintf(out, "%s\n", result) < 0) {
+			status = -1;
+		}
+	}
+	free(line);
+	if (status == 0 && (ferror(in) || fflush(out) != 0 || ferror(out)))
+		status = -1;
+	return status;
+}
+
+/* The signals that would kill us between making the temporary file and renaming it. */
+static void block_signals(sigset_t *old)
+{
+	static const int signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGPIPE };
+	sigset_t set;
+
+	sigemptyset(&set);
+	for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++)
+		sigaddset(&set, signals[i]);
+	sigprocmask(SIG_BLOCK, &set, old);
+}
+
+/* "/etc/.shadow.mini-XXXXXX" for "/etc/shadow". */
+static char *temp_name(const char *path)
+{
+	const char *base = base_name(path);
+	char *temp = xmalloc(strlen(path) + sizeof "." TEMP_MARK "XXXXXX");
+
+	sprintf(temp, "%.*s.%s" TEMP_MARK "XXXXXX", (int)(base - path), path, base);
+	return temp;
+}
+
+static int rewrite_locked(const char *path, line_editor edit, void *data)
 {
 	struct stat st;
-	char *temp = xmalloc(strlen(path) + 8);
+	char *temp = temp_name(path);
 	FILE *in = fopen(path, "r"), *out = NULL;
-	int fd = -1, status = -1;
+	int fd = -1, status = -1, result;
 
-	sprintf(temp, "%s.XXXXXX", path);
 	if (in == NULL || fstat(fileno(in), &st) < 0) {
 		warn("%s:", path);
 		goto done;
@@ -67,10 +192,13 @@ int accounts_rewrite(const char *path, line_editor edit, void *data)
 		warn("%s:", temp);
 		goto done;
 	}
-	if (edit_lines(in, out, edit, data) < 0 || fsync(fd) < 0) {
+	result = edit_lines(path, in, out, edit, data);
+	if (result == -1 || (result == 0 && fsync(fd) < 0)) {
 		warn("writing %s:", temp);
 		goto done;
 	}
+	if (result < 0)
+		goto done;
 	if (rename(temp, path) < 0) {
 		warn("%s:", path);
 		goto done;
@@ -87,6 +215,31 @@ done:
 		fclose(in);
 	free(temp);
 	return status;
+}
+
+int accounts_rewrite(const char *path, line_editor edit, void *data)
+{
+	sigset_t old;
+	int status;
+
+	accounts_lock();	/* the caller's lock, usually: then this only counts */
+	block_signals(&old);
+	status = rewrite_locked(path, edit, data);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	accounts_unlock();
+	return status;
+}
+
+char *account_format(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) < 0)
+		die("out of memory");
+	va_end(ap);
+	return s;
 }
 
 /* ---- replacing one line ---- */
@@ -271,27 +424,6 @@ char *password_hash(const char *password)
 	return crypt(password, salt);
 }
 
-char *password_ask_new(void)
-{
-	char *first, *second;
-	int same;
-
-	first = getpass("New password: ");
-	if (first == NULL)
-		return NULL;
-	first = xstrdup(first);		/* getpass reuses its buffer */
-	second = getpass("Retype new password: ");
-	same = second != NULL && strcmp(first, second) == 0;
-	memset(first, 0, strlen(first));
-	if (!same) {
-		free(first);
-		warn("the passwords do not match");
-		return NULL;
-	}
-	free(first);
-	return password_hash(second);
-}
-
 /* The change of one user's shadow line: password, and the day it changed. */
 struct shadow_change {
 	const char *name;
@@ -303,14 +435,11 @@ struct shadow_change {
 static const char *change_shadow(const char *line, void *data)
 {
 	struct shadow_change *change = data;
-	char *new_line;
 
 	if (line == NULL) {
 		if (change->found)
 			return NULL;
-		new_line = xmalloc(strlen(change->name) + strlen(change->hash) + 40);
-		sprintf(new_line, "%s:%s:%s:0:99999:7:::", change->name, change->hash, change->day);
-		return new_line;
+		return account_format("%s:%s:%s:0:99999:7:::", change->name, change->hash, change->day);
 	}
 	if (!names_line(line, change->name))
 		return line;
@@ -328,9 +457,8 @@ int password_store(const char *name, const char *hash)
 		return -1;
 	}
 	if (strcmp(pw->pw_passwd, "x") != 0) {
-		char line[1024];
-		snprintf(line, sizeof line, "%s:%s:%u:%u:%s:%s:%s", pw->pw_name, hash, (unsigned)pw->pw_uid,
-			 (unsigned)pw->pw_gid, pw->pw_gecos, pw->pw_dir, pw->pw_shell);
+		char *line = account_format("%s:%s:%u:%u:%s:%s:%s", pw->pw_name, hash, (unsigned)pw->pw_uid,
+					    (unsigned)pw->pw_gid, pw->pw_gecos, pw->pw_dir, pw->pw_shell);
 		return accounts_set_line(PASSWD_FILE, name, line);
 	}
 	snprintf(change.day, sizeof change.day, "%ld", (long)(time(NULL) / 86400));

@@ -2,9 +2,11 @@
  * accounts.h: changing /etc/passwd, /etc/shadow and /etc/group, and password hashes.
  *
  * Commands read the files through libc (getpwnam, getspnam, getgrnam) and change
- * them only through accounts_rewrite(), always between accounts_lock() and
- * accounts_unlock(). Used by login, su, passwd, chpasswd, adduser, deluser,
- * addgroup and delgroup.
+ * them only through accounts_rewrite(), which always runs under the account lock.
+ * A command that reads before it writes (is the name free? which id?) takes the lock
+ * itself, around both: accounts_lock() ... accounts_unlock(). Used by login, su,
+ * passwd, chpasswd, adduser, deluser, addgroup and delgroup. Asking for a password
+ * is in password.h.
  */
 #ifndef ACCOUNTS_H
 #define ACCOUNTS_H
@@ -16,10 +18,23 @@
 #define SHADOW_FILE "/etc/shadow"
 #define GROUP_FILE "/etc/group"
 
-/* Seconds login and su wait after a wrong password: guessing gets slow. */
-#define WRONG_PASSWORD_DELAY 3
+/*
+ * The buffer uClibc-ng's getpwnam, getspnam, getgrnam and initgroups read a line
+ * into (UCLIBC_PWD_BUFFER_SIZE and UCLIBC_GRP_BUFFER_SIZE in tools/uclibc.config).
+ * A longer line is skipped by libc as if it were not there: its user could not log
+ * in, its group would lose its members. So no tool may write one.
+ */
+#define UCLIBC_LINE_BUFFER 1024
+/* The longest line that fits (fgets keeps room for the newline and the NUL)... */
+#define ACCOUNT_LINE_MAX (UCLIBC_LINE_BUFFER - 2)
+/* ... and a group line must leave room for its member pointers too: see below. */
+int account_line_fits(const char *path, const char *line);
 
-/* Take the lock on the account files (lckpwdf: /etc/.pwd.lock); dies when it cannot. */
+/*
+ * Take the lock on the account files (an fcntl lock on /etc/.pwd.lock, waiting up to
+ * 15 seconds for another tool); dies when it cannot. Calls nest: the lock ends at
+ * the last accounts_unlock(), or when the process ends.
+ */
 void accounts_lock(void);
 void accounts_unlock(void);
 
@@ -32,9 +47,12 @@ void accounts_unlock(void);
 typedef const char *(*line_editor)(const char *line, void *data);
 
 /*
- * Rewrite a file through edit(), atomically: a temporary file in the same folder,
- * with the old file's mode and owner, renamed over it. Returns 0, or -1 after
- * printing why (the old file is then untouched).
+ * Rewrite a file through edit(), atomically, under the lock: a temporary file in the
+ * same folder (".shadow.mini-XXXXXX", with the old file's mode and owner), renamed
+ * over it. SIGINT, SIGTERM, SIGHUP, SIGQUIT and SIGTSTP wait until it is done; a
+ * temporary file left by a killed tool is removed by the next one that takes the lock.
+ * A new or changed line that account_line_fits() refuses changes nothing. Returns 0,
+ * or -1 after printing why (the old file is then untouched).
  */
 int accounts_rewrite(const char *path, line_editor edit, void *data);
 
@@ -44,6 +62,9 @@ int accounts_set_line(const char *path, const char *name, const char *new_line);
 
 /* Add user to group's members (add = 1) or take them out (0); group NULL: every group. */
 int accounts_set_member(const char *group, const char *user, int add);
+
+/* A malloc'd printf: account lines have no fixed size. */
+char *account_format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Field n (0 = the first) of a colon-separated line, as a new string. */
 char *account_field(const char *line, int n);
@@ -65,8 +86,6 @@ const char *password_of(const struct passwd *pw);
 int password_matches(const char *password, const char *hash);
 /* A SHA-512 crypt(3) hash of password with a random salt (crypt's static buffer), or NULL. */
 char *password_hash(const char *password);
-/* Ask for a new password twice; returns its hash, or NULL (message printed) on mismatch. */
-char *password_ask_new(void);
 /* Store hash as user name's password (in /etc/shadow when passwd has "x"). 0 or -1. */
 int password_store(const char *name, const char *hash);
 

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include "mini.h"
 #include "accounts.h"
+#include "password.h"
 
 static const char usage[] =
 	"Usage: adduser [-D] [-h HOME] [-s SHELL] [-g GECOS] [-G GROUP] [-u UID] USER\n"
@@ -31,7 +32,7 @@ struct new_user {
 	unsigned uid, gid;
 };
 
-/* Refuse what would make a broken account. */
+/* Refuse what would make a broken account. Run again under the lock, where it counts. */
 static void check_new_user(struct new_user *u)
 {
 	if (!account_name_ok(u->name))
@@ -49,21 +50,29 @@ static void check_new_user(struct new_user *u)
 	u->gid = getgrgid(u->uid) ? account_free_id(1) : u->uid;
 }
 
+/* The three lines, then the membership; a failure leaves what was written before it. */
 static int write_accounts(const struct new_user *u, const char *hash)
 {
-	char line[1024];
 	long day = (long)(time(NULL) / 86400);
 
-	snprintf(line, sizeof line, "%s:x:%u:%u:%s:%s:%s", u->name, u->uid, u->gid, u->gecos, u->home, u->shell);
-	if (accounts_set_line(PASSWD_FILE, u->name, line) < 0)
+	if (accounts_set_line(PASSWD_FILE, u->name, account_format("%s:x:%u:%u:%s:%s:%s", u->name,
+			      u->uid, u->gid, u->gecos, u->home, u->shell)) < 0)
 		return -1;
-	snprintf(line, sizeof line, "%s:%s:%ld:0:99999:7:::", u->name, hash, day);
-	if (accounts_set_line(SHADOW_FILE, u->name, line) < 0)
+	if (accounts_set_line(SHADOW_FILE, u->name, account_format("%s:%s:%ld:0:99999:7:::", u->name, hash, day)) < 0)
 		return -1;
-	snprintf(line, sizeof line, "%s:x:%u:", u->name, u->gid);
-	if (accounts_set_line(GROUP_FILE, u->name, line) < 0)
+	if (accounts_set_line(GROUP_FILE, u->name, account_format("%s:x:%u:", u->name, u->gid)) < 0)
 		return -1;
 	return u->group ? accounts_set_member(u->group, u->name, 1) : 0;
+}
+
+/* The live system's root has no password: whoever makes accounts should know it. */
+static void warn_if_root_open(void)
+{
+	struct passwd *root = getpwuid(0);
+
+	if (root && password_of(root)[0] == '\0')
+		fprintf(stderr, "adduser: note: root has no password: anyone at the console can log in as root.\n"
+			"adduser: set one with: passwd root\n");
 }
 
 static void make_home(const struct new_user *u)
@@ -122,19 +131,21 @@ int adduser_main(int argc, char **argv)
 		usage_error(usage, "extra operand '%s'", argv[2]);
 	u.name = argv[0];
 	u.uid = uid >= 0 ? (unsigned)uid : account_free_id(0);
-	if (u.home == NULL) {
-		char *home = xmalloc(strlen(u.name) + 7);
-		sprintf(home, "/home/%s", u.name);
-		u.home = home;
-	}
-	check_new_user(&u);
+	if (u.home == NULL)
+		u.home = account_format("/home/%s", u.name);
+	check_new_user(&u);	/* before asking the password: say what is wrong at once */
 	if (ask_password && (hash = password_ask_new()) == NULL)
 		return 1;
+	/* Another adduser may have taken the name or the id meanwhile: look again, locked. */
 	accounts_lock();
+	if (uid < 0)
+		u.uid = account_free_id(0);
+	check_new_user(&u);
 	status = write_accounts(&u, hash);
 	accounts_unlock();
 	if (status < 0)
 		return 1;
 	make_home(&u);
+	warn_if_root_open();
 	return 0;
 }

@@ -1,9 +1,12 @@
 /*
  * install: copy files and set their mode and owner (like GNU and BusyBox install).
  *
- * The copy is libmini's copy_regular: written beside the target and renamed over
- * it, so a program being replaced keeps running from its old file.
+ * The copy is libmini's write_new_file: written beside the target and renamed over
+ * it, so a program being replaced keeps running from its old file. Owner and mode
+ * are set on the open temporary file before the rename, never by name afterwards:
+ * between the two, the name could be made to point at another file.
  */
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -27,30 +30,72 @@ static mode_t mode = 0755;
 static uid_t owner = (uid_t)-1;
 static gid_t group = (gid_t)-1;
 
-/* -o and -g; chown leaves an id of -1 as it is. */
-static int set_owner(const char *path)
+/* -o and -g, then the mode (chown clears set-id bits), on an open file. */
+static int set_owner_and_mode(int fd, const char *path)
 {
-	if ((owner != (uid_t)-1 || group != (gid_t)-1) && chown(path, owner, group) < 0) {
-		warn("%s:", path);
+	if ((owner != (uid_t)-1 || group != (gid_t)-1) && fchown(fd, owner, group) < 0) {
+		warn("%s: cannot change the owner:", path);
 		return 1;
 	}
-	/* chown clears set-id bits: put the mode back. */
-	if (chmod(path, mode) < 0) {
+	if (fchmod(fd, mode) < 0) {
 		warn("%s:", path);
 		return 1;
 	}
 	return 0;
 }
 
+/* A directory of -d, opened without following a symbolic link put in its place. */
+static int set_directory_owner(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC), status;
+
+	if (fd < 0) {
+		warn("%s:", path);
+		return 1;
+	}
+	status = set_owner_and_mode(fd, path);
+	close(fd);
+	return status;
+}
+
+struct copy_job {
+	const char *src, *dst;
+};
+
+/* write_new_file's filler: the contents, then owner and mode, on the temporary file. */
+static int fill_copy(int out, void *data)
+{
+	struct copy_job *job = data;
+	int in = open(job->src, O_RDONLY | O_CLOEXEC), result;
+
+	if (in < 0) {
+		warn("%s:", job->src);
+		return 1;
+	}
+	result = copy_fd(in, out);
+	close(in);
+	if (result < 0) {
+		warn(result == COPY_READ_ERROR ? "%s:" : "%s: write error:",
+		     result == COPY_READ_ERROR ? job->src : job->dst);
+		return 1;
+	}
+	return set_owner_and_mode(out, job->dst);
+}
+
 /* Install src as dst; with *parents_flag (-D), make dst's missing parent directories first. */
 static int install_file(const char *src, const char *dst, void *parents_flag)
 {
 	int make_parents = *(int *)parents_flag;
-	struct stat st;
+	struct copy_job job = { src, dst };
+	struct stat st, like;
 	char *parent;
 
 	if (stat(src, &st) < 0) {
 		warn("%s:", src);
+		return 1;
+	}
+	if (stat(dst, &like) == 0 && like.st_dev == st.st_dev && like.st_ino == st.st_ino) {
+		warn("'%s' and '%s' are the same file", src, dst);
 		return 1;
 	}
 	if (make_parents && strrchr(dst, '/')) {
@@ -62,9 +107,13 @@ static int install_file(const char *src, const char *dst, void *parents_flag)
 		}
 		free(parent);
 	}
-	if (copy_regular(src, dst, &st, mode, 0) < 0)
-		return 1;
-	return set_owner(dst);
+	/* What write_new_file gives the file after fill: the same owner and mode, time now. */
+	memset(&like, 0, sizeof like);
+	like.st_uid = owner;
+	like.st_gid = group;
+	like.st_mode = mode;
+	like.st_atim.tv_nsec = like.st_mtim.tv_nsec = UTIME_NOW;
+	return write_new_file(dst, &like, fill_copy, &job);
 }
 
 int install_main(int argc, char **argv)
@@ -100,7 +149,7 @@ int install_main(int argc, char **argv)
 				warn("%s:", argv[i]);
 				status = 1;
 			} else {
-				status |= set_owner(argv[i]);
+				status |= set_directory_owner(argv[i]);
 			}
 		}
 		return status;

@@ -3,8 +3,8 @@
  * util-linux and BusyBox). getty runs it on a terminal, with the name it asked.
  *
  * The password is checked with crypt(3) against /etc/shadow: SHA-512 ($6$), SHA-256
- * ($5$) and MD5 ($1$) hashes. A wrong one costs a 3-second wait, and three wrong
- * ones end login (getty then starts again). The answer for an unknown user is the
+ * ($5$) and MD5 ($1$) hashes. A wrong one costs a wait that grows with each one in a
+ * row (password.h), and three wrong ones end login (getty then starts again). The answer for an unknown user is the
  * same as for a wrong password, so that names cannot be guessed one by one.
  *
  * Live-CD policy: root's password field in /etc/shadow is empty, so root logs in
@@ -18,6 +18,7 @@
 #include "mini.h"
 #include "accounts.h"
 #include "logs.h"
+#include "password.h"
 
 static const char usage[] =
 	"Usage: login [-p] [-f USER] [USER]\n"
@@ -29,19 +30,16 @@ static const char usage[] =
 static struct passwd *authenticate(const char *name)
 {
 	struct passwd *pw = getpwnam(name);
-	const char *hash = pw ? password_of(pw) : "!";
-	char *password;
-	int right;
+	char typed[PASSWORD_MAX];
 
-	if (hash[0] == '\0')
+	if (pw && password_of(pw)[0] == '\0')
 		return pw;	/* no password set: nothing to ask */
-	password = getpass("Password: ");
-	right = password != NULL && password_matches(password, hash);
-	if (password)
-		memset(password, 0, strlen(password));
-	if (right)
-		return pw;
-	sleep(WRONG_PASSWORD_DELAY);
+	if (pw)
+		return password_verify(pw, "Password: ") ? pw : NULL;
+	/* No such user: the same question and the same wait as for a wrong password. */
+	if (password_read("Password: ", typed, sizeof typed))
+		password_wipe(typed, sizeof typed);
+	sleep(FAIL_DELAY_DEFAULT);
 	return NULL;
 }
 

@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include "mini.h"
 #include "accounts.h"
+#include "password.h"
 
 static const char usage[] =
 	"Usage: passwd [-d | -l | -u] [USER]\n"
@@ -21,19 +22,13 @@ static const char usage[] =
 /* A user who is not root proves who they are with the current password. */
 static void check_current_password(const struct passwd *pw)
 {
-	const char *hash = password_of(pw);
-	char *typed;
-
-	if (getuid() == 0 || hash[0] == '\0')
+	if (getuid() == 0 || password_of(pw)[0] == '\0')
 		return;
-	typed = getpass("Current password: ");
-	if (typed == NULL || !password_matches(typed, hash)) {
-		sleep(WRONG_PASSWORD_DELAY);
+	if (!password_verify(pw, "Current password: "))
 		die("wrong password");
-	}
 }
 
-/* The hash to store: a new password, none (-d), or the old one locked or unlocked. */
+/* The hash -d, -l or -u stores: none, or the old one locked or unlocked. */
 static const char *new_hash(int action, const char *old)
 {
 	char *locked;
@@ -42,14 +37,11 @@ static const char *new_hash(int action, const char *old)
 		return "";
 	if (action == 'u')
 		return old[0] == '!' ? old + 1 : old;
-	if (action == 'l') {
-		if (old[0] == '!')
-			return old;
-		locked = xmalloc(strlen(old) + 2);
-		sprintf(locked, "!%s", old);
-		return locked;
-	}
-	return password_ask_new();
+	if (old[0] == '!')
+		return old;
+	locked = xmalloc(strlen(old) + 2);
+	sprintf(locked, "!%s", old);
+	return locked;
 }
 
 int passwd_main(int argc, char **argv)
@@ -74,10 +66,12 @@ int passwd_main(int argc, char **argv)
 	if (geteuid() != 0)
 		die("only root can write /etc/shadow: /bin/mini must be setuid root");
 	check_current_password(pw);
-	hash = new_hash(action, xstrdup(password_of(pw)));
-	if (hash == NULL)
+	if (action == 0 && (hash = password_ask_new()) == NULL)
 		return 1;
 	accounts_lock();
+	/* -d, -l, -u change the hash read here: no other change may come in between. */
+	if (action)
+		hash = new_hash(action, xstrdup(password_of(pw)));
 	if (password_store(name, hash) < 0)
 		return 1;
 	accounts_unlock();

@@ -4,24 +4,42 @@ if [ "$(id -u)" != 0 ]; then
 	echo "ok - adduser: skipped (chroot needs root)"
 	return 0
 fi
+# adduser notes that root has no password (the fake root's policy): lockroot silences it.
+lockroot() { sed -i "s/^root::/root:*:/" root/etc/shadow; }
+export -f lockroot
 
 check "adduser -D: passwd, group, locked shadow line, home" \
-	'mkroot; inroot adduser -D carl && grep carl root/etc/passwd root/etc/group && grep -c "^carl:!:" root/etc/shadow && stat -c "%u %g %a" root/home/carl' \
+	'mkroot; lockroot; inroot adduser -D carl && grep carl root/etc/passwd root/etc/group && grep -c "^carl:!:" root/etc/shadow && stat -c "%u %g %a" root/home/carl' \
 	$'root/etc/passwd:carl:x:1001:1001::/home/carl:/bin/sh\nroot/etc/group:carl:x:1001:\n1\n1001 1001 755\n'
 check "adduser asks the password twice and stores SHA-512" \
-	'mkroot; printf "pw\npw\n" | inroot adduser carl 2>/dev/null && grep -c "^carl:[$]6[$][./0-9A-Za-z]\{16\}[$]" root/etc/shadow' $'1\n'
+	'mkroot; lockroot; printf "pw\npw\n" | inroot adduser carl 2>/dev/null && grep -c "^carl:[$]6[$][./0-9A-Za-z]\{16\}[$]" root/etc/shadow' $'1\n'
 check "adduser -h -s -g -G -u" \
-	'mkroot; inroot adduser -D -h /tmp/c -s /bin/false -g "Carl C" -G wheel -u 2000 carl && grep -h carl root/etc/passwd root/etc/group' \
+	'mkroot; lockroot; inroot adduser -D -h /tmp/c -s /bin/false -g "Carl C" -G wheel -u 2000 carl && grep -h carl root/etc/passwd root/etc/group' \
 	$'carl:x:2000:2000:Carl C:/tmp/c:/bin/false\nwheel:x:10:root,carl\ncarl:x:2000:\n'
 check "adduser keeps /etc/shadow 0600 and leaves no temporary file" \
-	'mkroot; inroot adduser -D carl && stat -c %a root/etc/shadow && ls root/etc' $'600\ngroup\nissue\npasswd\nshadow\n'
+	'mkroot; lockroot; inroot adduser -D carl && stat -c %a root/etc/shadow && ls root/etc' $'600\ngroup\nissue\nlogin.defs\npasswd\nshadow\n'
 check "adduser: the group id differs when the user id's group is taken" \
-	'mkroot; inroot adduser -D -u 100 carl && grep carl root/etc/passwd' $'carl:x:100:1001::/home/carl:/bin/sh\n'
+	'mkroot; lockroot; inroot adduser -D -u 100 carl && grep carl root/etc/passwd' $'carl:x:100:1001::/home/carl:/bin/sh\n'
+check "adduser: says that root has no password, and how to set one" \
+	'mkroot; inroot adduser -D carl' '' 0 "set one with: passwd root"
+check "adduser: two at a time, again and again, lose no account and share no id" \
+	'mkroot; lockroot; for i in 1 2 3 4 5 6 7 8 9 10; do inroot adduser -D u$i & inroot adduser -D v$i & printf "bob:pw$i\n" | inroot chpasswd & inroot addgroup g$i & wait; done
+	 grep -c "^[uv]" root/etc/passwd root/etc/shadow; grep -c "^[uvg][0-9]" root/etc/group; cut -d: -f3 root/etc/passwd | sort | uniq -d; grep -c "^bob:[$]6[$]" root/etc/shadow' \
+	$'root/etc/passwd:20\nroot/etc/shadow:20\n30\n1\n'
+check "adduser: a long /etc/group line stays whole" \
+	'mkroot; lockroot; echo "big:x:500:$(seq -f m%03g 1 300 | paste -sd,)" >>root/etc/group; cp root/etc/group before; inroot adduser -D carl && grep -v "^carl:" root/etc/group | cmp - before && echo same' \
+	$'same\n'
+check "adduser USER GROUP: a group line libc could not read back is refused, nothing changed" \
+	'mkroot; echo "big:x:500:$(seq -f m%03g 1 111 | paste -sd,)" >>root/etc/group; inroot adduser bob big && cp root/etc/group after; inroot groups bob; inroot adduser root big; echo $?; cmp root/etc/group after && echo unchanged; ls -a root/etc | grep -c mini-; true' \
+	$'bob : bob big\n1\nunchanged\n0\n' 0 "group: a line of 573 characters is too long"
+check "adduser: a temporary file a killed tool left is removed" \
+	'mkroot; lockroot; : >root/etc/.shadow.mini-Ab3dEf; : >root/etc/.group.mini-x1y2z3; : >root/etc/.shadow.keep; inroot adduser -D carl; ls -A root/etc | grep "^[.]"' \
+	$'.pwd.lock\n.shadow.keep\n'
 check "adduser USER GROUP" 'mkroot; inroot adduser bob wheel && grep wheel root/etc/group' $'wheel:x:10:root,bob\n'
-check "adduser: an existing user" 'mkroot; inroot adduser -D bob' '' 1 "adduser: user 'bob' exists"
-check "adduser: a bad name" 'mkroot; inroot adduser -D Carl' '' 1 "not a valid user name"
-check "adduser: a taken user id" 'mkroot; inroot adduser -D -u 1000 carl' '' 1 "user id 1000 is taken"
-check "adduser: an unknown -G group" 'mkroot; inroot adduser -D -G nosuch carl' '' 1 "unknown group 'nosuch'"
+check "adduser: an existing user" 'mkroot; lockroot; inroot adduser -D bob' '' 1 "adduser: user 'bob' exists"
+check "adduser: a bad name" 'mkroot; lockroot; inroot adduser -D Carl' '' 1 "not a valid user name"
+check "adduser: a taken user id" 'mkroot; lockroot; inroot adduser -D -u 1000 carl' '' 1 "user id 1000 is taken"
+check "adduser: an unknown -G group" 'mkroot; lockroot; inroot adduser -D -G nosuch carl' '' 1 "unknown group 'nosuch'"
 check "adduser: passwords that differ change nothing" \
 	'mkroot; printf "a\nb\n" | inroot adduser carl; echo $?; grep -c carl root/etc/passwd' $'1\n0\n' 1 "do not match"
 check "adduser: no operand" 'adduser' '' 2 "a user name is needed"

@@ -7,10 +7,11 @@
 #	asuser 1000 passwd          (a user's command: mini is setuid root in ./root)
 
 # The users: root without a password (the live-CD policy), bob (1000) with "secret".
+# /etc/login.defs: FAIL_DELAY 0, so that a wrong password costs no wait.
 # Made once, in the run's command folder (removed at the end); each check copies it.
 FAKEROOT=$BIN/fakeroot
 if [ ! -d "$FAKEROOT" ] && [ "$(id -u)" = 0 ]; then
-	mkdir -p "$FAKEROOT"/{bin,etc,dev,home/bob,root,tmp,var/log}
+	mkdir -p "$FAKEROOT"/{bin,etc,dev,home/bob,root,run,tmp,var/log}
 	cp "$MINI" "$FAKEROOT/bin/mini"
 	for name in $("$MINI" --list); do
 		ln -s mini "$FAKEROOT/bin/$name"
@@ -22,6 +23,8 @@ if [ ! -d "$FAKEROOT" ] && [ "$(id -u)" = 0 ]; then
 	chmod 600 "$FAKEROOT/etc/shadow"
 	printf 'root:x:0:\nwheel:x:10:root\nusers:x:100:\nbob:x:1000:\n' >"$FAKEROOT/etc/group"
 	printf '\nmini on \\n (\\l)\n\n' >"$FAKEROOT/etc/issue"
+	# No wait after a wrong password (login, su, passwd): a root-owned file sets it.
+	printf 'FAIL_DELAY 0\n' >"$FAKEROOT/etc/login.defs"
 	chown 1000:1000 "$FAKEROOT/home/bob"
 	mknod "$FAKEROOT/dev/urandom" c 1 9
 	mknod -m 666 "$FAKEROOT/dev/null" c 1 3

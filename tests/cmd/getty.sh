@@ -16,3 +16,7 @@ check "getty: the terminal type goes to TERM" 'mkroot; inroot getty -in -l /bin/
 check "getty: an unknown speed" 'getty 12345 -' '' 2 "unknown speed '12345'"
 check "getty: no terminal" 'getty 0' '' 2 "a speed and a terminal are needed"
 check "getty: a terminal that is not there" 'getty 0 /nonexistent/tty' '' 1 "/nonexistent/tty"
+ISSUE=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../boot/rootfs/etc" && pwd)/issue
+export ISSUE
+check "getty: the live system's /etc/issue says root has no password and how to set one" \
+	'grep -c "root has NO PASSWORD" "$ISSUE"; grep -c "run .passwd. to set one" "$ISSUE"' $'1\n1\n'

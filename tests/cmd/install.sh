@@ -14,3 +14,7 @@ check "install: bad user" ': > a; install -o no-such-user-here a b' '' 2 'invali
 check "install: missing operand" 'install a' '' 2 'missing file operand'
 check "install: several sources need a directory" ': > a; : > b; install a b c; echo $?; ls' $'1\na\nb\n' 0 "install: target 'c' is not a directory"
 check "install -D: into an existing directory" 'echo x > a; mkdir d; install -D a d; cat d/a' $'x\n'
+check "install: a symbolic link at DEST is replaced, the file it points to untouched" \
+	'echo new > a; echo old > t; ln -s t l; install -m 600 a l; stat -c "%F %a" l; cat l t' $'regular file 600\nnew\nold\n'
+check "install -m 4755: the set-id bit set on the copy survives" ': > a; install -m 4755 a b; stat -c %a b' $'4755\n'
+check "install: a file onto itself" 'echo x > a; install a a; echo $?; cat a' $'1\nx\n' 0 "are the same file"

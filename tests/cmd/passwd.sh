@@ -13,7 +13,7 @@ check "passwd: a user changes their own after the current one" \
 	$'passwd: password for bob changed\nin\n'
 check "passwd: shadow stays 0600 root, no temporary file" \
 	'mkroot; printf "new\nnew\n" | inroot passwd bob >/dev/null 2>&1; stat -c "%a %u" root/etc/shadow; ls root/etc' \
-	$'600 0\ngroup\nissue\npasswd\nshadow\n'
+	$'600 0\ngroup\nissue\nlogin.defs\npasswd\nshadow\n'
 check "passwd -d, -l, -u" \
 	'mkroot; inroot passwd -l bob >/dev/null && grep -c "^bob:![$]6[$]" root/etc/shadow; inroot passwd -u bob >/dev/null && grep -c "^bob:[$]6[$]" root/etc/shadow; inroot passwd -d bob && grep "^bob" root/etc/shadow | cut -d: -f1-2' \
 	$'1\n1\npasswd: password for bob changed\nbob:\n'
@@ -30,3 +30,7 @@ check "chpasswd -e: hashes as they are" \
 check "chpasswd: a bad line and an unknown user" \
 	'mkroot; printf "nocolon\nnosuch:x\nbob:pw\n" | inroot chpasswd; echo $?; grep -c "^bob:[$]6[$]" root/etc/shadow' $'1\n1\n' 0 "line 1: not USER:PASSWORD"
 check "chpasswd: an operand" 'chpasswd x' '' 2 "extra operand"
+check "passwd: a wrong current password is counted in /run/faillock" \
+	'mkroot; printf "wrong\n" | asuser 1000 passwd 2>/dev/null; printf "wrong\n" | asuser 1000 passwd 2>/dev/null; cut -d" " -f1 root/run/faillock/bob' $'2\n'
+check "passwd: no temporary file is left by an interrupted change" \
+	'mkroot; : >root/etc/.shadow.mini-Xy12ab; inroot passwd -l bob >/dev/null; ls -A root/etc | grep -c mini-; true' $'0\n'

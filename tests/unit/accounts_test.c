@@ -2,6 +2,7 @@
 #include <string.h>
 #include "mini.h"
 #include "accounts.h"
+#include "password.h"
 #include "unit.h"
 
 static void test_fields(void)
@@ -54,8 +55,56 @@ static void test_passwords(void)
 	expect(strcmp(hash, password_hash("pw")) != 0, "two hashes of one password differ (random salt)");
 }
 
+/* A group line of n members named "m001"..., as long as the loop makes it. */
+static char *group_line(int n)
+{
+	static char line[4096];
+
+	strcpy(line, "big:x:500:");
+	for (int i = 1; i <= n; i++)
+		sprintf(line + strlen(line), "%sm%03d", i > 1 ? "," : "", i);
+	return line;
+}
+
+static void test_line_limits(void)
+{
+	char line[1100];
+
+	memset(line, 'a', sizeof line);
+	line[ACCOUNT_LINE_MAX] = '\0';
+	expect(account_line_fits(PASSWD_FILE, line), "a passwd line of 1022 characters fits uClibc's buffer");
+	line[ACCOUNT_LINE_MAX] = 'a';
+	line[ACCOUNT_LINE_MAX + 1] = '\0';
+	expect(!account_line_fits(SHADOW_FILE, line), "a line of 1023 characters does not");
+	/* Measured: uClibc reads 112 members of 4 letters (569 characters), not 113 (574);
+	 * the limit allows for a buffer that is not 4-byte aligned, so it stops at 111. */
+	expect(account_line_fits(GROUP_FILE, group_line(111)), "a group line of 111 members (564 characters) fits");
+	expect(!account_line_fits(GROUP_FILE, group_line(113)), "with 113 members its pointers no longer fit");
+	expect(account_line_fits(GROUP_FILE, "g:x:1:"), "a group without members fits");
+}
+
+static void test_fail_delay(void)
+{
+	expect(password_fail_delay(0, 1) == 0 && password_fail_delay(1, 1) == 1 && password_fail_delay(2, 1) == 2
+	       && password_fail_delay(3, 1) == 4 && password_fail_delay(4, 3) == 24, "the wait doubles with each failure");
+	expect(password_fail_delay(7, 1) == 60 && password_fail_delay(1000, 1) == FAIL_DELAY_MAX,
+	       "the wait stops growing at FAIL_DELAY_MAX");
+	expect(password_fail_delay(5, 0) == 0, "FAIL_DELAY 0: no wait");
+}
+
+static void test_wipe(void)
+{
+	char secret[16] = "hunter2";
+
+	password_wipe(secret, sizeof secret);
+	expect(secret[0] == 0 && secret[6] == 0, "password_wipe zeroes the buffer");
+}
+
 int main(void)
 {
+	test_line_limits();
+	test_fail_delay();
+	test_wipe();
 	test_fields();
 	test_lists();
 	test_names();
