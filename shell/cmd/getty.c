@@ -7,6 +7,7 @@
  * \s \r \m \v the system name, release, machine and version (uname), \\ a backslash.
  */
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +50,26 @@ static speed_t speed_code(const char *list)
 	usage_error(usage, "unknown speed '%s'", first);
 }
 
+/*
+ * Hang the line up (vhangup) so that no process of an earlier session keeps it: every
+ * descriptor still open on it stops working, and the next user's keys go to login
+ * only. vhangup acts on our controlling terminal, so the line becomes that first;
+ * its SIGHUP must not end us.
+ */
+static void hang_up(const char *path)
+{
+	int fd = open(path, O_RDWR | O_NOCTTY);
+
+	if (fd < 0)
+		die("%s:", path);
+	ioctl(fd, TIOCSCTTY, 1);	/* 1: take it from another session if need be (root) */
+	signal(SIGHUP, SIG_IGN);
+	if (vhangup() < 0)
+		warn("vhangup %s:", path);
+	close(fd);
+	signal(SIGHUP, SIG_DFL);
+}
+
 /* Make tty our stdin, stdout, stderr and controlling terminal, owned by root again. */
 static void open_terminal(const char *tty)
 {
@@ -59,6 +80,7 @@ static void open_terminal(const char *tty)
 		return;
 	snprintf(path, sizeof path, tty[0] == '/' ? "%s" : "/dev/%s", tty);
 	setsid();	/* fails harmlessly when init made us a session leader already */
+	hang_up(path);
 	fd = open(path, O_RDWR);
 	if (fd < 0)
 		die("%s:", path);

@@ -20,3 +20,15 @@ ISSUE=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../boot/rootfs/etc" && pwd)/issue
 export ISSUE
 check "getty: the live system's /etc/issue says root has no password and how to set one" \
 	'grep -c "root has NO PASSWORD" "$ISSUE"; grep -c "run .passwd. to set one" "$ISSUE"' $'1\n1\n'
+check "getty: hangs the line up first, so an earlier process's descriptor stops working" \
+	'python3 -c "
+import os, pty, subprocess, sys
+master, slave = pty.openpty()
+name = os.ttyname(slave)
+subprocess.run([os.environ[\"BIN\"] + \"/getty\", \"-i\", \"-n\", \"-l\", \"/bin/true\", \"0\", name], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=10)
+try:
+    os.write(slave, b\"x\")
+    print(\"still open\")
+except OSError as e:
+    print(\"hung up\" if e.errno == 5 else e)
+"' $'hung up\n'
