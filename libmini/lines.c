@@ -1,5 +1,6 @@
 /* lines.c: a fast line reader; see lines.h for how to use it. */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +14,7 @@ void *find_byte(const void *s, int c, size_t n)
 {
 	const unsigned char *p = s;
 	unsigned char byte = c;
-	unsigned long repeated = 0x01010101UL * byte;
+	uint32_t repeated = 0x01010101UL * byte;	/* 4-byte words, on a 64-bit host too */
 
 	while (n > 0 && ((unsigned long)p & 3) != 0) {	/* up to a 4-byte boundary */
 		if (*p == byte)
@@ -26,8 +27,8 @@ void *find_byte(const void *s, int c, size_t n)
 	 * (x - 0x01010101) & ~x & 0x80808080 is non-zero exactly when x has a zero byte.
 	 */
 	for (; n >= 8; p += 8, n -= 8) {	/* two words a turn: less loop overhead */
-		unsigned long x = *(const unsigned long *)p ^ repeated;
-		unsigned long y = *(const unsigned long *)(p + 4) ^ repeated;
+		uint32_t x = *(const uint32_t *)p ^ repeated;
+		uint32_t y = *(const uint32_t *)(p + 4) ^ repeated;
 		if ((((x - 0x01010101UL) & ~x) | ((y - 0x01010101UL) & ~y)) & 0x80808080UL)
 			break;
 	}
