@@ -205,6 +205,8 @@ static int parse_address(struct address *a)
 		char delim = *pos == '\\' ? *++pos : '/';
 		char *pattern;
 		int flags = 0;
+		if (delim == '\0' || delim == '\n' || delim == '\\')	/* "\" at the end, say */
+			parse_error("unterminated address regex");
 		pos++;
 		pattern = read_delimited(delim, 1, NULL);
 		while (*pos == 'I' || *pos == 'M')
@@ -351,6 +353,8 @@ static void parse_y(struct sed_command *c)
 	size_t nfrom, nto;
 	char *from, *to;
 
+	if (delim == '\0' || delim == '\n' || delim == '\\')
+		parse_error("unterminated 'y' command");
 	from = read_delimited(delim, 0, &nfrom);
 	to = read_delimited(delim, 0, &nto);
 	/* read_delimited kept escapes: undo "\\" and "\n" here */

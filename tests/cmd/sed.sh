@@ -125,3 +125,5 @@ check "sed: z empties the pattern space" 'printf "a\nb\n" | sed "1z;s/^\$/empty/
 check "sed: addr,~N up to the next multiple of N" 'seq 10 | sed -n "2,~4p"; seq 10 | sed -n "/6/,~4p"' $'2\n3\n4\n6\n7\n8\n'
 check "sed: addr,~N on a multiple goes to the next one (GNU)" 'seq 10 | sed -n "4,~4p"; seq 3 | sed -n "2,~0p"' $'4\n5\n6\n7\n8\n2\n'
 check "sed: first~step with first 0 and beyond" 'seq 10 | sed -n "0~4p;5~10p"' $'4\n5\n8\n'
+check "sed: a \\ with no delimiter after it at the end (found by fuzzing)" 'printf "a\n" | sed "\\"' '' 1 'unterminated address regex'
+check "sed: y with no delimiter at the end (found by fuzzing)" 'printf "a\n" | sed "1y"' '' 1 "unterminated 'y' command"
