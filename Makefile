@@ -47,7 +47,7 @@ help:
 	@echo "make mini       only the mini binary ($(MINI))"
 	@echo "make size       bytes of every part and of every command"
 	@echo "make bench      measure mini against BusyBox"
-	@echo "make fuzz       fuzz the shell's parser (host build, clang, FUZZ_TIME=60 s)"
+	@echo "make fuzz       fuzz tar, gunzip, awk, sed, grep, sh... (host build, clang, FUZZ_TIME=60 s each)"
 	@echo "make clean      remove mini's objects, the kernel image and the ISO"
 	@echo "make distclean  remove all of build/ (unpacked sources and sysroot too)"
 	@echo "Variables: ACCEL=kvm (QEMU with KVM), MEM=32 (QEMU RAM in MB), O=dir (objects)"
@@ -129,21 +129,59 @@ $(O)/tests/unit/%: tests/unit/%.c $(LIBMINI_OBJECTS) $(SYSROOT)/.done
 	@$(CC) $(CFLAGS) -Itests/unit -Wno-unused-function $(LDFLAGS:$(O)/mini.map=$@.map) -o $@ \
 		$(CRT_BEGIN) $< $(LIBMINI_OBJECTS) $(SYSROOT)/usr/lib/libc.a $(CRT_END)
 
-# ---- fuzzing the shell's parser: a host build with libFuzzer, ASan and UBSan ----
-# `make fuzz` runs it for FUZZ_TIME seconds (default 60), starting from the shell's
-# test scripts, and prints libFuzzer's figures (exec count; a crash stops it with a report).
+# ---- fuzzing: host builds (clang, libFuzzer, ASan, UBSan) of mini's own sources ----
+# tests/fuzz/README.md says how the targets work. `make fuzz` builds every target and runs
+# each for FUZZ_TIME seconds (default 60) from its seeds (tests/fuzz/corpus/TARGET, plus
+# what it found before, kept in build/fuzz/TARGET.corpus); `make fuzz FUZZ_TARGETS=tar`
+# runs one. `make fuzz-build` only builds them (the fuzz suite of `make test` does).
 FUZZ_TIME ?= 60
-FUZZ_SH   := $(BUILD)/fuzz/sh_parse
-FUZZ_SOURCES := tests/fuzz/sh_parse.c $(addprefix shell/sh/,arith.c expand.c input.c lexer.c parse.c util.c vars.c) \
-	$(addprefix libmini/,errors.c io.c memory.c strings.c)
-$(FUZZ_SH): $(FUZZ_SOURCES) shell/sh/sh.h libmini/mini.h
+FUZZ_DIR  := $(BUILD)/fuzz
+FUZZ_TARGETS ?= sh_parse sh tar gunzip awk sed grep expr printf date
+# What each target runs besides its harness tests/fuzz/TARGET.c (libmini comes as a library).
+FUZZ_sh_parse := $(addprefix shell/sh/,arith.c expand.c input.c lexer.c parse.c util.c vars.c)
+FUZZ_sh     := $(wildcard shell/sh/*.c) $(addprefix shell/cmd/,echo.c kill.c printf.c pwd.c test.c true.c)
+FUZZ_tar    := shell/cmd/tar.c
+FUZZ_gunzip := shell/cmd/gunzip.c shell/cmd/gzip.c
+FUZZ_awk    := $(wildcard shell/cmd/awk/*.c)
+FUZZ_sed    := shell/cmd/sed.c
+FUZZ_grep   := shell/cmd/grep.c
+FUZZ_expr   := shell/cmd/expr.c
+FUZZ_printf := shell/cmd/printf.c
+FUZZ_date   := shell/cmd/date.c
+# Languages that can loop forever on purpose: their calls are counted (fuzz_set_budget).
+FUZZ_BUDGETED := $(FUZZ_sh) $(FUZZ_awk) $(FUZZ_sed)
+FUZZ_LIBMINI  := $(filter-out libmini/libgcc.c,$(wildcard libmini/*.c))
+FUZZ_CC     := clang -std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+	-Wall -Wextra -Werror -Wno-unused-parameter -D_GNU_SOURCE -D_FILE_OFFSET_BITS=64 -Ilibmini -Ishell -Ishell/sh
+FUZZ_BINS   := $(addprefix $(FUZZ_DIR)/,$(FUZZ_TARGETS))
+
+# mini's sources, each with tests/fuzz/sandbox.h first (exit, malloc, fork... go to the harness)
+$(FUZZ_DIR)/obj/%.o: %.c tests/fuzz/sandbox.h
+	@command -v clang >/dev/null || { echo "make fuzz: needs clang (apt-get install clang)" >&2; exit 1; }
 	@mkdir -p $(dir $@)
-	@command -v clang >/dev/null || { echo "make fuzz: needs clang with libFuzzer (apt-get install clang)" >&2; exit 1; }
-	@echo "  FUZZ    $@"
-	@clang -std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-		-D_GNU_SOURCE -Ilibmini -Ishell -Ishell/sh -o $@ $(FUZZ_SOURCES)
-fuzz: $(FUZZ_SH)
-	@mkdir -p $(BUILD)/fuzz/corpus
-	@ASAN_OPTIONS=detect_leaks=0 $(FUZZ_SH) -max_total_time=$(FUZZ_TIME) -detect_leaks=0 -max_len=512 -timeout=10 \
-		-print_final_stats=1 $(BUILD)/fuzz/corpus tests/sh 2>&1 | \
-		grep -E "^(stat::number_of_executed_units|stat::peak_rss|==|SUMMARY|Done)|ERROR|crash" || true
+	@echo "  FUZZCC  $<"
+	@$(FUZZ_CC) $(if $(filter $<,$(FUZZ_BUDGETED)),-finstrument-functions-after-inlining) \
+		-include tests/fuzz/sandbox.h -MMD -MP -c -o $@ $<
+# the harnesses: plain host code
+$(FUZZ_DIR)/obj/tests/fuzz/%.o: tests/fuzz/%.c tests/fuzz/fuzz.h
+	@command -v clang >/dev/null || { echo "make fuzz: needs clang (apt-get install clang)" >&2; exit 1; }
+	@mkdir -p $(dir $@)
+	@echo "  FUZZCC  $<"
+	@$(FUZZ_CC) -MMD -MP -c -o $@ $<
+$(FUZZ_DIR)/libmini.a: $(FUZZ_LIBMINI:%.c=$(FUZZ_DIR)/obj/%.o)
+	@rm -f $@
+	@ar rcs $@ $^
+# each target: its harness, fuzz.c, its sources, libmini
+define FUZZ_LINK
+$(FUZZ_DIR)/$(1): $(FUZZ_DIR)/obj/tests/fuzz/$(1).o $(FUZZ_DIR)/obj/tests/fuzz/fuzz.o \
+		$(patsubst %.c,$(FUZZ_DIR)/obj/%.o,$(FUZZ_$(1))) $(FUZZ_DIR)/libmini.a
+	@echo "  FUZZLD  $$@"
+	@$$(FUZZ_CC) -o $$@ $$^
+endef
+$(foreach t,$(FUZZ_TARGETS),$(eval $(call FUZZ_LINK,$(t))))
+-include $(shell find $(FUZZ_DIR)/obj -name '*.d' 2>/dev/null)
+
+.PHONY: fuzz-build
+fuzz-build: $(FUZZ_BINS)
+fuzz: fuzz-build
+	@sh tests/fuzz/run.sh -t $(FUZZ_TIME) -k $(FUZZ_TARGETS)

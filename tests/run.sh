@@ -7,6 +7,7 @@
 #   486    the i486 gate: no instruction newer than the i486 in mini
 #   cmd    command tests (tests/cmd/*.sh): the real i386 mini on this host
 #   DIR    any other suite: tests/DIR/run.sh MINI (the shell's tests/sh, vi's tests/vi...)
+#          (tests/fuzz/run.sh: the libFuzzer targets, built and run a few seconds each)
 #   boot   QEMU boot tests over the serial console (tests/boot/*.py)
 # Every test prints "ok - what" or "not ok - what"; this script counts them.
 # Environment: O (mini's build folder, default build/mini), ISO (default build/mini.iso),

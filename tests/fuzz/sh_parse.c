@@ -8,12 +8,15 @@
  * and arithmetic run too). Commands are never run: command substitution is a
  * stub, and nothing here forks or touches files. Syntax and expansion errors
  * jump back here, as they jump back to the prompt in an interactive shell.
+ * (sh.c is the target that runs scripts.) fuzz_run (fuzz.c) gives each input a
+ * fresh start: the variables of the shell's files, their memory.
  */
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "sh.h"
+#include "fuzz.h"
 
 /* ---- what the parser and expansion need from the rest of the shell ---- */
 
@@ -43,7 +46,7 @@ char *read_interactive_line(const char *prompt) { (void)prompt; return NULL; }
 static void expand_all(struct word *w, char *(*expand)(const char *))
 {
 	for (; w; w = w->next)
-		free(expand(w->text));
+		fuzz_free(expand(w->text));
 }
 
 static void walk(struct node *n);
@@ -61,11 +64,11 @@ static void walk(struct node *n)
 	if (n == NULL)
 		return;
 	node_text(n, &text);
-	free(text.s);
+	fuzz_free(text.s);
 	for (struct redir *r = n->redirs; r; r = r->next) {
 		expand_all(r->target, remove_quotes);
 		if (r->heredoc && !r->heredoc_quoted)
-			free(expand_heredoc(r->heredoc));
+			fuzz_free(expand_heredoc(r->heredoc));
 	}
 	switch (n->kind) {
 	case N_SIMPLE:
@@ -115,14 +118,11 @@ static void walk(struct node *n)
 	}
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+static int parse_and_expand(void *text)
 {
-	char *text = malloc(size + 1);
 	struct arena *volatile arena = NULL;
 	int depth = input_depth();
 
-	memcpy(text, data, size);
-	text[size] = '\0';
 	if (setjmp(fuzz_jump) == 0) {
 		input_push_string(text, NULL);
 		for (;;) {
@@ -140,6 +140,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (arena)
 		arena_release(arena);
 	input_pop_to(depth);
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *text = malloc(size + 1);
+
+	memcpy(text, data, size);
+	text[size] = '\0';
+	fuzz_run(parse_and_expand, text);
 	free(text);
 	return 0;
 }
