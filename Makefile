@@ -35,12 +35,25 @@ KOUT    ?= $(BUILD)/kernel
 KERNEL  := $(KOUT)/arch/x86/boot/bzImage
 ISO     ?= $(BUILD)/mini.iso
 LIST    := $(O)/initramfs.list
+# The boot floppy: its own kernel (kernel-config/floppy.config) in FKOUT, the image
+# beside the ISO; SHA256SUMS lists both.
+FKOUT   ?= $(dir $(KOUT))kernel-floppy
+FKERNEL := $(FKOUT)/arch/x86/boot/bzImage
+FLOPPY  ?= $(dir $(ISO))mini-floppy.img
+SUMS    := $(dir $(ISO))SHA256SUMS
+# Reproducible images: every date inside them is the last commit's (the kernel's build
+# stamp, the initramfs, the ISO's and the floppy's files), never the clock's. Without
+# git (an unpacked archive), the Makefile's own date: git archive stamps files so.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || stat -c %Y Makefile)
+export SOURCE_DATE_EPOCH
 
-.PHONY: all iso mini sysroot deps kernel run run-vga test check-486 size bench fuzz clean distclean help
-all: iso
+.PHONY: all iso floppy checksum mini sysroot deps kernel run run-vga test check-486 size bench fuzz clean distclean help
+all: iso floppy checksum
 
 help:
-	@echo "make            build the bootable ISO ($(ISO))"
+	@echo "make            build the bootable ISO ($(ISO)), the boot floppy ($(FLOPPY)), $(SUMS)"
+	@echo "make floppy     only the boot floppy (1.44 MB, GRUB + a kernel of its own)"
+	@echo "make checksum   $(SUMS): the images' SHA-256 (the same commit gives the same bytes)"
 	@echo "make run        boot it in QEMU, console in this terminal (poweroff to leave)"
 	@echo "make run-vga    boot it in a QEMU window with the VGA console"
 	@echo "make test       run every test; ends with 'N passed, N failed'"
@@ -86,12 +99,26 @@ $(LIST): $(MINI) tools/make-initramfs.sh shell/command-list.h $(shell find boot/
 	@sh tools/make-initramfs.sh $(MINI) $@
 
 kernel: $(KERNEL)
-$(KERNEL): $(LIST) $(wildcard kernel-config/*.config) tools/build-kernel.sh $(BUILD)/linux/.unpacked
-	@sh tools/build-kernel.sh $(LIST) $(KOUT)
+$(KERNEL): $(LIST) kernel-config/mini.config kernel-config/disks.config kernel-config/iso.config \
+		tools/build-kernel.sh $(BUILD)/linux/.unpacked
+	@sh tools/build-kernel.sh $(LIST) $(KOUT) mini disks iso
 
 iso: $(ISO)
 $(ISO): $(KERNEL) boot/grub.cfg tools/make-iso.sh
 	@sh tools/make-iso.sh $(KERNEL) $@
+
+floppy: $(FLOPPY)
+$(FKERNEL): $(LIST) kernel-config/mini.config kernel-config/disks.config kernel-config/floppy.config \
+		tools/build-kernel.sh $(BUILD)/linux/.unpacked
+	@sh tools/build-kernel.sh $(LIST) $(FKOUT) mini disks floppy
+$(FLOPPY): $(FKERNEL) tools/make-floppy.sh
+	@sh tools/make-floppy.sh $(FKERNEL) $@
+
+# Names relative to the images' folder: `cd build && sha256sum -c SHA256SUMS`.
+checksum: $(SUMS)
+$(SUMS): $(ISO) $(FLOPPY)
+	@cd $(dir $(SUMS)) && sha256sum $(notdir $(ISO)) $(notdir $(FLOPPY)) > $(notdir $(SUMS))
+	@echo "  SUMS    $(SUMS)"
 
 run: $(ISO)
 	@sh tools/qemu.sh $(ISO)
@@ -101,20 +128,20 @@ run-vga: $(ISO)
 
 # ---- tests and measurements ----
 test: $(BUILD)/.deps
-	@$(MAKE) --no-print-directory iso
-	@O=$(O) ISO=$(ISO) sh tests/run.sh
+	@$(MAKE) --no-print-directory iso floppy checksum
+	@O=$(O) ISO=$(ISO) FLOPPY=$(FLOPPY) sh tests/run.sh
 
 check-486: $(MINI)
 	@sh tests/check-486.sh $(MINI).full
 
-size: $(ISO)
-	@sh tools/size.sh
+size: $(ISO) $(FLOPPY)
+	@O=$(O) ISO=$(ISO) KERNEL_DIR=$(KOUT) FLOPPY=$(FLOPPY) FKERNEL_DIR=$(FKOUT) sh tools/size.sh
 
-bench: $(ISO)
-	@sh tools/bench.sh
+bench: $(ISO) $(FLOPPY)
+	@O=$(O) ISO=$(ISO) KERNEL_DIR=$(KOUT) FLOPPY=$(FLOPPY) sh tools/bench.sh
 
 clean:
-	rm -rf $(O) $(KERNEL) $(ISO) $(dir $(ISO))iso
+	rm -rf $(O) $(KERNEL) $(FKERNEL) $(ISO) $(dir $(ISO))iso $(FLOPPY) $(SUMS)
 
 distclean:
 	rm -rf $(BUILD)

@@ -34,13 +34,15 @@ rootfs=boot/rootfs
 	echo "slink /sbin/init ../bin/mini 0777 0 0"
 	echo "slink /init bin/mini 0777 0 0"
 
-	# /etc and the rest of the skeleton, from boot/rootfs. Git keeps only the x bit,
-	# so the modes that matter are set here.
-	(cd "$rootfs" && find . -mindepth 1 | sort) | while IFS= read -r path; do
+	# /etc and the rest of the skeleton, from boot/rootfs, in one fixed order (C
+	# collation). Git keeps only the x bit, and a checkout's other bits follow the
+	# umask of whoever made it: so every mode is set here, from the x bit alone, and
+	# the same commit gives the same initramfs anywhere.
+	(cd "$rootfs" && find . -mindepth 1 | LC_ALL=C sort) | while IFS= read -r path; do
 		path=${path#.}
 		case $path in
 		/etc/shadow|/etc/gshadow) mode=0600 ;;
-		*) mode=$(stat -c %a "$rootfs$path") ;;
+		*) if [ -d "$rootfs$path" ] || [ -x "$rootfs$path" ]; then mode=0755; else mode=0644; fi ;;
 		esac
 		if [ -d "$rootfs$path" ]; then
 			echo "dir $path $mode 0 0"
