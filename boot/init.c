@@ -43,6 +43,17 @@
 #define HOLD_BACK_SECONDS 10
 /* At shutdown, how long processes get to exit by themselves before SIGKILL. */
 #define STOP_TENTHS 30
+/* At shutdown, how long init waits for each shutdown line before it goes on without it. */
+#define SHUTDOWN_LINE_SECONDS 10
+
+/* The signals init handles, one at a time, in its main loop and while it waits for a line. */
+static sigset_t handled;
+/* A shutdown has begun: a second request changes nothing. */
+static int shutting_down;
+/* SIGHUP came while a boot line ran: /etc/inittab is read again once the waiting is over. */
+static int reload_wanted;
+
+static void handle(int sig);
 
 void say(const char *fmt, ...)
 {
@@ -87,6 +98,28 @@ static void set_hostname(void)
 	if (name[0] && sethostname(name, strlen(name)) < 0)
 		say("sethostname:");
 	free(name);
+}
+
+/*
+ * The kernel's protections for world-writable sticky folders such as /tmp: no
+ * following another user's symbolic link there, no hard link to a file one cannot
+ * write, no opening with O_CREAT another user's FIFO (1) or regular file (2: in
+ * group-writable sticky folders too) that is already there.
+ */
+static void protect_shared_folders(void)
+{
+	static const char *const settings[][2] = {
+		{ "/proc/sys/fs/protected_symlinks", "1" }, { "/proc/sys/fs/protected_hardlinks", "1" },
+		{ "/proc/sys/fs/protected_fifos", "1" }, { "/proc/sys/fs/protected_regular", "2" },
+	};
+
+	for (size_t i = 0; i < sizeof settings / sizeof settings[0]; i++) {
+		int fd = open(settings[i][0], O_WRONLY | O_CLOEXEC);
+		if (fd < 0 || write(fd, settings[i][1], 1) != 1)
+			say("%s:", settings[i][0]);
+		if (fd >= 0)
+			close(fd);
+	}
 }
 
 static void early_boot(void)
@@ -161,15 +194,27 @@ static void wait_for_enter(void)
 		continue;
 }
 
+static int count_words(const char *s)
+{
+	int words = 0;
+
+	for (s += strspn(s, " \t"); *s; s += strspn(s, " \t")) {
+		words++;
+		s += strcspn(s, " \t");
+	}
+	return words;
+}
+
 /* Run a command line: as words when it is plain, else with the shell. Never returns. */
 static void exec_process(const char *process)
 {
-	char line[128], name[40], *argv[16], *path;
+	char line[sizeof ((struct entry *)0)->process], name[40], *argv[16], *path;
 	int argc = 0, login = process[0] == '-';
 
 	if (login)
 		process++;
-	if (strpbrk(process, "\"'\\$`;&|<>(){}*?[]~") != NULL) {
+	/* Quotes, $, redirections... or more words than argv holds: the shell runs it. */
+	if (strpbrk(process, "\"'\\$`;&|<>(){}*?[]~") != NULL || count_words(process) >= 16) {
 		execl("/bin/sh", "sh", "-c", process, (char *)NULL);
 	} else {
 		snprintf(line, sizeof line, "%s", process);
@@ -216,6 +261,39 @@ static pid_t start(struct entry *e)
 
 /* ---- 2. and 3. running the inittab lines ---- */
 
+static void note_exit(pid_t pid);
+
+/*
+ * Wait until process pid has ended, handling init's signals meanwhile: a reboot or
+ * poweroff asked for while a boot line hangs must still happen. With limit >= 0,
+ * give up after that many seconds. Returns 0 when it ended, -1 when time ran out.
+ */
+static int wait_for(pid_t pid, long limit)
+{
+	long deadline = uptime_seconds() + limit;
+	struct timespec second = { 1, 0 };
+	pid_t dead;
+	int sig;
+
+	for (;;) {
+		while ((dead = waitpid(-1, NULL, WNOHANG)) > 0) {
+			if (dead == pid)
+				return 0;
+			note_exit(dead);
+		}
+		/* Reaped elsewhere (a shutdown reaps everything): it is gone all the same. */
+		if (kill(pid, 0) < 0 && errno == ESRCH)
+			return 0;
+		if (limit >= 0 && uptime_seconds() >= deadline)
+			return -1;
+		sig = limit >= 0 ? sigtimedwait(&handled, NULL, &second) : sigwaitinfo(&handled, NULL);
+		if (sig == SIGHUP)
+			reload_wanted = 1;	/* not now: the table is being run through */
+		else if (sig > 0 && sig != SIGCHLD)
+			handle(sig);
+	}
+}
+
 /* Run every line of this action, one after the other, each to its end. */
 static int run_and_wait(enum action action)
 {
@@ -223,13 +301,14 @@ static int run_and_wait(enum action action)
 
 	for (int i = 0; i < entry_count; i++) {
 		struct entry *e = &entries[i];
+		pid_t pid;
 		if (e->action != action)
 			continue;
 		count++;
-		if (start(e) == 0)
+		if ((pid = start(e)) == 0)
 			continue;
-		while (waitpid(e->pid, NULL, 0) < 0 && errno == EINTR)
-			continue;
+		if (wait_for(pid, action == SHUTDOWN ? SHUTDOWN_LINE_SECONDS : -1) < 0)
+			say("'%s' still runs after %d seconds: going on without it", e->process, SHUTDOWN_LINE_SECONDS);
 		e->pid = 0;
 	}
 	return count;
@@ -353,6 +432,9 @@ static void unmount_all(void)
 /* Stop every process, put the disks in order and end the machine as asked. */
 static void shut_down(int how)
 {
+	if (shutting_down)
+		return;
+	shutting_down = 1;
 	say("the system is going down to %s", how == RB_AUTOBOOT ? "reboot"
 	    : how == RB_POWER_OFF ? "power off" : "halt");
 	for (int i = 0; i < entry_count; i++)
@@ -364,6 +446,7 @@ static void shut_down(int how)
 	sync();
 	reboot(how);
 	say("reboot:");	/* only when the kernel refused: serve the consoles again */
+	shutting_down = 0;
 }
 
 /* Wait for the next signal, waking up in time to restart a held-back line. */
@@ -394,7 +477,6 @@ static void handle(int sig)
 int init_main(int argc, char **argv)
 {
 	static const int signals[] = { SIGCHLD, SIGHUP, SIGINT, SIGTERM, SIGUSR1, SIGUSR2 };
-	sigset_t handled;
 
 	if (getpid() != 1)
 		die("must run as process 1 (the kernel starts it)");
@@ -413,6 +495,7 @@ int init_main(int argc, char **argv)
 	chdir("/");
 
 	early_boot();
+	protect_shared_folders();
 	read_inittab();
 	run_and_wait(SYSINIT);
 	run_and_wait(WAIT);
@@ -422,6 +505,10 @@ int init_main(int argc, char **argv)
 	for (;;) {
 		int sig;
 
+		if (reload_wanted) {
+			reload_wanted = 0;
+			read_inittab();
+		}
 		start_consoles();
 		sig = next_signal(&handled);
 		if (sig < 0 && errno != EAGAIN && errno != EINTR) {

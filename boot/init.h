@@ -23,6 +23,8 @@ struct entry {
 };
 
 #define MAX_ENTRIES 16
+/* A longer /etc/inittab line is refused whole (said on the console with its number). */
+#define MAX_INITTAB_LINE 255
 extern struct entry entries[MAX_ENTRIES];
 extern int entry_count;
 

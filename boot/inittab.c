@@ -57,10 +57,15 @@ static void parse_line(char *line, int number)
 {
 	char *tty = line, *runlevels, *action, *process;
 	size_t a;
+	struct entry *e;
 
 	line[strcspn(line, "\n")] = '\0';
 	if (line[strspn(line, " \t")] == '#' || line[strspn(line, " \t")] == '\0')
 		return;
+	if (strlen(line) > MAX_INITTAB_LINE) {
+		say("/etc/inittab:%d: longer than %d characters; left out", number, MAX_INITTAB_LINE);
+		return;
+	}
 	runlevels = strchr(tty, ':');
 	action = runlevels ? strchr(runlevels + 1, ':') : NULL;
 	process = action ? strchr(action + 1, ':') : NULL;
@@ -76,6 +81,11 @@ static void parse_line(char *line, int number)
 			break;
 	if (a == sizeof action_names / sizeof action_names[0]) {
 		say("/etc/inittab:%d: unknown action '%s'", number, action);
+		return;
+	}
+	if (strlen(process) >= sizeof e->process || strlen(tty) + strlen("/dev/") >= sizeof e->tty) {
+		say("/etc/inittab:%d: a command may have at most %d characters, a terminal name %d; left out",
+		    number, (int)sizeof e->process - 1, (int)(sizeof e->tty - 1 - strlen("/dev/")));
 		return;
 	}
 	add_entry(tty, (enum action)a, process);
@@ -182,13 +192,16 @@ void read_inittab(void)
 {
 	static struct entry old[MAX_ENTRIES];
 	int old_count = entry_count, number = 0;
-	char line[256];
+	char *line = NULL;
+	size_t size = 0;
 	FILE *f = fopen("/etc/inittab", "r");
 
 	memcpy(old, entries, sizeof old);
 	entry_count = 0;
-	while (f && fgets(line, sizeof line, f))
+	/* Whole lines, however long: a long one is refused whole, never split in two. */
+	while (f && getline(&line, &size, f) >= 0)
 		parse_line(line, ++number);
+	free(line);
 	if (f)
 		fclose(f);
 	if (!has_action(SYSINIT) && access("/etc/rc", F_OK) == 0)

@@ -1,14 +1,25 @@
 /*
  * mount: attach a file system, or list the mounted ones (as util-linux mount for
- * the everyday cases: -t -o -a -r -w, remount, bind, types found by trying).
+ * the everyday cases: -t -o -a -r -w, remount, bind, loop files, LABEL= and UUID=).
+ *
+ * Without -t the type comes from the superblock (libmini/fstype.c); a type it does
+ * not know is found by trying each disk file system of /proc/filesystems in turn.
+ * A medium that refuses writing (a CD, a write-protected floppy) is mounted
+ * read-only with a note, as util-linux does.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <mntent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/mount.h>
+#include <sys/stat.h>
 #include "mini.h"
+#include "fstype.h"
+#include "loop.h"
 
 static const char usage[] =
 	"Usage: mount [-rw] [-t TYPE] [-o OPTIONS] DEVICE DIRECTORY\n"
@@ -16,12 +27,18 @@ static const char usage[] =
 	"       mount -a [-t TYPE]   mount everything in /etc/fstab not marked noauto\n"
 	"       mount [-t TYPE]      list the mounted file systems\n"
 	"Attach the file system on DEVICE (a name like 'proc' for virtual ones) at DIRECTORY.\n"
-	"  -t TYPE     ext2, vfat, iso9660, proc, sysfs, devtmpfs, tmpfs ... (tried in turn if not given)\n"
+	"DEVICE may be LABEL=name or UUID=id (see blkid), or a file (mounted through a loop device).\n"
+	"  -t TYPE     ext2, vfat, iso9660, proc, sysfs, devtmpfs, tmpfs ... (found from the\n"
+	"              superblock when not given)\n"
 	"  -o OPTIONS  comma-separated: ro, rw, remount, bind, move, nosuid, nodev, noexec,\n"
-	"              sync, noatime ...; the others go to the file system (size=1m, mode=755)\n"
+	"              sync, noatime, loop, offset=N, sizelimit=N ...; the others go to the\n"
+	"              file system (size=1m, mode=755, iocharset=...)\n"
 	"  -r, -w      read-only, read-write (-o ro, -o rw)\n"
 	"  -B, --bind  make DEVICE (a directory) visible at DIRECTORY too (-o bind)\n"
-	"  -M, --move  move the mount at DEVICE to DIRECTORY (-o move)\n";
+	"  --rbind     the same with every mount below DEVICE\n"
+	"  -M, --move  move the mount at DEVICE to DIRECTORY (-o move)\n"
+	"  --make-private, --make-rprivate, --make-shared, --make-rshared, --make-slave,\n"
+	"  --make-rslave   change how mounts at DIRECTORY (and below: r) propagate\n";
 
 /* The mount(2) flag for each option word; `clears` words take the flag away ("rw"). */
 static const struct {
@@ -41,12 +58,49 @@ static const struct {
 	{ "nouser", 0, 0 }, { "users", 0, 0 }, { "_netdev", 0, 0 }, { "nofail", 0, 0 },
 };
 
-/* What to mount: mount(2)'s arguments. */
+/* The --make-* options: mount(2) flags that change propagation alone. */
+static const struct {
+	const char *option;
+	unsigned long flags;
+} propagation_options[] = {
+	{ "--make-private", MS_PRIVATE }, { "--make-rprivate", MS_PRIVATE | MS_REC },
+	{ "--make-shared", MS_SHARED }, { "--make-rshared", MS_SHARED | MS_REC },
+	{ "--make-slave", MS_SLAVE }, { "--make-rslave", MS_SLAVE | MS_REC },
+	{ "--make-unbindable", MS_UNBINDABLE }, { "--make-runbindable", MS_UNBINDABLE | MS_REC },
+};
+
+/* What to mount: mount(2)'s arguments, and the loop device wanted for a file. */
 struct request {
 	const char *device, *dir, *type;
 	unsigned long flags;
 	char data[512];		/* the options the file system itself reads */
+	int loop;		/* -o loop, or the device is a regular file */
+	unsigned long long offset, sizelimit;
 };
+
+/* offset=N and sizelimit=N: loop options, not the file system's. Returns whether
+ * word was one of them. */
+static int take_loop_option(struct request *r, const char *word)
+{
+	unsigned long long *target;
+	long long value;
+
+	if (strcmp(word, "loop") == 0 || starts_with(word, "loop=")) {
+		r->loop = 1;
+		return 1;
+	}
+	if (starts_with(word, "offset="))
+		target = &r->offset;
+	else if (starts_with(word, "sizelimit="))
+		target = &r->sizelimit;
+	else
+		return 0;
+	if (parse_long(strchr(word, '=') + 1, &value) < 0 || value < 0)
+		die("bad number in '%s'", word);
+	*target = value;
+	r->loop = 1;
+	return 1;
+}
 
 /* Add the words of a comma-separated list to the request's flags and data. */
 static void add_options(struct request *r, const char *list)
@@ -55,10 +109,14 @@ static void add_options(struct request *r, const char *list)
 
 	for (char *word = strtok(copy, ","); word; word = strtok(NULL, ",")) {
 		size_t i, n = sizeof flag_words / sizeof flag_words[0];
+		if (take_loop_option(r, word))
+			continue;
 		for (i = 0; i < n && strcmp(word, flag_words[i].name) != 0; i++)
 			;
 		if (i == n) {
 			size_t len = strlen(r->data);
+			if (len + strlen(word) + 2 > sizeof r->data)
+				die("too many options");
 			snprintf(r->data + len, sizeof r->data - len, "%s%s", len ? "," : "", word);
 		} else if (flag_words[i].clears) {
 			r->flags &= ~flag_words[i].flag;
@@ -69,8 +127,13 @@ static void add_options(struct request *r, const char *list)
 	free(copy);
 }
 
+static int call_mount(const struct request *r, const char *device, const char *type)
+{
+	return mount(device, r->dir, type, r->flags, r->data[0] ? r->data : NULL);
+}
+
 /* mount(2) with each type of /proc/filesystems that needs a device, until one fits. */
-static int mount_trying_types(struct request *r)
+static int mount_trying_types(const struct request *r, const char *device)
 {
 	char *list = read_file("/proc/filesystems", NULL), *line;
 	int saved_errno = ENODEV;
@@ -82,7 +145,7 @@ static int mount_trying_types(struct request *r)
 		if (starts_with(line, "nodev"))
 			continue;
 		line += strspn(line, " \t");
-		if (mount(r->device, r->dir, line, r->flags, r->data[0] ? r->data : NULL) == 0) {
+		if (call_mount(r, device, line) == 0) {
 			free(list);
 			return 0;
 		}
@@ -94,20 +157,131 @@ static int mount_trying_types(struct request *r)
 	return -1;
 }
 
+/*
+ * The kernel's name for a detected type. ext3 and ext4 file systems without their
+ * newer features are served by the ext2 driver when no ext3/ext4 one is built in
+ * (mini's kernels have ext2 only): try the named one first, then ext4, then ext2.
+ */
+static int mount_detected(const struct request *r, const char *device, const char *type)
+{
+	static const char *const ext_drivers[] = { "ext4", "ext2" };
+
+	if (call_mount(r, device, type) == 0)
+		return 0;
+	if (errno != ENODEV || !starts_with(type, "ext"))
+		return -1;
+	for (int i = 0; i < 2; i++) {
+		if (strcmp(type, ext_drivers[i]) == 0)
+			continue;
+		if (call_mount(r, device, ext_drivers[i]) == 0)
+			return 0;
+		if (errno != ENODEV)
+			return -1;
+	}
+	return -1;
+}
+
+/* Mount device, the type from -t or from its superblock. */
+static int mount_device(const struct request *r, const char *device)
+{
+	struct fstype fs;
+
+	if (r->type && strcmp(r->type, "auto") != 0)
+		return call_mount(r, device, r->type);
+	if (r->flags & (MS_BIND | MS_MOVE | MS_REMOUNT))
+		return call_mount(r, device, NULL);
+	switch (fstype_probe_path(device, &fs)) {
+	case 1:
+		if (strcmp(fs.type, "swap") == 0 || strcmp(fs.type, "dos") == 0 ||
+		    strcmp(fs.type, "jbd") == 0) {
+			warn("%s: %s", r->device, strcmp(fs.type, "swap") == 0 ? "is a swap area (use swapon)"
+			     : strcmp(fs.type, "dos") == 0 ? "is a partitioned disk (mount a partition: see blkid)"
+			     : "is an ext3 journal, not a file system");
+			errno = 0;
+			return -1;
+		}
+		if (mount_detected(r, device, fs.type) == 0)
+			return 0;
+		if (errno == EINVAL && !(r->flags & MS_REMOUNT)) {
+			warn("%s: cannot mount this %s file system: damaged, truncated, or with features "
+			     "the kernel lacks", r->device, fs.type);
+			errno = 0;
+		}
+		return -1;
+	case 0:
+		/* Not one we know: the kernel may know better. */
+		if (mount_trying_types(r, device) == 0)
+			return 0;
+		if (errno == EINVAL || errno == ENODEV) {
+			warn("%s: unknown file system type (not ext2/3/4, FAT, ISO9660; give -t)", r->device);
+			errno = 0;
+		}
+		return -1;
+	default:
+		return -1;
+	}
+}
+
+/* Mount; a medium that cannot be written is tried again read-only. */
+static int mount_device_or_readonly(struct request *r, const char *device)
+{
+	if (mount_device(r, device) == 0)
+		return 0;
+	if ((errno == EACCES || errno == EROFS) && !(r->flags & (MS_RDONLY | MS_REMOUNT | MS_BIND | MS_MOVE))) {
+		r->flags |= MS_RDONLY;
+		if (mount_device(r, device) == 0) {
+			warn("%s: WARNING: source write-protected, mounted read-only", r->device);
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static int is_regular_file(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Mount a file through a loop device that goes away with the mount (autoclear). */
+static int mount_through_loop(struct request *r)
+{
+	int flags = LOOP_AUTOCLEAR | (r->flags & MS_RDONLY ? LOOP_READ_ONLY : 0), fd, result;
+	char *loop = loop_attach(r->device, r->offset, r->sizelimit, &flags, &fd);
+
+	if (loop == NULL) {
+		warn("%s: cannot set up a loop device:", r->device);
+		return 1;
+	}
+	if (flags & LOOP_READ_ONLY)
+		r->flags |= MS_RDONLY;
+	result = mount_device_or_readonly(r, loop);
+	if (result < 0 && errno)
+		warn("mounting %s (%s) on %s:", r->device, loop, r->dir);
+	close(fd);		/* unused after a failure, the device detaches now */
+	free(loop);
+	return result < 0;
+}
+
 static int do_mount(struct request *r)
 {
+	char *device;
 	int result;
 
-	if (r->type == NULL || strcmp(r->type, "auto") == 0) {
-		if (r->flags & (MS_BIND | MS_MOVE | MS_REMOUNT))
-			result = mount(r->device, r->dir, NULL, r->flags, r->data[0] ? r->data : NULL);
-		else
-			result = mount_trying_types(r);
-	} else {
-		result = mount(r->device, r->dir, r->type, r->flags, r->data[0] ? r->data : NULL);
-	}
-	if (result < 0)
-		warn("mounting %s on %s:", r->device, r->dir);
+	if (r->flags & (MS_BIND | MS_MOVE | MS_REMOUNT))
+		r->loop = 0;
+	else if (is_regular_file(r->device))
+		r->loop = 1;	/* an image file: util-linux mounts it through a loop device */
+	device = fstype_resolve_spec(r->device);
+	if (device == NULL)
+		return 1;
+	r->device = device;
+	if (r->loop)
+		return mount_through_loop(r);
+	result = mount_device_or_readonly(r, device);
+	if (result < 0 && errno)
+		warn("mounting %s on %s:", device, r->dir);
 	return result < 0;
 }
 
@@ -185,24 +359,53 @@ static int mount_all(const char *only_type, unsigned long flags, const char *opt
 	return status;
 }
 
-/* --bind and --move are the only long options; make them -B and -M for the parser. */
-static void translate_long_options(int argc, char **argv)
+/*
+ * The long options: --bind and --move become -B and -M for the parser, --rbind
+ * -B with MS_REC; --make-* set *propagation (and are taken out of argv).
+ */
+static void translate_long_options(int argc, char **argv, unsigned long *propagation, int *rbind)
 {
 	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
-		if (strcmp(argv[i], "--bind") == 0)
+		if (strcmp(argv[i], "--bind") == 0) {
 			argv[i] = "-B";
-		else if (strcmp(argv[i], "--move") == 0)
+		} else if (strcmp(argv[i], "--rbind") == 0) {
+			argv[i] = "-B";
+			*rbind = 1;
+		} else if (strcmp(argv[i], "--move") == 0) {
 			argv[i] = "-M";
+		} else if (starts_with(argv[i], "--make-")) {
+			size_t j, n = sizeof propagation_options / sizeof propagation_options[0];
+			for (j = 0; j < n && strcmp(argv[i], propagation_options[j].option) != 0; j++)
+				;
+			if (j == n)
+				usage_error(usage, "unknown option '%s'", argv[i]);
+			*propagation = propagation_options[j].flags;
+			argv[i] = "-P";		/* a no-op letter the parser accepts */
+		}
 	}
+}
+
+/* mount --make-private DIR and friends. */
+static int change_propagation(const char *dir, unsigned long flags)
+{
+	if (mount("none", dir, NULL, flags, NULL) == 0)
+		return 0;
+	warn("%s:", dir);
+	return 1;
 }
 
 /* mount with one operand: the rest comes from /etc/fstab, or from /proc/mounts for a remount. */
 static int mount_from_table(struct request *r, const char *name, const char *options)
 {
 	struct mntent entry;
+	char full[PATH_MAX];
 
-	if (find_entry("/etc/fstab", name, &entry) ||
-	    ((r->flags & MS_REMOUNT) && find_entry("/proc/mounts", name, &entry))) {
+	/* The tables have whole paths: "mount d" may mean $PWD/d. */
+	if (realpath(name, full) == NULL)
+		snprintf(full, sizeof full, "%s", name);
+	if (find_entry("/etc/fstab", name, &entry) || find_entry("/etc/fstab", full, &entry) ||
+	    ((r->flags & MS_REMOUNT) && (find_entry("/proc/mounts", name, &entry) ||
+					 find_entry("/proc/mounts", full, &entry)))) {
 		r->device = entry.mnt_fsname;
 		r->dir = entry.mnt_dir;
 		if (r->type == NULL)
@@ -230,11 +433,12 @@ int mount_main(int argc, char **argv)
 	struct options o;
 	struct request r;
 	const char *options = NULL;
-	int c, all = 0;
+	unsigned long propagation = 0;
+	int c, all = 0, rbind = 0;
 
 	memset(&r, 0, sizeof r);
-	translate_long_options(argc, argv);
-	options_start(&o, argc, argv, "at:o:rwBM", usage);
+	translate_long_options(argc, argv, &propagation, &rbind);
+	options_start(&o, argc, argv, "at:o:rwBMP", usage);
 	while ((c = options_next(&o)) != -1) {
 		switch (c) {
 		case 'a': all = 1; break;
@@ -242,12 +446,17 @@ int mount_main(int argc, char **argv)
 		case 'o': options = o.arg; add_options(&r, o.arg); break;
 		case 'r': r.flags |= MS_RDONLY; break;
 		case 'w': r.flags &= ~MS_RDONLY; break;
-		case 'B': r.flags |= MS_BIND; break;
+		case 'B': r.flags |= MS_BIND | (rbind ? MS_REC : 0); break;
 		case 'M': r.flags |= MS_MOVE; break;
 		}
 	}
 	argv += o.index;
 	argc -= o.index;
+	if (propagation) {
+		if (argc != 1)
+			usage_error(usage, "--make-* takes one DIRECTORY");
+		return change_propagation(argv[0], propagation);
+	}
 	if (all)
 		return mount_all(r.type, r.flags, options);
 	if (argc == 0)
