@@ -3,7 +3,8 @@
 # apt-get as root, through sudo otherwise; on a non-Debian host, say what is needed.
 set -eu
 packages="linux-source-6.12 uclibc-source gcc-multilib grub-pc-bin grub-common xorriso mtools
-qemu-system-x86 make bc bison flex cpio xz-utils zstd libelf-dev python3 binutils"
+qemu-system-x86 make bc bison flex cpio xz-utils zstd libelf-dev python3 binutils
+e2fsprogs dosfstools fdisk"
 
 missing=""
 for p in $packages; do
