@@ -18,6 +18,7 @@
  * PID 1 must never exit: if it does, the kernel panics. So every failure here is
  * reported and survived.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -32,9 +33,11 @@
 #include <sys/prctl.h>
 #include <sys/reboot.h>
 #include <sys/stat.h>
+#include <sys/swap.h>
 #include <sys/wait.h>
 #include "mini.h"
 #include "init.h"
+#include "loop.h"
 
 /* A respawn line that dies this soon after starting, this many times in a row, ... */
 #define QUICK_EXIT_SECONDS 2
@@ -408,25 +411,75 @@ static void stop_every_process(void)
 		continue;
 }
 
-/* Unmount everything but the root, the last mounted first (/proc goes last of all). */
-static void unmount_all(void)
+/* Stop using every swap area (/proc/swaps), so that no disk stays busy with one. */
+static void swap_off_all(void)
 {
-	char dirs[32][128], device[128], dir[128], line[512];
+	char line[512], name[256];
+	FILE *f = fopen("/proc/swaps", "r");
+
+	if (f == NULL)
+		return;
+	while (fgets(line, sizeof line, f))	/* the heading ("Filename ...") is skipped */
+		if (sscanf(line, "%255s", name) == 1 && name[0] == '/')
+			swapoff(name);
+	fclose(f);
+}
+
+/* Free every loop device still attached (losetup's), so the disk its file is on can go. */
+static void detach_loops(void)
+{
+	DIR *d = opendir("/sys/block");
+	struct dirent *e;
+
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		char device[300];
+		if (!starts_with(e->d_name, "loop"))
+			continue;
+		snprintf(device, sizeof device, "/dev/%s", e->d_name);
+		loop_detach(device);	/* fails quietly for a free one */
+	}
+	closedir(d);
+}
+
+/*
+ * Unmount everything but the root, the last mounted first (a file system mounted
+ * inside another goes before it). In the last round a file system still in use
+ * (init's console is open on /dev) is made read-only instead: its data is then on
+ * the disk all the same. The first round keeps /proc and /sys, which the next steps read.
+ */
+static void unmount_all(int last_round)
+{
+	char dirs[64][256], device[256], dir[256], line[600];
 	int count = 0;
 	FILE *f = fopen("/proc/mounts", "r");
 
 	if (f == NULL)
 		return;
-	while (count < 32 && fgets(line, sizeof line, f)) {
-		if (sscanf(line, "%127s %127s", device, dir) == 2 && strcmp(dir, "/") != 0)
-			strcpy(dirs[count++], dir);
+	while (count < 64 && fgets(line, sizeof line, f)) {
+		if (sscanf(line, "%255s %255s", device, dir) != 2 || strcmp(dir, "/") == 0)
+			continue;
+		if (!last_round && (strcmp(dir, "/proc") == 0 || strcmp(dir, "/sys") == 0))
+			continue;
+		strcpy(dirs[count++], dir);
 	}
 	fclose(f);
 	while (count-- > 0) {
-		/* A file system still in use (init's console is open on /dev) stays, read-only. */
-		if (umount(dirs[count]) < 0)
+		if (umount(dirs[count]) < 0 && last_round)
 			mount(NULL, dirs[count], NULL, MS_REMOUNT | MS_RDONLY, NULL);
 	}
+}
+
+/* Put every disk in order: nothing written may be lost when the power goes. */
+static void release_disks(void)
+{
+	swap_off_all();
+	sync();
+	unmount_all(0);
+	detach_loops();
+	unmount_all(1);
+	sync();
 }
 
 /* Stop every process, put the disks in order and end the machine as asked. */
@@ -441,9 +494,7 @@ static void shut_down(int how)
 		entries[i].pid = 0;	/* they are about to die: do not restart them */
 	run_and_wait(SHUTDOWN);
 	stop_every_process();
-	sync();
-	unmount_all();
-	sync();
+	release_disks();
 	reboot(how);
 	say("reboot:");	/* only when the kernel refused: serve the consoles again */
 	shutting_down = 0;
