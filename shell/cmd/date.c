@@ -5,6 +5,9 @@
  * -d understands what people type: "@1700000000", "2024-03-01", "2024-03-01 12:30",
  * "2024-03-01T12:30:00", "12:30", "now", "today", "yesterday", "tomorrow", and
  * relative parts like "2 days ago", "+3 hours", "next week", in any mix.
+ *
+ * mini's time_t is 32-bit (uClibc-ng): a date after 2038-01-19 03:14:07 UTC (or before
+ * 1901-12-13) is refused with "date out of range", never shown as a wrong one.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -13,6 +16,7 @@
 #include <time.h>
 #include <sys/stat.h>
 #include "mini.h"
+#include "timefmt.h"
 
 static const char usage[] =
 	"Usage: date [-u] [-d STRING | -r FILE] [-R | -I[date|hours|minutes|seconds] | +FORMAT]\n"
@@ -136,7 +140,10 @@ static int parse_word(char **words, struct tm *tm, struct change *c, int *utc)
 	return add_relative(c, amount, words[1]) == 0 ? used : -1;
 }
 
-/* The time a -d or -s string means, counted from now. Returns 0 or -1. */
+/* What parse_date and parse_posix_time return besides 0. */
+enum { BAD_DATE = -1, OUT_OF_RANGE = -2 };
+
+/* The time a -d or -s string means, counted from now. Returns 0, BAD_DATE or OUT_OF_RANGE. */
 static int parse_date(const char *s, time_t now, time_t *result)
 {
 	struct tm tm = *localtime(&now);
@@ -144,10 +151,13 @@ static int parse_date(const char *s, time_t now, time_t *result)
 	char *copy, *words[64];
 	int count = 0, utc = 0, used;
 	long long seconds;
+	time_t base;
 
 	if (s[0] == '@') {		/* seconds since the epoch */
 		if (parse_long(s + 1, &seconds) < 0)
-			return -1;
+			return BAD_DATE;
+		if (!time_fits(seconds))
+			return OUT_OF_RANGE;
 		*result = (time_t)seconds;
 		return 0;
 	}
@@ -166,7 +176,9 @@ static int parse_date(const char *s, time_t now, time_t *result)
 	tm.tm_mday += total.days;
 	tm.tm_mon += total.months;
 	tm.tm_isdst = -1;	/* let mktime work out summer time for the new date */
-	*result = (utc ? timegm(&tm) : mktime(&tm)) + total.seconds;
+	if (make_time(&tm, utc, &base) < 0 || !time_fits((long long)base + total.seconds))
+		return OUT_OF_RANGE;
+	*result = base + total.seconds;
 	return 0;
 }
 
@@ -178,7 +190,7 @@ static int two_digits(const char *s)
 
 /*
  * POSIX's way to set the clock: an operand MMDDhhmm[[CC]YY][.ss] in local time.
- * A two-digit year 69-99 is 19YY, 00-68 is 20YY. Returns 0, or -1 if s is not one.
+ * A two-digit year 69-99 is 19YY, 00-68 is 20YY. Returns 0, BAD_DATE or OUT_OF_RANGE.
  */
 static int parse_posix_time(const char *s, time_t now, time_t *result)
 {
@@ -201,8 +213,7 @@ static int parse_posix_time(const char *s, time_t now, time_t *result)
 	if (tm.tm_mon > 11 || tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 || tm.tm_min > 59)
 		return -1;
 	tm.tm_isdst = -1;
-	*result = mktime(&tm);
-	return 0;
+	return make_time(&tm, 0, result) < 0 ? OUT_OF_RANGE : 0;
 }
 
 /* Append "+01:00" (the zone's offset from UTC, with a colon, as ISO 8601 has it). */
@@ -268,9 +279,8 @@ int date_main(int argc, char **argv)
 	struct options o;
 	const char *format = take_iso_option(&argc, argv);
 	const char *when = NULL, *set = NULL, *file = NULL;
-	int c, iso = format != NULL, set_from_operand = 0;
+	int c, iso = format != NULL, set_from_operand = 0, result;
 	time_t t = time(NULL);
-	struct stat st;
 	struct timespec new_time;
 
 	options_start(&o, argc, argv, "ud:s:r:R", usage);
@@ -288,7 +298,10 @@ int date_main(int argc, char **argv)
 	}
 	argv += o.index;
 	if (*argv && argv[0][0] != '+' && !argv[1] && !set && !when && !format) {
-		if (parse_posix_time(argv[0], t, &t) < 0)
+		result = parse_posix_time(argv[0], t, &t);
+		if (result == OUT_OF_RANGE)
+			die("'%s': " TIME_RANGE_MESSAGE, argv[0]);
+		if (result < 0)
 			die("invalid date '%s'", argv[0]);
 		set_from_operand = 1;
 		argv++;
@@ -301,13 +314,19 @@ int date_main(int argc, char **argv)
 	if (format == NULL)
 		format = "%a %b %e %H:%M:%S %Z %Y";
 	if (when || set) {
-		if (parse_date(when ? when : set, t, &t) < 0)
+		result = parse_date(when ? when : set, t, &t);
+		if (result == OUT_OF_RANGE)
+			die("'%s': " TIME_RANGE_MESSAGE, when ? when : set);
+		if (result < 0)
 			die("invalid date '%s'", when ? when : set);
 	}
 	if (file) {
-		if (stat(file, &st) < 0)
+		long long mtime;
+		if (file_time(file, 1, 'm', &mtime) < 0)
 			die("%s:", file);
-		t = st.st_mtime;
+		if (!time_fits(mtime))
+			die("%s: " TIME_RANGE_MESSAGE, file);
+		t = (time_t)mtime;
 	}
 	if (set || set_from_operand) {
 		new_time.tv_sec = t;

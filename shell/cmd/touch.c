@@ -1,4 +1,7 @@
-/* touch: change file times, making files that do not exist (POSIX touch, with GNU's -d forms). */
+/*
+ * touch: change file times, making files that do not exist (POSIX touch, with GNU's -d forms).
+ * A date past the end of mini's 32-bit time_t (2038-01-19) is refused: "date out of range".
+ */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -7,6 +10,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 #include "mini.h"
+#include "timefmt.h"
 
 static const char usage[] =
 	"Usage: touch [-acm] [-d DATE | -r FILE | -t STAMP] FILE...\n"
@@ -22,6 +26,9 @@ static int two_digits(const char *s)
 {
 	return (s[0] - '0') * 10 + (s[1] - '0');
 }
+
+/* What parse_stamp and parse_date return besides 0. */
+enum { BAD_DATE = -1, OUT_OF_RANGE = -2 };
 
 /* POSIX touch -t: [[CC]YY]MMDDhhmm[.ss], in local time. */
 static int parse_stamp(const char *s, time_t *t)
@@ -48,8 +55,7 @@ static int parse_stamp(const char *s, time_t *t)
 	tm.tm_min = two_digits(s + 6);
 	tm.tm_sec = dot ? two_digits(dot + 1) : 0;
 	tm.tm_isdst = -1;
-	*t = mktime(&tm);
-	return *t == (time_t)-1 ? -1 : 0;
+	return make_time(&tm, 0, t) < 0 ? OUT_OF_RANGE : 0;
 }
 
 /* The -d forms people type: ISO 8601 dates and times, or @seconds since 1970. */
@@ -63,7 +69,9 @@ static int parse_date(const char *s, time_t *t)
 
 	if (s[0] == '@') {
 		if (parse_long(s + 1, &seconds) < 0)
-			return -1;
+			return BAD_DATE;
+		if (!time_fits(seconds))
+			return OUT_OF_RANGE;
 		*t = seconds;
 		return 0;
 	}
@@ -74,8 +82,7 @@ static int parse_date(const char *s, time_t *t)
 		end = strptime(s, formats[i], &tm);
 		if (end && *end == '\0') {
 			tm.tm_isdst = -1;
-			*t = mktime(&tm);
-			return 0;
+			return make_time(&tm, 0, t) < 0 ? OUT_OF_RANGE : 0;
 		}
 	}
 	return -1;
@@ -107,7 +114,7 @@ static int touch_file(const char *path, const struct timespec times[2], int no_c
 int touch_main(int argc, char **argv)
 {
 	struct options o;
-	int c, only_access = 0, only_modify = 0, no_create = 0, status = 0;
+	int c, only_access = 0, only_modify = 0, no_create = 0, status = 0, result;
 	struct timespec times[2] = { { 0, UTIME_NOW }, { 0, UTIME_NOW } };
 	struct stat ref;
 	time_t t;
@@ -120,7 +127,10 @@ int touch_main(int argc, char **argv)
 		case 'c': no_create = 1; break;
 		case 'd':
 		case 't':
-			if ((c == 'd' ? parse_date(o.arg, &t) : parse_stamp(o.arg, &t)) < 0)
+			result = c == 'd' ? parse_date(o.arg, &t) : parse_stamp(o.arg, &t);
+			if (result == OUT_OF_RANGE)
+				die("'%s': " TIME_RANGE_MESSAGE, o.arg);
+			if (result < 0)
 				usage_error(usage, "invalid date '%s'", o.arg);
 			times[0].tv_sec = times[1].tv_sec = t;
 			times[0].tv_nsec = times[1].tv_nsec = 0;

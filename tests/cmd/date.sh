@@ -28,3 +28,13 @@ check "date: two operands" 'date 01011200 +%Y' '' 2 "date: extra operand"
 check "date: a format after an option format" 'date -R +%Y' '' 2 "date: extra operand '\+%Y'"
 check "date: bad -I argument" 'date -Iweeks' '' 2 "invalid argument 'weeks' for -I"
 check "date -s: a bad date sets nothing" 'date -s "not a date"' '' 1 "date: invalid date"
+# mini's time_t is 32-bit: past 2038-01-19 03:14:07 UTC a date is refused, never wrong.
+check "date -d: the last second of 32-bit time" 'date -d "2038-01-19 03:14:07" +%s' $'2147483647\n'
+check "date -d: a date after 2038 is out of range" 'date -d 2040-01-01' '' 1 "date: '2040-01-01': date out of range"
+check "date -d: past the end by a relative part" 'date -d "2038-01-19 03:14:07 +1 second"' '' 1 "date out of range"
+check "date -d @: seconds past 32 bits" 'date -d @2147483648' '' 1 "date out of range"
+check "date -d @: a negative time that fits" 'date -d @-86400 +%F' $'1969-12-31\n'
+check "date -d: before 1901 is out of range too" 'date -d 1900-01-01' '' 1 "date out of range"
+check "date MMDDhhmmCCYY after 2038 sets nothing" 'date 010100002040' '' 1 "date out of range"
+check "date -s: after 2038 sets nothing" 'date -s 2040-01-01' '' 1 "date out of range"
+check "date -r: a file dated after 2038" '/usr/bin/touch -d 2040-01-01 f 2>/dev/null || exit 0; date -r f' '' 1 "f: date out of range"

@@ -14,3 +14,7 @@ check "touch: bad date" 'touch -d tomorrowish a' '' 2 "invalid date"
 check "touch -t: bad stamp" 'touch -t 12 a' '' 2 "invalid date"
 check "touch: cannot make it" 'touch nosuch/a' '' 1 'touch: nosuch/a: No such file'
 check "touch -r: missing reference" 'touch -r nosuch a' '' 1 'nosuch'
+check "touch -d: a date after 2038 is out of range, the file untouched" 'touch -d 2040-01-01 a; echo $?; ls' $'1\n' 0 "touch: '2040-01-01': date out of range"
+check "touch -t: after 2038" 'touch -t 204001010000 a' '' 1 "date out of range"
+check "touch -d @: past 32 bits" 'touch -d @4294967296 a' '' 1 "date out of range"
+check "touch -d: the last second of 32-bit time" 'TZ=UTC0 touch -d "2038-01-19 03:14:07" a; stat -c %Y a' $'2147483647\n'
