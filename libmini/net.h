@@ -1,0 +1,77 @@
+/*
+ * net.h: what the network commands share (ifconfig, route, ip, udhcpc, netstat,
+ * arp, ping...): parsing addresses and netmasks, the classic interface and route
+ * ioctls, the kernel's routing table as `route -n` prints it, and rtnetlink
+ * (NETLINK_ROUTE) requests for `ip`.
+ *
+ * Addresses are kept as struct in_addr (network byte order), as the kernel has them.
+ */
+#ifndef NET_H
+#define NET_H
+
+#include <netinet/in.h>
+#include <linux/netlink.h>
+
+/* ---- addresses ---- */
+
+/* A dotted quad "192.0.2.1" (nothing else: no short forms). Returns 0 or -1. */
+int parse_ipv4(const char *s, struct in_addr *out);
+/* "A.B.C.D/N" or "A.B.C.D" (prefix_len then 32). Returns 0 or -1. */
+int parse_ipv4_prefix(const char *s, struct in_addr *addr, int *prefix_len);
+/* The netmask of a prefix length 0..32, and back (-1 for a mask with holes). */
+struct in_addr prefix_to_netmask(int prefix_len);
+int netmask_to_prefix(struct in_addr mask);
+/* "52:54:00:12:34:56" into 6 bytes. Returns 0 or -1. */
+int parse_mac(const char *s, unsigned char mac[6]);
+/* An address as text, in a static buffer (one per call site is not needed:
+ * the buffer is one of four, so up to four may be used in one printf). */
+const char *ipv4_text(struct in_addr a);
+
+/* ---- interfaces, through ioctls on an AF_INET datagram socket ---- */
+
+/* The socket the interface ioctls go through (opened once; dies if it cannot be). */
+int net_ioctl_socket(void);
+/* The interface's flags (IFF_UP...), or -1 with errno set. */
+int if_get_flags(const char *ifname);
+/* Set the flags in set and clear those in clear. Returns 0 or -1 (errno set). */
+int if_change_flags(const char *ifname, int set, int clear);
+/* SIOCSIFADDR, SIOCSIFNETMASK, SIOCSIFBRDADDR... with an IPv4 address. 0 or -1. */
+int if_set_ipv4(const char *ifname, unsigned long request, struct in_addr a);
+/* SIOCGIFADDR, SIOCGIFNETMASK... : the address, or -1 (e.g. EADDRNOTAVAIL: none). */
+int if_get_ipv4(const char *ifname, unsigned long request, struct in_addr *a);
+/* The hardware address (SIOCGIFHWADDR): its ARPHRD_ type, or -1. */
+int if_get_hwaddr(const char *ifname, unsigned char mac[6]);
+/* The interface's index (if_nametoindex), or 0 with a message said. */
+int if_index_or_warn(const char *ifname);
+
+/* ---- routes (IPv4, SIOCADDRT / SIOCDELRT) ---- */
+
+struct route4 {
+	struct in_addr dst, mask, gateway;	/* gateway 0: none */
+	const char *dev;			/* NULL: the kernel picks */
+	int metric;
+};
+/* Add (add != 0) or delete a route. Returns 0 or -1 (errno set). */
+int route4_change(int add, const struct route4 *r);
+/* Print /proc/net/route as `route -n` does (route, netstat -r). Returns 0 or 1. */
+int print_route_table(void);
+
+/* ---- rtnetlink ---- */
+
+/* A NETLINK_ROUTE socket (dies if none can be opened). */
+int rtnl_open(void);
+/* Append the attribute type with len bytes of data to the message in buf (room:
+ * size bytes). Dies when it does not fit: the callers' buffers are sized for them. */
+void rtnl_add_attr(struct nlmsghdr *n, size_t size, int type, const void *data, int len);
+/* Send the request n (NLM_F_ACK is added) and wait for the kernel's answer.
+ * Returns 0, or -1 with errno set to the kernel's error. */
+int rtnl_request(int fd, struct nlmsghdr *n);
+/* Dump every object of a kind (RTM_GETLINK, RTM_GETADDR, RTM_GETROUTE,
+ * RTM_GETNEIGH) for family: each message goes to each(), which returns 0 to go on.
+ * Returns 0, or -1 with errno set. */
+int rtnl_dump(int fd, int type, int family, int (*each)(struct nlmsghdr *n, void *ctx), void *ctx);
+/* Split the attributes starting at rta (len bytes) into table[0..max]. */
+struct rtattr;
+void rtnl_parse_attrs(struct rtattr **table, int max, struct rtattr *rta, int len);
+
+#endif
