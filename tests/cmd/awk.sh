@@ -194,3 +194,9 @@ check "awk: recursion that would overflow the C stack" \
 	'awk "function f(n) { return n ? $(yes "sprintf(\"%s\", " | head -n 40 | tr -d "\n")f(n - 1)$(printf "%040d" 0 | tr 0 ")") : 0 } BEGIN { print f(999) }"' '' 2 'awk: line 1: recursion too deep'
 check "awk: endless recursion" 'awk "function f(n) { return f(n + 1) } BEGIN { f(1) }"' '' 2 'awk: line 1: function calls nested too deeply'
 check "awk: recursion with a small stack" '(ulimit -s 256; awk "function f(n) { return n ? sprintf(\"%s\", f(n - 1)) : 0 } BEGIN { print f(999) }")' '' 2 'awk: line 1: recursion too deep'
+check "awk: s = s X appends in place, with the same results" \
+	'awk "BEGIN { s = \"a\"; s = s s \"b\" s; print s; x = 5; x = x 1 2; print x, x + 1; t = 0.5; t = t \"z\"; print t; for (i = 0; i < 3; i++) u = u i \"-\"; print u; NF = NF \"2\"; print NF; y = (w = w \"k\"); print y w; e = \"\"; e = e e; print \"[\" e \"]\" }"' \
+	$'aaba\n512 513\n0.5z\n0-1-2-\n2\nkk\n[]\n'
+check "awk: s = s X in a function, and with a call that changes s" \
+	'awk "function f(p) { p = p \"x\"; p = p \"y\"; return p } function g() { s = \"zz\"; return \"!\" } BEGIN { q = \"a\"; print f(q), q; s = \"abc\"; s = s g(); print s }"' $'axy a\nabc!\n'
+check "awk: building a string of a million pieces is linear" 'awk "BEGIN { for (i = 0; i < 1000000; i++) s = s \"x\"; print length(s) }"' $'1000000\n'

@@ -55,6 +55,9 @@ struct var {
 	struct array *arr;
 	int owns_arr;		/* free arr with the var (not when it is a caller's) */
 	struct var *ref;	/* a local bound to a caller's still-unset variable */
+	/* While s = s X grows val.str in place (run.c): its length and buffer
+	 * size. 0 after any other assignment (set_var). */
+	size_t str_len, str_cap;
 	struct var *next;	/* the list of all globals */
 };
 
@@ -78,7 +81,8 @@ enum { IO_NONE, IO_FILE, IO_APPEND, IO_PIPE };
 
 struct node {
 	enum node_type type;
-	int op;			/* N_OPASSIGN: the arithmetic node type; N_BUILTIN: which; IO_* */
+	int op;			/* N_OPASSIGN: the arithmetic node type; N_BUILTIN: which; IO_*;
+				 * N_ASSIGN: 1 for s = s X..., which may append in place */
 	int line;		/* in the program, for runtime errors */
 	struct node *a, *b, *c, *d;	/* operands, by type */
 	struct node *next;	/* the next statement or list item */

@@ -102,6 +102,7 @@ void set_var(struct var *v, struct cell c)
 	v->kind = V_SCALAR;
 	free_cell(&v->val);
 	v->val = c;
+	v->str_len = v->str_cap = 0;
 	if (v == v_NF)
 		set_nf((int)to_num(&c));
 }

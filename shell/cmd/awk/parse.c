@@ -155,6 +155,61 @@ static int is_lvalue(struct node *n)
 	return n->type == N_VAR || n->type == N_LOCAL || n->type == N_FIELD || n->type == N_INDEX;
 }
 
+/* Does evaluating n only compute a value: no assignment, call, getline or I/O? */
+static int only_computes(struct node *n)
+{
+	switch (n->type) {
+	case N_NUM: case N_STR: case N_REGEX: case N_VAR: case N_LOCAL:
+		return 1;
+	case N_FIELD: case N_NOT: case N_NEG: case N_PLUS:
+		return only_computes(n->a);
+	case N_INDEX:
+		for (struct node *k = n->b; k; k = k->next)
+			if (!only_computes(k))
+				return 0;
+		return 1;
+	case N_COND:
+		return only_computes(n->a) && only_computes(n->b) && only_computes(n->c);
+	case N_OR: case N_AND: case N_MATCH: case N_NOMATCH: case N_LT: case N_LE:
+	case N_NE: case N_EQ: case N_GT: case N_GE: case N_CONCAT: case N_ADD:
+	case N_SUB: case N_MUL: case N_DIV: case N_MOD: case N_POW:
+		return only_computes(n->a) && only_computes(n->b);
+	case N_BUILTIN:
+		if (n->op == B_SPLIT || n->op == B_SUB || n->op == B_GSUB || n->op == B_MATCH ||
+		    n->op == B_SRAND || n->op == B_RAND || n->op >= B_CLOSE)
+			return 0;
+		for (struct node *a = n->a; a; a = a->next)
+			if (!only_computes(a))
+				return 0;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int same_variable(struct node *a, struct node *b)
+{
+	return a->type == b->type && ((a->type == N_VAR && a->var == b->var) ||
+				      (a->type == N_LOCAL && a->index == b->index));
+}
+
+/*
+ * Is the assignment n of the form s = s X Y...: a variable, the same variable
+ * first in the concatenation, and X Y... only computing (so that evaluating
+ * them after s cannot change s)? Then run.c may append to s in place.
+ */
+static int appends_to_itself(struct node *n)
+{
+	struct node *c = n->b;
+
+	if (n->a->type != N_VAR && n->a->type != N_LOCAL)
+		return 0;
+	for (; c->type == N_CONCAT; c = c->a)
+		if (!only_computes(c->b))
+			return 0;
+	return c != n->b && same_variable(c, n->a);
+}
+
 /* ---- expressions, from the tightest binding up ---- */
 
 /*
@@ -553,6 +608,7 @@ static struct node *parse_expr(void)
 		next_token();
 		skip_newlines();
 		n = new_node(N_ASSIGN, n, parse_expr());
+		n->op = appends_to_itself(n);
 	}
 	for (int i = 0; i < 6; i++)
 		if (tok == ops[i]) {

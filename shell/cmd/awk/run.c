@@ -273,20 +273,74 @@ static struct cell getline_expr(struct node *n)
 
 /* ---- expressions ---- */
 
+/* The string of c, malloc'd: c's own when it has one (taken from it), else made. */
+static char *take_str(struct cell *c)
+{
+	char *s;
+
+	if (!(c->flags & C_STR) || !c->str)
+		return to_str(c);
+	s = c->str;
+	c->str = NULL;
+	return s;
+}
+
 static struct cell concat(struct node *n)
 {
 	struct cell x = eval(n->a), y = eval(n->b);
-	char *s = to_str(&x), *t = to_str(&y);
-	size_t len = strlen(s);
-	char *r = xmalloc(len + strlen(t) + 1);
+	char *s = take_str(&x), *t = take_str(&y);
+	size_t len = strlen(s), more = strlen(t);
 
-	memcpy(r, s, len);
-	strcpy(r + len, t);
-	free(s);
+	s = xrealloc(s, len + more + 1);
+	memcpy(s + len, t, more + 1);
 	free(t);
 	free_cell(&x);
 	free_cell(&y);
-	return str_cell(r);
+	return str_cell(s);
+}
+
+/* The parts X, Y... of the concatenation s X Y..., one after the other in b. */
+static void add_parts(struct strbuf *b, struct node *concat)
+{
+	char *s;
+
+	if (concat->a->type == N_CONCAT)
+		add_parts(b, concat->a);
+	s = eval_str(concat->b);
+	sb_adds(b, s);
+	free(s);
+}
+
+/*
+ * s = s X Y... (parse.c marked it): X Y... are appended to s's own buffer,
+ * which grows by doubling. Done the plain way, every append copies all of s
+ * several times, and building a string of n pieces takes time n^2. Returns 0
+ * when s is no string variable yet (or NF or FS, whose assignment does more).
+ */
+static int append_in_place(struct node *n)
+{
+	struct var *v = node_var(n->a);
+	struct strbuf parts = { 0 };
+
+	if (v->kind != V_SCALAR || !(v->val.flags & C_STR) || v == v_NF || v == v_FS)
+		return 0;
+	if (v->str_cap == 0) {		/* the first append: the buffer is the string */
+		if (!v->val.str)
+			v->val.str = xstrdup("");
+		v->str_len = strlen(v->val.str);
+		v->str_cap = v->str_len + 1;
+	}
+	/* All parts first: one of them may be s itself (s = s "," s). */
+	add_parts(&parts, n->b);
+	if (v->str_len + parts.len + 1 > v->str_cap) {
+		v->str_cap = 2 * (v->str_len + parts.len + 1);
+		v->val.str = xrealloc(v->val.str, v->str_cap);
+	}
+	memcpy(v->val.str + v->str_len, parts.s ? parts.s : "", parts.len + 1);
+	v->str_len += parts.len;
+	v->val.flags = C_STR;
+	free(parts.s);
+	return 1;
 }
 
 static int regex_matches(struct node *subject, struct node *re_node)
@@ -350,6 +404,8 @@ struct cell eval(struct node *n)
 	case N_GROUP:
 		runtime_error("a (list) outside print or in");
 	case N_ASSIGN:
+		if (n->op && append_in_place(n))
+			return copy_cell(&node_var(n->a)->val);
 		c = eval(n->b);
 		assign_to(n->a, copy_cell(&c));
 		return c;
@@ -514,7 +570,12 @@ static int exec(struct node *n)
 				return status;
 		return S_NORMAL;
 	case N_EXPR: {
-		struct cell c = eval(n->a);
+		struct cell c;
+
+		/* s = s X as a statement: its value is not needed, no copy of s either. */
+		if (n->a->type == N_ASSIGN && n->a->op && append_in_place(n->a))
+			return S_NORMAL;
+		c = eval(n->a);
 		free_cell(&c);
 		return S_NORMAL;
 	}
