@@ -200,3 +200,8 @@ check "awk: s = s X appends in place, with the same results" \
 check "awk: s = s X in a function, and with a call that changes s" \
 	'awk "function f(p) { p = p \"x\"; p = p \"y\"; return p } function g() { s = \"zz\"; return \"!\" } BEGIN { q = \"a\"; print f(q), q; s = \"abc\"; s = s g(); print s }"' $'axy a\nabc!\n'
 check "awk: building a string of a million pieces is linear" 'awk "BEGIN { for (i = 0; i < 1000000; i++) s = s \"x\"; print length(s) }"' $'1000000\n'
+check "awk: gsub and regex FS keep their meaning at every offset" \
+	'awk "BEGIN { s = \"abc\"; gsub(/x*/, \"-\", s); print s; t = \"aaa\"; gsub(/^a/, \"b\", t); print t; u = \"foo bar\"; gsub(/\\<b/, \"B\", u); print u; n = split(\"a1b22c333d\", q, /[0-9]+/); print n, q[1], q[4]; n = split(\"xaxbx\", z, /^x/); print n, z[1], z[2] }"' \
+	$'-a-b-c-\nbaa\nfoo Bar\n4 a d\n2  axbx\n'
+check "awk: gsub and a regex FS on a line of 200000 fields are linear" \
+	'python3 -c "print(\"a,\" * 200000)" > f; awk "{ n = gsub(/a/, \"bb\"); print n }" f; awk -F ",+" "{ print NF }" f' $'200000\n200001\n'

@@ -222,6 +222,8 @@ double awk_pow(double x, double y);
 /* ---- builtin.c ---- */
 struct cell call_builtin(struct node *n);
 regex_t *node_regex(struct node *n);	/* a /regex/ node's, or its value's as a regex */
+/* The first match of re in s[from..len) into *m (offsets in s); 0 if none. */
+int regex_search(regex_t *re, const char *s, size_t from, size_t len, regmatch_t *m);
 /* printf's and sprintf's format and arguments formatted, malloc'd; its length in *len if len */
 char *format_args(struct node *args, size_t *len);
 struct var *node_var(struct node *n);	/* the variable of an N_VAR or N_LOCAL node */

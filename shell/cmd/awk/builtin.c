@@ -53,45 +53,57 @@ static void add_replacement(struct strbuf *b, const char *repl, const char *matc
 }
 
 /*
+ * The first match of re in s[from..len), at offsets of s. REG_STARTEND searches
+ * from there without a strlen of the rest (quadratic over a long line), and
+ * sees the character before from: ^ and \< do not match in mid-line.
+ */
+int regex_search(regex_t *re, const char *s, size_t from, size_t len, regmatch_t *m)
+{
+	m->rm_so = from;
+	m->rm_eo = len;
+	return regexec(re, s, 1, m, REG_STARTEND) == 0;
+}
+
+/*
  * Replace the first (or every) match of re in s. An empty match right after
  * the previous match is not replaced: gsub(/x*\/, "-", "abc") is "-a-b-c-".
  */
 static int substitute(regex_t *re, const char *s, const char *repl, int global, char **out)
 {
 	struct strbuf b = { 0 };
-	const char *p = s;
-	const char *last_end = NULL;
+	size_t len = strlen(s), done = 0;	/* s[0..done) is in b already */
+	size_t last_end = (size_t)-1;
 	int count = 0;
 	regmatch_t m;
 
-	while (regexec(re, p, 1, &m, p > s ? REG_NOTBOL : 0) == 0) {
-		const char *start = p + m.rm_so, *end = p + m.rm_eo;
+	while (regex_search(re, s, done, len, &m)) {
+		size_t start = m.rm_so, end = m.rm_eo;
 
 		if (start == end && start == last_end) {
 			/* the empty match just after the last one: skip a character */
-			if (!*start)
+			if (start == len)
 				break;
-			sb_addn(&b, p, start - p + 1);
-			p = start + 1;
+			sb_addn(&b, s + done, start - done + 1);
+			done = start + 1;
 			continue;
 		}
-		sb_addn(&b, p, start - p);
-		add_replacement(&b, repl, start, end - start);
+		sb_addn(&b, s + done, start - done);
+		add_replacement(&b, repl, s + start, end - start);
 		count++;
 		last_end = end;
 		if (start == end) {
-			if (!*start) {
-				p = start;
+			if (start == len) {
+				done = start;
 				break;
 			}
-			sb_addn(&b, start, 1);
+			sb_addn(&b, s + start, 1);
 			end++;
 		}
-		p = end;
+		done = end;
 		if (!global)
 			break;
 	}
-	sb_adds(&b, p);
+	sb_addn(&b, s + done, len - done);
 	*out = sb_take(&b);
 	return count;
 }

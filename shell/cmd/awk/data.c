@@ -313,20 +313,20 @@ static void split_text(const char *s, const char *fs, int newline_too,
 		die("out of memory");
 	re = dynamic_regex(pattern ? pattern : fs);
 	free(pattern);
-	const char *search = s;
+	size_t len = strlen(s), field = 0, search = 0;	/* the field starts at s[field] */
 	regmatch_t m;
 
-	while (*search && regexec(re, search, 1, &m, search > s ? REG_NOTBOL : 0) == 0) {
+	while (search < len && regex_search(re, s, search, len, &m)) {
 		if (m.rm_eo == m.rm_so) {	/* an empty match separates nothing */
-			if (!search[m.rm_so])
+			if ((size_t)m.rm_so == len)
 				break;
-			search += m.rm_so + 1;
+			search = m.rm_so + 1;
 			continue;
 		}
-		add(ctx, s, search + m.rm_so - s);
-		s = search = search + m.rm_eo;
+		add(ctx, s + field, m.rm_so - field);
+		field = search = m.rm_eo;
 	}
-	add(ctx, s, strlen(s));
+	add(ctx, s + field, len - field);
 }
 
 /* ---- the record and its fields ---- */
@@ -351,7 +351,8 @@ static int fields_valid = 1;
 static void ensure_fields(int n)
 {
 	if (n >= fields_size) {
-		fields_size = n + 16;
+		/* doubling: a line of a million fields must not be a million copies */
+		fields_size = 2 * n + 16;
 		fields = xrealloc(fields, fields_size * sizeof *fields);
 		field_at = xrealloc(field_at, fields_size * sizeof *field_at);
 	}
