@@ -187,7 +187,7 @@ $(FUZZ_DIR)/obj/%.o: %.c tests/fuzz/sandbox.h
 	@command -v clang >/dev/null || { echo "make fuzz: needs clang (apt-get install clang)" >&2; exit 1; }
 	@mkdir -p $(dir $@)
 	@echo "  FUZZCC  $<"
-	@$(FUZZ_CC) $(if $(filter $<,$(FUZZ_BUDGETED)),-finstrument-functions-after-inlining) \
+	@$(FUZZ_CC) $(if $(filter $<,$(FUZZ_BUDGETED)),-finstrument-functions) \
 		-include tests/fuzz/sandbox.h -MMD -MP -c -o $@ $<
 # the harnesses: plain host code
 $(FUZZ_DIR)/obj/tests/fuzz/%.o: tests/fuzz/%.c tests/fuzz/fuzz.h
