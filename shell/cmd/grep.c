@@ -475,11 +475,44 @@ static long grep_fd(int fd, const char *name)
 static void grep_path(const char *path, int top);
 static char implicit_dot[] = ".";
 
-/* -r: every entry of a directory, in name order. */
-static void grep_directory(const char *path)
+/*
+ * The directories being searched, from the operand down to the current one: with
+ * -R, a symlink to one of them (d/up -> ..) would be a loop, searched again and
+ * again (2^depth times with two such links).
+ */
+static struct dir_id { dev_t dev; ino_t ino; } *open_dirs;
+static size_t open_dir_count, open_dir_room;
+
+static int in_a_loop(const struct stat *st)
+{
+	for (size_t i = 0; i < open_dir_count; i++)
+		if (open_dirs[i].dev == st->st_dev && open_dirs[i].ino == st->st_ino)
+			return 1;
+	return 0;
+}
+
+static void enter_dir(const struct stat *st)
+{
+	if (open_dir_count == open_dir_room) {
+		open_dir_room = 2 * open_dir_room + 16;
+		open_dirs = xrealloc(open_dirs, open_dir_room * sizeof *open_dirs);
+	}
+	open_dirs[open_dir_count].dev = st->st_dev;
+	open_dirs[open_dir_count++].ino = st->st_ino;
+}
+
+/* -r: every entry of a directory (whose status is st), in name order. */
+static void grep_directory(const char *path, const struct stat *st)
 {
 	struct dirent **entries;
-	int n = scandir(path, &entries, NULL, alphasort);
+	int n;
+
+	if (in_a_loop(st)) {
+		if (!no_messages)
+			warn("%s: warning: recursive directory loop", path);
+		return;
+	}
+	n = scandir(path, &entries, NULL, alphasort);
 
 	if (n < 0) {
 		if (!no_messages)
@@ -487,6 +520,7 @@ static void grep_directory(const char *path)
 		trouble = 1;
 		return;
 	}
+	enter_dir(st);
 	for (int i = 0; i < n; i++) {
 		const char *e = entries[i]->d_name;
 		if (strcmp(e, ".") != 0 && strcmp(e, "..") != 0) {
@@ -498,6 +532,7 @@ static void grep_directory(const char *path)
 		free(entries[i]);
 	}
 	free(entries);
+	open_dir_count--;
 }
 
 /* What -l, -L (which win) or -c print for a file once it has been read. */
@@ -528,7 +563,7 @@ static void grep_path(const char *path, int top)
 	if (recursive && strcmp(path, "-") != 0) {
 		int r = (recursive == 'R' || top) ? stat(path, &st) : lstat(path, &st);
 		if (r == 0 && S_ISDIR(st.st_mode)) {
-			grep_directory(path);
+			grep_directory(path, &st);
 			return;
 		}
 		if (r == 0 && !S_ISREG(st.st_mode) && !top)

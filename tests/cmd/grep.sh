@@ -84,3 +84,6 @@ check "grep: lines before the NUL are text" '{ seq 1 30000; printf "x\0\n"; seq 
 check "grep -F: NUL at the start of the file" '{ printf "x\0\n"; seq 1 100000; } | grep -F 99999' $'Binary file (standard input) matches\n'
 check "grep -r: binary file" 'mkdir d; printf "a\0\n" > d/b; echo a > d/t; grep -r a d' $'Binary file d/b matches\nd/t:a\n'
 check "grep -A: no context from a binary block" 'seq 1 30000 > f; printf "x\0\n" >> f; grep -A 100000 "^1$" f | tail -n 1 | grep -c x; grep -a -A 100000 "^1$" f | tail -n 1 | tr -d "\0"' $'0\nx\n'
+check "grep -R: symlinks to .. are loops, warned about and left" \
+	'mkdir -p d/e; echo hit > d/e/f; ln -s .. d/e/up; ln -s ../.. d/e/up2; ln -s . d/self; grep -R hit d; echo $?' \
+	$'d/e/f:hit\n0\n' 0 'grep: d/e/up: warning: recursive directory loop'
