@@ -1,30 +1,33 @@
 #!/bin/sh
-# `make size`: where the bytes of mini's ISO go.
+# `make size`: where the bytes of mini's images go.
 #
-# Usage: tools/size.sh            (or O=build/h-me ISO=... KERNEL_DIR=... tools/size.sh)
+# Usage: tools/size.sh   (or O=build/h-me ISO=... KERNEL_DIR=... FLOPPY=... FKERNEL_DIR=...)
 # Prints:
-#   1. the parts: the ISO, the GRUB files inside it, the kernel image, the initramfs
-#      (uncompressed, and an estimate of its share inside the zstd-compressed kernel),
-#      and mini itself by section;
+#   1. the parts: the ISO (the GRUB files inside it, the kernel), the boot floppy (GRUB's
+#      sectors, the FAT, the kernel, the room left), each kernel by part (setup, unpacker,
+#      compressed payload; inside it code, data, init code, the initramfs with an estimate
+#      of its compressed share), and mini itself by section;
 #   2. what each command adds to mini's stripped size, two ways:
 #        own    the bytes of the command's own object file(s) in the link map;
 #        adds   the exact saving if the command were left out: mini is linked again
 #               without it (its *_main resolved to 0) and stripped, which also counts
 #               the libc code only this command pulls in.
-# Exits 1 when the ISO reaches 10,000,000 bytes (the hard limit); warns past our own
-# budget of 1,474,560 bytes, a 1.44 MB floppy.
+# Exits 1 when the ISO reaches 10,000,000 bytes (the hard limit), or the floppy is not
+# exactly 1,474,560; warns past the ISO's budget of 2,949,120 bytes (2.88 MB: what the
+# oldest El Torito BIOSes boot by floppy emulation).
 # Needs: binutils (nm, size), xorriso (to list the ISO), zstd, gcc -m32 (to relink).
 # KEEP_WORK=1 keeps the temporary folder of intermediate tables (its name is in sh -x).
 set -eu
 O=${O:-build/mini}
 ISO=${ISO:-build/mini.iso}
 KERNEL_DIR=${KERNEL_DIR:-build/kernel}
-BZIMAGE=$KERNEL_DIR/arch/x86/boot/bzImage
-CPIO=$KERNEL_DIR/usr/initramfs_data.cpio
+FLOPPY=${FLOPPY:-$(dirname "$ISO")/mini-floppy.img}
+FKERNEL_DIR=${FKERNEL_DIR:-$(dirname "$KERNEL_DIR")/kernel-floppy}
 MINI=$O/mini
 MAP=$O/mini.map
 LIMIT=10000000
-BUDGET=1474560
+BUDGET=2949120
+FLOPPY_BYTES=1474560
 
 # 1234567 -> 1,234,567 (awk: printf's ' flag needs a locale we do not rely on).
 group() {
@@ -56,7 +59,7 @@ iso_parts() {
 	kernel_in_iso=$(awk '$2 == "/boot/bzImage" { print $1 }' "$work/iso-files")
 	grub_files=$(awk '$2 ~ "^/boot/grub/" && $2 != "/boot/grub/grub.cfg" { s += $1; n++ } END { print s + 0, n + 0 }' "$work/iso-files")
 	grub_cfg=$(awk '$2 == "/boot/grub/grub.cfg" { print $1 }' "$work/iso-files")
-	row "ISO $ISO" "$iso_size" "$(awk -v s="$iso_size" -v b=$BUDGET 'BEGIN { printf "%.1f%% of the 1.44 MB budget", 100 * s / b }')"
+	row "ISO $ISO" "$iso_size" "$(awk -v s="$iso_size" -v b=$BUDGET 'BEGIN { printf "%.1f%% of the 2.88 MB budget", 100 * s / b }')"
 	row "  kernel /boot/bzImage" "${kernel_in_iso:-0}"
 	row "  GRUB files in /boot/grub (${grub_files#* } files)" "${grub_files% *}"
 	row "  grub.cfg" "${grub_cfg:-0}"
@@ -70,19 +73,67 @@ iso_parts() {
 		while read -r size path; do row "      ${path#/boot/grub/}" "$size"; done
 }
 
-# The kernel compresses the cpio inside the bzImage with `zstd -22 --ultra`
-# (kernel-config/mini.config: CONFIG_KERNEL_ZSTD); compressing the cpio alone the same
-# way estimates its share of the bzImage.
-cpio_share() {
-	zstd -22 --ultra -q -c "$CPIO" | wc -c
+# The boot floppy: GRUB in the FAT's reserved sectors, the FAT, the kernel, what is left.
+# (The boot sector's BPB says where each part lies: tools/make-floppy.sh.)
+floppy_parts() {
+	size=$(bytes "$FLOPPY")
+	le16() { od -An -tu2 -j"$1" -N2 "$FLOPPY" | tr -d ' '; }
+	reserved=$(le16 14)
+	fats=$(od -An -tu1 -j16 -N1 "$FLOPPY" | tr -d ' ')
+	root_entries=$(le16 17)
+	fat_sectors=$(le16 22)
+	free=$(MTOOLS_SKIP_CHECK=1 mdir -i "$FLOPPY" :: 2>/dev/null | sed -n 's/ *bytes free.*//p' | tr -d ' ')
+	kernel=$(MTOOLS_SKIP_CHECK=1 mdir -i "$FLOPPY" ::/bzImage 2>/dev/null | awk '$1 == "BZIMAGE" { print $2 }')
+	row "floppy $FLOPPY" "$size" "$([ "$size" = $FLOPPY_BYTES ] && echo "a 1.44 MB floppy exactly" || echo "NOT 1,474,560 bytes")"
+	row "  boot sector (GRUB's boot.img + the FAT's BPB)" 512
+	row "  GRUB core.img (reserved sectors)" $(( (reserved - 1) * 512 ))
+	row "  FAT ($fats) and root directory ($root_entries entries)" $(( (fats * fat_sectors + root_entries * 32 / 512) * 512 ))
+	row "  kernel /bzImage" "${kernel:-0}"
+	row "  free" "${free:-0}" "room left for the kernel to grow"
 }
 
-kernel_parts() {
-	[ -f "$BZIMAGE" ] && row "kernel $BZIMAGE (zstd)" "$(bytes "$BZIMAGE")"
-	if [ -f "$CPIO" ]; then
-		row "initramfs cpio, uncompressed" "$(bytes "$CPIO")"
-		row "  its share in the kernel (zstd alone, estimate)" "$(cpio_share)"
+# One kernel by part. The bzImage is the real-mode setup, the unpacker, and the
+# compressed vmlinux; vmlinux holds the code, the data, the init sections (freed once
+# booted) and, inside those, the initramfs cpio. The cpio's share of the compressed
+# payload is estimated by compressing it alone the way the kernel's build does.
+kernel_parts() {	# kernel_parts DIR LABEL
+	dir=$1
+	bz=$dir/arch/x86/boot/bzImage
+	[ -f "$bz" ] || { echo "  (no $bz)"; return 0; }
+	if grep -q '^CONFIG_KERNEL_XZ=y' "$dir/.config"; then
+		method=xz payload=$dir/arch/x86/boot/compressed/vmlinux.bin.xz
+	else
+		method=zstd payload=$dir/arch/x86/boot/compressed/vmlinux.bin.zst
 	fi
+	setup=$(bytes "$dir/arch/x86/boot/setup.bin")
+	packed=$(bytes "$payload")
+	row "kernel $bz ($2, $method)" "$(bytes "$bz")"
+	row "  real-mode setup" "$setup"
+	row "  unpacker and padding" $(( $(bytes "$bz") - setup - packed ))
+	row "  compressed vmlinux" "$packed"
+	cpio=$dir/usr/initramfs_data.cpio
+	size -A "$dir/vmlinux" | awk -v cpio="$(bytes "$cpio")" '
+		$1 == ".text" { code += $2 } $1 == ".rodata" { ro += $2 }
+		$1 == ".data" { data += $2 } $1 ~ /^\.init\./ { init += $2 }
+		$1 == ".bss" || $1 == ".brk" { bss += $2 }
+		END { print "code", code; print "rodata", ro; print "data", data;
+		      print "init", init - cpio; print "cpio", cpio; print "bss", bss }' |
+	while read -r part n; do
+		case $part in
+		code) row "    vmlinux code (.text), unpacked" "$n" ;;
+		rodata) row "    read-only data" "$n" ;;
+		data) row "    data" "$n" ;;
+		init) row "    init code and data (freed after boot)" "$n" ;;
+		cpio) row "    initramfs cpio, uncompressed" "$n" ;;
+		bss) row "    .bss and .brk (RAM only)" "$n" ;;
+		esac
+	done
+	if [ "$method" = xz ]; then
+		share=$(xz --format=xz --check=crc32 -9e -c "$cpio" | wc -c)
+	else
+		share=$(zstd -22 --ultra -q -c "$cpio" | wc -c)
+	fi
+	row "  the initramfs's share ($method alone, estimate)" "$share"
 }
 
 mini_parts() {
@@ -231,7 +282,13 @@ if [ -f "$ISO" ]; then
 else
 	echo "  (no $ISO: make iso)"
 fi
-kernel_parts
+if [ -f "$FLOPPY" ]; then
+	floppy_parts
+else
+	echo "  (no $FLOPPY: make floppy)"
+fi
+kernel_parts "$KERNEL_DIR" "the ISO's"
+kernel_parts "$FKERNEL_DIR" "the floppy's"
 mini_parts
 echo
 echo "What each command adds to mini (bytes of loaded sections; own = its objects in the"
@@ -246,6 +303,10 @@ if [ -f "$ISO" ]; then
 		exit 1
 	fi
 	if [ "$iso_size" -gt $BUDGET ]; then
-		echo "size: warning: $ISO is $(group "$iso_size") bytes, $(group $((iso_size - BUDGET))) over our budget of $(group $BUDGET) (1.44 MB floppy)" >&2
+		echo "size: warning: $ISO is $(group "$iso_size") bytes, $(group $((iso_size - BUDGET))) over our budget of $(group $BUDGET) (2.88 MB, El Torito floppy emulation)" >&2
 	fi
+fi
+if [ -f "$FLOPPY" ] && [ "$(bytes "$FLOPPY")" != $FLOPPY_BYTES ]; then
+	echo "size: $FLOPPY is $(group "$(bytes "$FLOPPY")") bytes, not $(group $FLOPPY_BYTES)" >&2
+	exit 1
 fi
