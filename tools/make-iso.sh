@@ -15,12 +15,18 @@
 # that need normal (linux, linux16), stay out of the core: they lie in
 # /boot/grub/i386-pc as gzip files, which GRUB's gzio (in the core) unpacks many times
 # faster. GRUB loads normal from there by itself; grub.cfg loads linux16.
+#
+# Reproducible: every date in the ISO (its volume's, its files') is SOURCE_DATE_EPOCH,
+# the last commit's time (the Makefile sets it; by hand, git's or else 0), and xorriso
+# derives the volume's UUID from it; -r gives every file the same owner and modes.
 set -eu
 kernel=$1
 iso=$2
 stage=$(dirname "$iso")/iso
 limit=10000000
 grub=/usr/lib/grub/i386-pc
+SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || echo 0)}
+export SOURCE_DATE_EPOCH
 
 # What grub.cfg uses: biosdisk and iso9660 read the CD (or the USB stick, where the ISO
 # starts at sector 0); gzio reads the gzip modules; serial puts the menu on the serial
@@ -67,6 +73,8 @@ echo "  ISO     $iso"
 # shellcheck disable=SC2086 (core is a list of words on purpose)
 grub-mkimage --directory="$grub" --format=i386-pc-eltorito \
 	--prefix=/boot/grub --output="$stage/boot/grub/eltorito.img" $core
+# Every file and folder dated SOURCE_DATE_EPOCH (xorriso then sets atime and ctime to it too).
+find "$stage" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
 
 # -b/-no-emul-boot/-boot-load-size 4/-boot-info-table: the El Torito way GRUB's cdboot
 # expects (the BIOS loads its first 2 KB, which load the rest). --grub2-boot-info and
