@@ -316,26 +316,6 @@ static int trap_builtin(int argc, char **argv)
 
 /* ---- the table ---- */
 
-int alias_builtin(int argc, char **argv);
-int unalias_builtin(int argc, char **argv);
-int bracket_builtin(int argc, char **argv);
-int cd_builtin(int argc, char **argv);
-int command_builtin(int argc, char **argv);
-int export_builtin(int argc, char **argv);
-int getopts_builtin(int argc, char **argv);
-int hash_builtin(int argc, char **argv);
-int kill_builtin(int argc, char **argv);
-int local_builtin(int argc, char **argv);
-int mini_builtin(int argc, char **argv);
-int pwd_builtin(int argc, char **argv);
-int read_builtin(int argc, char **argv);
-int readonly_builtin(int argc, char **argv);
-int set_builtin(int argc, char **argv);
-int shift_builtin(int argc, char **argv);
-int type_builtin(int argc, char **argv);
-int umask_builtin(int argc, char **argv);
-int unset_builtin(int argc, char **argv);
-
 /* In strcmp order (searched in halves). special = 1: POSIX special builtins. */
 const struct builtin builtins[] = {
 	{ ".", dot_builtin, 1 },

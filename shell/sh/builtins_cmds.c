@@ -295,66 +295,19 @@ int umask_builtin(int argc, char **argv)
 	return 0;
 }
 
-/* ---- alias ---- */
-
-struct alias {
-	struct alias *next;
-	char *name, *value;
-};
-static struct alias *aliases;	/* sorted by name */
-
-const char *alias_get(const char *name)
-{
-	for (struct alias *a = aliases; a; a = a->next)
-		if (strcmp(a->name, name) == 0)
-			return a->value;
-	return NULL;
-}
-
-static void alias_print(struct alias *a)
-{
-	printf("%s=", a->name);
-	put_quoted(a->value);
-	putchar('\n');
-}
-
-static void alias_set(const char *name, size_t len, const char *value)
-{
-	struct alias **p = &aliases, *a;
-
-	while (*p && strncmp((*p)->name, name, len) < 0)
-		p = &(*p)->next;
-	if (*p && strlen((*p)->name) == len && strncmp((*p)->name, name, len) == 0) {
-		free((*p)->value);
-		(*p)->value = xstrdup(value);
-		return;
-	}
-	a = xzalloc(sizeof *a);
-	a->name = xstrndup(name, len);
-	a->value = xstrdup(value);
-	a->next = *p;
-	*p = a;
-}
+/* ---- alias and unalias (the table is in alias.c) ---- */
 
 int alias_builtin(int argc, char **argv)
 {
 	int status = 0;
 
 	if (argc == 1)
-		for (struct alias *a = aliases; a; a = a->next)
-			alias_print(a);
+		alias_print(NULL);
 	for (int i = 1; i < argc; i++) {
 		const char *eq = strchr(argv[i], '=');
 		if (eq) {
 			alias_set(argv[i], eq - argv[i], eq + 1);
-			continue;
-		}
-		struct alias *a = aliases;
-		while (a && strcmp(a->name, argv[i]) != 0)
-			a = a->next;
-		if (a) {
-			alias_print(a);
-		} else {
+		} else if (alias_print(argv[i]) < 0) {
 			sh_warn("alias: %s: not found", argv[i]);
 			status = 1;
 		}
@@ -366,29 +319,13 @@ int unalias_builtin(int argc, char **argv)
 {
 	int status = 0;
 
-	if (argc > 1 && strcmp(argv[1], "-a") == 0) {
-		while (aliases) {
-			struct alias *next = aliases->next;
-			free(aliases->name);
-			free(aliases->value);
-			free(aliases);
-			aliases = next;
-		}
-		return 0;
-	}
+	if (argc > 1 && strcmp(argv[1], "-a") == 0)
+		return alias_remove(NULL);
 	for (int i = 1; i < argc; i++) {
-		struct alias **p = &aliases, *a;
-		while (*p && strcmp((*p)->name, argv[i]) != 0)
-			p = &(*p)->next;
-		if ((a = *p) == NULL) {
+		if (alias_remove(argv[i]) < 0) {
 			sh_warn("unalias: %s: not found", argv[i]);
 			status = 1;
-			continue;
 		}
-		*p = a->next;
-		free(a->name);
-		free(a->value);
-		free(a);
 	}
 	return status;
 }

@@ -5,13 +5,21 @@
  * travels through the files in this order:
  *
  *	input.c   characters from a script, a string or the terminal (line editor)
- *	lexer.c   characters -> tokens (words keep their quotes, as typed)
+ *	lexer.c   characters -> tokens (words keep their quotes, as typed);
+ *	          alias.c holds the aliases it substitutes
  *	parse.c   tokens -> a syntax tree, one struct per kind of command
  *	expand.c  words -> fields (tilde, parameters, $(...), $((...)) in arith.c,
  *	          field splitting, pathname expansion, quote removal)
  *	exec.c    runs the tree: redirections, pipelines, lists, compound commands
- *	builtins.c, jobs.c, vars.c   what the commands act on
- *	sh.c      options, startup files, the read-run loop
+ *	builtins*.c, jobs.c, vars.c   what the commands act on
+ *	sh.c      options, startup files, the read-run loop, errors
+ *
+ * The loop in sh.c (run_input) calls parse_command; the parser asks lex_next
+ * for tokens, and the lexer pulls characters one by one with input_getc. The
+ * tree of one complete command comes back to the loop, which hands it to
+ * run_node; only then are its words expanded (expand_words), one simple
+ * command at a time, just before that command runs. eval, `.`, traps and
+ * $(...) start the same loop again on a string or a file (run_string, run_fd).
  */
 #ifndef SH_H
 #define SH_H
@@ -141,14 +149,21 @@ struct token_value {
 void lex_next(struct token_value *t, int check_alias);
 /* Read a here-document's lines up to delimiter; NULL at end of input. */
 char *lex_heredoc(const char *delimiter, int strip_tabs);
-/* Set by lexer and parser: the input ended inside a quote, or the syntax is wrong. */
-void syntax_error(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+
+/* ---- alias.c: the aliases the lexer substitutes ---- */
+
+const char *alias_get(const char *name);
+void alias_set(const char *name, size_t len, const char *value);
+/* Remove one alias, or all (name NULL); -1 if there was none of that name. */
+int alias_remove(const char *name);
+/* Print name='value' lines (all when name is NULL); -1 if there was none of that name. */
+int alias_print(const char *name);
 
 /* ---- parse.c ---- */
 
 /*
  * Parse one complete command (up to a newline) into a tree in arena a.
- * Returns NULL at end of input; *empty is set for a blank line.
+ * Returns NULL for a blank line, and at end of input, which sets *at_eof.
  */
 struct node *parse_command(struct arena *a, int *at_eof);
 /* Text of a command for `jobs` (simple commands and pipelines in full). */
@@ -164,6 +179,8 @@ char *expand_word(const char *text);
 char *expand_heredoc(const char *text);
 /* A case pattern, with quoted characters escaped for fnmatch. */
 char *expand_pattern(const char *text);
+/* Expand an assignment word name=value (tilde after ':' too); malloc'd. */
+char *expand_assignment(const char *text);
 /* Remove quotes only (here-doc delimiters). */
 char *remove_quotes(const char *text);
 /* Expand PS1/PS2: parameters and the backslash escapes \u \h \w \W \$. */
@@ -191,15 +208,14 @@ size_t name_length(const char *s);
 char **var_environ(void);
 /* Write s in single quotes on stdout, so the shell can read it back. */
 void put_quoted(const char *s);
-/* Expand an assignment word name=value (tilde after ':' too); malloc'd. */
-char *expand_assignment(const char *text);
 /* Print variables as "prefix name='value'" lines, only those with all of flags. */
 void var_print(const char *prefix, int flags);
 /* Function-local variables: a scope per function call. */
 void var_push_scope(void);
 void var_pop_scope(void);
+/* Make a variable local to the innermost scope (name or name=value); also
+ * how the temporary assignments of `VAR=x builtin` are kept. */
 int var_make_local(const char *assignment);
-/* Temporary assignments before a command: kept in a scope too. */
 
 /* Positional parameters $1... */
 struct positional {
@@ -234,6 +250,8 @@ void sh_error(int status, const char *fmt, ...) __attribute__((format(printf, 2,
 /* Print "sh: fmt" (with the line number when reading a script). */
 void sh_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void sh_exit(int status) __attribute__((noreturn));
+/* The lexer and the parser: the input ended inside a quote, or the syntax is wrong. */
+void syntax_error(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 /* Run a string as commands (eval, traps, -c); returns the last status. */
 int run_string(const char *s);
 /* Run a string as this process's last work (sh -c, command substitution). */
@@ -270,8 +288,6 @@ int run_argv(int argc, char **argv, int skip_functions);
 void exec_replace(char **argv) __attribute__((noreturn));
 /* Command substitution: the output of running text. */
 char *command_output(const char *text);
-/* Reset signals to their defaults in a new child. */
-void child_reset_signals(void);
 /* Undo the redirections saved since mark (0: all of them, after an error). */
 void restore_fds(int mark);
 
@@ -295,8 +311,31 @@ extern int dot_depth;
 void run_pending_traps(void);
 void run_exit_trap(void);
 void traps_in_child(void);
+/* Reset signals to their defaults in a new child. */
+void child_reset_signals(void);
 extern volatile sig_atomic_t pending_signals;
-const char *alias_get(const char *name);
+
+/* ---- builtins_cmds.c and builtins_vars.c: the other builtins ---- */
+
+/* echo printf test [ true false: mini's own commands, run in the shell's process. */
+int mini_builtin(int argc, char **argv);
+int alias_builtin(int argc, char **argv);
+int unalias_builtin(int argc, char **argv);
+int cd_builtin(int argc, char **argv);
+int pwd_builtin(int argc, char **argv);
+int umask_builtin(int argc, char **argv);
+int command_builtin(int argc, char **argv);
+int type_builtin(int argc, char **argv);
+int hash_builtin(int argc, char **argv);
+int kill_builtin(int argc, char **argv);
+int export_builtin(int argc, char **argv);
+int readonly_builtin(int argc, char **argv);
+int unset_builtin(int argc, char **argv);
+int local_builtin(int argc, char **argv);
+int set_builtin(int argc, char **argv);
+int shift_builtin(int argc, char **argv);
+int read_builtin(int argc, char **argv);
+int getopts_builtin(int argc, char **argv);
 
 /* ---- jobs.c ---- */
 
