@@ -28,6 +28,7 @@
 #include "escape.h"
 #include "exec.h"
 #include "modes.h"
+#include "timefmt.h"
 #include "tree.h"
 #include "users.h"
 
@@ -65,7 +66,8 @@ struct node {
 	char compare;			/* '+' more, '-' less, '=' exactly; for -perm '-' '/' '=' */
 	long long number;
 	long long unit;			/* -size: bytes per unit; -mtime, -mmin: seconds */
-	struct timespec time;		/* -newer */
+	long long seconds;		/* -newer: the file's time, in full, */
+	long nanoseconds;		/* and its fraction */
 	regex_t *regex;			/* -regex, -iregex */
 	char **argv;			/* -exec, -ok: the command, ending at {} or ; */
 	int argc;
@@ -152,21 +154,39 @@ static int test_size(struct node *n, const char *path, const struct stat *st)
 	return compare(n, (st->st_size + n->unit - 1) / n->unit);
 }
 
+/* The access ('a'), modification ('m') or status change ('c') time in st. */
+static const struct timespec *stat_time(const struct stat *st, char which)
+{
+	return which == 'a' ? &st->st_atim : which == 'c' ? &st->st_ctim : &st->st_mtim;
+}
+
+/*
+ * A file's time in full seconds: stat() has only 32 bits of them (a file of 2040
+ * would be one of 1903), statx has them all. A symlink in st was not followed.
+ */
+static long long full_seconds(const char *path, const struct stat *st, char which)
+{
+	long long seconds;
+
+	if (file_time(path, !S_ISLNK(st->st_mode), which, &seconds) < 0)
+		seconds = stat_time(st, which)->tv_sec;	/* gone meanwhile: what stat said */
+	return seconds;
+}
+
 /*
  * -mtime -atime -ctime and -mmin -amin -cmin: whole days or minutes since the
  * modification, access or status change (n->text says which), rounded down.
  */
 static int test_age(struct node *n, const char *path, const struct stat *st)
 {
-	time_t t = n->text[0] == 'a' ? st->st_atime : n->text[0] == 'c' ? st->st_ctime : st->st_mtime;
-
-	return compare(n, (find.now - t) / n->unit);
+	return compare(n, (find.now - full_seconds(path, st, n->text[0])) / n->unit);
 }
 
 static int test_newer(struct node *n, const char *path, const struct stat *st)
 {
-	return st->st_mtim.tv_sec > n->time.tv_sec ||
-	       (st->st_mtim.tv_sec == n->time.tv_sec && st->st_mtim.tv_nsec > n->time.tv_nsec);
+	long long seconds = full_seconds(path, st, 'm');
+
+	return seconds > n->seconds || (seconds == n->seconds && st->st_mtim.tv_nsec > n->nanoseconds);
 }
 
 static int test_perm(struct node *n, const char *path, const struct stat *st)
@@ -337,22 +357,27 @@ static void link_target(const char *path, const struct stat *st, char *buf, size
 	buf[length > 0 ? length : 0] = '\0';
 }
 
-/* %Tk %Ak %Ck into buf: k is a strftime letter, @ or +. */
-static void format_time(char *buf, size_t size, const struct timespec *t, char key)
+/*
+ * %Tk %Ak %Ck into buf: k is a strftime letter, @ or +; which is 'm', 'a' or 'c'.
+ * A date past the 32-bit time_t is "?", said on stderr (find then fails at the end);
+ * @, the seconds since 1970, needs no time_t.
+ */
+static void time_directive_text(char *buf, size_t size, const char *path, const struct stat *st,
+				char which, char key)
 {
 	char format[] = { '%', key, '\0' };
-	struct tm *tm = localtime(&t->tv_sec);
-	size_t length = 0;
+	long long seconds = full_seconds(path, st, which);
 
 	if (key == '@') {
-		length = snprintf(buf, size, "%lld", (long long)t->tv_sec);
-	} else if (tm != NULL) {
-		length = strftime(buf, size, key == '+' ? "%Y-%m-%d+%H:%M:%S" : format, tm);
+		snprintf(buf, size, "%lld", seconds);
+	} else if (format_time(buf, size, key == '+' ? "%Y-%m-%d+%H:%M:%S" : format, seconds, 0) < 0) {
+		warn("%s: %s", path, TIME_RANGE_MESSAGE);
+		find.status = 1;
+		return;
 	}
-	buf[length] = '\0';
 	/* GNU find gives @ and + ten digits of fraction (the nanoseconds and a 0); so do we. */
 	if (key == '@' || key == '+')
-		snprintf(buf + length, size - length, ".%09ld0", t->tv_nsec);
+		snprintf(buf + strlen(buf), size - strlen(buf), ".%09ld0", stat_time(st, which)->tv_nsec);
 }
 
 /* The text of directive d for the file; *length is set where it is a part of path. */
@@ -390,8 +415,8 @@ static const char *directive_text(const struct directive *d, const char *path, c
 		buf[1] = '\0';
 		return buf;
 	case 'T': case 'A': case 'C':
-		format_time(buf, sizeof buf, d->letter == 'T' ? &st->st_mtim :
-			    d->letter == 'A' ? &st->st_atim : &st->st_ctim, d->time_key);
+		time_directive_text(buf, sizeof buf, path, st, d->letter == 'T' ? 'm' : d->letter == 'A' ? 'a' : 'c',
+				    d->time_key);
 		return buf;
 	case 'm':
 		snprintf(buf, sizeof buf, "%o", (unsigned)st->st_mode & 07777);
@@ -699,9 +724,9 @@ static void parse_test(struct node *n, const char *word)
 		n->text = word + 1;	/* 'm', 'a' or 'c' */
 		n->test = test_age;
 	} else if (strcmp(word, "-newer") == 0) {
-		if (stat(arg, &st) < 0)
+		if (stat(arg, &st) < 0 || file_time(arg, 1, 'm', &n->seconds) < 0)
 			die("%s:", arg);
-		n->time = st.st_mtim;
+		n->nanoseconds = st.st_mtim.tv_nsec;
 		n->test = test_newer;
 	} else if (strcmp(word, "-perm") == 0) {
 		parse_perm(n, arg);

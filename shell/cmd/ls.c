@@ -31,6 +31,7 @@
 #include <sys/sysmacros.h>
 #include "mini.h"
 #include "modes.h"
+#include "timefmt.h"
 #include "users.h"
 
 static const char usage[] =
@@ -61,6 +62,7 @@ struct entry {
 	char *path;		/* where to find it: the operand, or directory/name */
 	char *link;		/* the target of a symlink (long format only), or NULL */
 	struct stat st;
+	long long seconds;	/* the time shown and sorted by, in full (st's is 32-bit) */
 };
 
 /* The options, set once by main and read everywhere below. */
@@ -88,13 +90,24 @@ static const struct timespec *time_of(const struct stat *st)
 	return opt.time == 'c' ? &st->st_ctim : opt.time == 'a' ? &st->st_atim : &st->st_mtim;
 }
 
+/*
+ * The entry's time (-c, -u or the modification time) in full: stat() gives 32 bits, so a
+ * file of 2040 would be sorted and shown as one of 1903. statx has the whole number.
+ * A symlink in st was looked at itself; anything else was followed, or is no link.
+ */
+static void read_full_time(struct entry *e)
+{
+	if (file_time(e->path, !S_ISLNK(e->st.st_mode), opt.time, &e->seconds) < 0)
+		e->seconds = time_of(&e->st)->tv_sec;	/* gone meanwhile: what stat said */
+}
+
 /* The order of two entries before -r: negative when a comes first. */
 static int natural_order(const struct entry *a, const struct entry *b)
 {
 	if (opt.sort == 't') {
 		const struct timespec *ta = time_of(&a->st), *tb = time_of(&b->st);
-		if (ta->tv_sec != tb->tv_sec)
-			return ta->tv_sec < tb->tv_sec ? 1 : -1;
+		if (a->seconds != b->seconds)
+			return a->seconds < b->seconds ? 1 : -1;
 		if (ta->tv_nsec != tb->tv_nsec)
 			return ta->tv_nsec < tb->tv_nsec ? 1 : -1;
 	} else if (opt.sort == 'S' && a->st.st_size != b->st.st_size) {
@@ -278,14 +291,22 @@ static void measure(const struct entry *list, size_t count, struct widths *w)
  * "Nov 25 19:28" for the last six months, "Nov 25  2025" for older or future times.
  * Written by hand, not with strftime: uClibc's strftime looks for the time zone
  * file again for each field, and ls -l formats a time for every file.
+ * A time past the 32-bit time_t shows as "?", said on stderr, and ls fails at the end.
  */
-static void print_time(time_t t)
+static void print_time(const struct entry *e)
 {
 	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
 	const time_t half_year = 31556952 / 2;	/* seconds in half a Gregorian year */
+	time_t t = (time_t)e->seconds;
 	int recent = t > opt.now - half_year && t <= opt.now;
-	struct tm *tm = localtime(&t);
+	struct tm *tm;
 
+	if (!time_fits(e->seconds) || (tm = localtime(&t)) == NULL) {
+		printf("%12s", "?");
+		warn("%s: %s", e->path, TIME_RANGE_MESSAGE);
+		status = 1;
+		return;
+	}
 	printf("%.3s %2d ", months + 3 * tm->tm_mon, tm->tm_mday);
 	if (recent)
 		printf("%02d:%02d", tm->tm_hour, tm->tm_min);
@@ -330,7 +351,7 @@ static void print_long(const struct entry *e, const struct widths *w)
 		       w->minor, minor(st->st_rdev));
 	else
 		printf("%*s ", w->size, size_text(st, buf));
-	print_time(time_of(st)->tv_sec);
+	print_time(e);
 	putchar(' ');
 	print_name(e);
 	if (e->link) {
@@ -528,6 +549,9 @@ static int make_entry(struct entry *e, const char *name, const char *path, int f
 	e->name = xstrdup(name);
 	e->path = xstrdup(path);
 	e->link = NULL;
+	e->seconds = 0;
+	if (look && (opt.format == 'l' || opt.sort == 't'))
+		read_full_time(e);
 	if (S_ISLNK(e->st.st_mode) && opt.format == 'l') {
 		char target[4096];
 		ssize_t len = readlink(path, target, sizeof target - 1);

@@ -12,6 +12,7 @@
 #include <sys/sysmacros.h>
 #include "mini.h"
 #include "modes.h"
+#include "timefmt.h"
 #include "users.h"
 
 static const char usage[] =
@@ -40,6 +41,7 @@ static const char device_format[] =
 	"Access: %x\nModify: %y\nChange: %z\n Birth: -\n";
 
 static int quote_names;		/* %N quotes names with -c, not in the default layout */
+static int status;		/* 1 once a file could not be read or a date not shown */
 
 static const char *file_type(const struct stat *st)
 {
@@ -55,14 +57,43 @@ static const char *file_type(const struct stat *st)
 	return "weird file";
 }
 
-/* "2024-01-31 13:45:56.123456789 +0000" */
-static char *time_text(const struct timespec *t, char *buf)
+/* The access ('a'), modification ('m') or status change ('c') time in st. */
+static const struct timespec *stat_time(const struct stat *st, char which)
 {
-	struct tm *tm = localtime(&t->tv_sec);
-	int len = strftime(buf, 32, "%Y-%m-%d %H:%M:%S", tm);
+	return which == 'a' ? &st->st_atim : which == 'c' ? &st->st_ctim : &st->st_mtim;
+}
 
+/*
+ * A file's time ('a', 'm' or 'c') in full seconds: stat() has only 32 bits of them,
+ * and shows 2040 as 1903; statx has them all. A symlink in st was not followed.
+ */
+static long long full_seconds(const char *path, const struct stat *st, char which)
+{
+	long long seconds;
+
+	if (file_time(path, !S_ISLNK(st->st_mode), which, &seconds) < 0)
+		seconds = stat_time(st, which)->tv_sec;	/* gone meanwhile: what stat said */
+	return seconds;
+}
+
+/*
+ * "2024-01-31 13:45:56.123456789 +0000"; for a time past the 32-bit time_t "?",
+ * said on stderr (stat then fails at the end).
+ */
+static char *time_text(const char *path, const struct stat *st, char which, char *buf)
+{
+	const struct timespec *t = stat_time(st, which);
+	long long seconds = full_seconds(path, st, which);
+	int len;
+
+	if (format_time(buf, 32, "%Y-%m-%d %H:%M:%S", seconds, 0) < 0) {
+		warn("%s: %s", path, TIME_RANGE_MESSAGE);
+		status = 1;
+		return buf;	/* "?" */
+	}
+	len = strlen(buf);
 	len += sprintf(buf + len, ".%09ld", t->tv_nsec);
-	strftime(buf + len, 16, " %z", tm);
+	format_time(buf + len, 16, " %z", seconds, 0);
 	return buf;
 }
 
@@ -108,12 +139,12 @@ static const char *directive(char letter, char part, const char *path, const str
 	case 'r': sprintf(buf, "%llu", (unsigned long long)st->st_rdev); break;
 	case 't': sprintf(buf, "%x", major(st->st_rdev)); break;
 	case 'T': sprintf(buf, "%x", minor(st->st_rdev)); break;
-	case 'x': return time_text(&st->st_atim, buf);
-	case 'y': return time_text(&st->st_mtim, buf);
-	case 'z': return time_text(&st->st_ctim, buf);
-	case 'X': sprintf(buf, "%lld", (long long)st->st_atim.tv_sec); break;
-	case 'Y': sprintf(buf, "%lld", (long long)st->st_mtim.tv_sec); break;
-	case 'Z': sprintf(buf, "%lld", (long long)st->st_ctim.tv_sec); break;
+	case 'x': case 'y': case 'z':
+		return time_text(path, st, letter == 'x' ? 'a' : letter == 'y' ? 'm' : 'c', buf);
+	/* Seconds since 1970 need no time_t: even past 2038 they are right. */
+	case 'X': case 'Y': case 'Z':
+		sprintf(buf, "%lld", full_seconds(path, st, letter == 'X' ? 'a' : letter == 'Y' ? 'm' : 'c'));
+		break;
 	case '%': return "%";
 	default: return NULL;
 	}
@@ -170,7 +201,7 @@ static void print_format(const char *f, const char *path, const struct stat *st)
 int stat_main(int argc, char **argv)
 {
 	struct options o;
-	int c, follow = 0, status = 0;
+	int c, follow = 0;
 	const char *format = NULL;
 	struct stat st;
 

@@ -66,3 +66,10 @@ check "find -printf: \c stops" ': > f; find f -printf "a\cb" -printf "c\n"' $'ac
 check "find -printf: unknown directive" 'find . -printf "%z"' '' 2 "unknown -printf directive '%z'"
 check "find -printf: a lone % at the end" 'find . -printf "x%"' '' 2 "unknown -printf directive '%'"
 check "find -printf: %T needs its letter" 'find . -printf "%T"' '' 2 "unknown -printf directive '%T'"
+# Past 2038 (the host's touch has a 64-bit time): stat() would give 1903; never shown.
+check "find -printf: a date of 2040 is ?, said on stderr, status 1; %T@ is right" \
+	'export TZ=UTC0; /usr/bin/touch -d 2040-01-01 future; /usr/bin/touch -d 2020-05-05 old; find future old -printf "%p %t|%TY|%A+|%T@\n"' \
+	$'future ?|?|?|2208988800.0000000000\nold Tue May  5 00:00:00 2020|2020|2020-05-05+00:00:00.0000000000|1588636800.0000000000\n' 1 '^find: future: date out of range$'
+check "find -mtime -mmin -newer: a file of 2040 is new, not 136 years old" \
+	'/usr/bin/touch -d 2040-01-01 future; /usr/bin/touch -d 2039-06-01 ref; : > now; find . -mtime +1; find . -mmin +1; find . -newer ref; find . -type f -mtime -1 | sort' \
+	$'./future\n./future\n./now\n./ref\n'

@@ -88,3 +88,10 @@ check "ls -lH: even with -l" 'mkdir d; ln -s d l; ls -ldH l | cut -c1' $'d\n'
 # -q: control characters as ?, even into a pipe.
 check "ls -q: control characters as ?" 'printf 1 > "$(printf "a\tb\001c")"; ls -q; ls | od -An -c | tr -s " "' \
 	$'a?b?c\n a \\t b 001 c \\n\n'
+# Past 2038 (the host's touch has a 64-bit time): stat() would give 1903; never shown.
+check "ls -l: a file of 2040 shows ?, says date out of range, lists the rest, fails" \
+	'export TZ=UTC0; /usr/bin/touch -d 2040-01-01 future; /usr/bin/touch -d 2020-05-05 old; ls -gon future old >out; s=$?; cut -c16- out; exit $s' \
+	$'           ? future\nMay  5  2020 old\n' 1 '^ls: future: date out of range$'
+check "ls -t: a file of 2040 is the newest, not the oldest (statx's whole time)" \
+	'/usr/bin/touch -d 2040-01-01 future; /usr/bin/touch -d 2020-05-05 old; : > now; ls -t; ls -tr | head -1' \
+	$'future\nnow\nold\nold\n'
