@@ -27,7 +27,7 @@ unset MAKEFLAGS MFLAGS MAKEOVERRIDES
 # The build's stamp (uname -v, /proc/version) and the initramfs's dates come from
 # SOURCE_DATE_EPOCH (the last commit's time, set by the Makefile), not from the clock,
 # the user or the machine: the same commit gives the same bzImage anywhere.
-epoch=${SOURCE_DATE_EPOCH:-0}
+epoch=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || echo 0)}
 export KBUILD_BUILD_TIMESTAMP="$(LC_ALL=C date -u -d "@$epoch" '+%a %b %e %H:%M:%S UTC %Y')"
 export KBUILD_BUILD_USER=mini KBUILD_BUILD_HOST=mini KBUILD_BUILD_VERSION=1
 kmake() {

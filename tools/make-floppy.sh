@@ -26,7 +26,7 @@ set -eu
 kernel=$1
 image=$2
 grub=/usr/lib/grub/i386-pc
-epoch=${SOURCE_DATE_EPOCH:-0}
+epoch=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || echo 0)}
 stage=$image.d
 sectors=2880		# 1,474,560 bytes: 80 tracks, 2 heads, 18 sectors of 512 bytes
 
