@@ -62,23 +62,24 @@ static int print_looked_up(const char *name, int full_name)
 	char text[INET6_ADDRSTRLEN];
 	const char *sep = "";
 
-	hints.ai_socktype = SOCK_STREAM;
-	hints.ai_flags = full_name ? AI_CANONNAME : 0;
-	if (getaddrinfo(name, NULL, &hints, &res) != 0) {
-		if (full_name)
-			die("%s: the name is unknown", name);
-		return print_interface_addresses();
-	}
 	if (full_name) {
-		puts(res->ai_canonname ? res->ai_canonname : name);
-	} else {
-		for (ai = res; ai; ai = ai->ai_next) {
-			getnameinfo(ai->ai_addr, ai->ai_addrlen, text, sizeof text, NULL, 0, NI_NUMERICHOST);
-			printf("%s%s", sep, text);
-			sep = " ";
-		}
-		printf("\n");
+		/* The official name: the first of its /etc/hosts line (uClibc's
+		 * getaddrinfo gives the address as AI_CANONNAME). */
+		struct hostent *h = gethostbyname(name);
+		if (h == NULL)
+			die("%s: the name is unknown", name);
+		puts(h->h_name);
+		return 0;
 	}
+	hints.ai_socktype = SOCK_STREAM;
+	if (getaddrinfo(name, NULL, &hints, &res) != 0)
+		return print_interface_addresses();
+	for (ai = res; ai; ai = ai->ai_next) {
+		getnameinfo(ai->ai_addr, ai->ai_addrlen, text, sizeof text, NULL, 0, NI_NUMERICHOST);
+		printf("%s%s", sep, text);
+		sep = " ";
+	}
+	printf("\n");
 	freeaddrinfo(res);
 	return 0;
 }

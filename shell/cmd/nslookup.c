@@ -80,14 +80,13 @@ static int lookup_name(const char *host)
 
 	hints.ai_family = AF_UNSPEC;
 	hints.ai_socktype = SOCK_STREAM;	/* one entry per address, not one per socket type */
-	hints.ai_flags = AI_CANONNAME;
 	err = getaddrinfo(host, NULL, &hints, &res);
 	if (err) {
 		printf("** server can't find %s: %s\n\n", host,
 		       err == EAI_NONAME || err == EAI_NODATA ? "NXDOMAIN" : gai_strerror(err));
 		return 1;
 	}
-	printf("Name:\t%s\n", res->ai_canonname ? res->ai_canonname : host);
+	printf("Name:\t%s\n", host);
 	for (ai = res; ai; ai = ai->ai_next) {
 		const void *addr = ai->ai_family == AF_INET
 			? (const void *)&((struct sockaddr_in *)ai->ai_addr)->sin_addr

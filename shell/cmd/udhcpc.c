@@ -965,6 +965,9 @@ int udhcpc_main(int argc, char **argv)
 	catch_signals();
 	write_pidfile(c);
 	say("started, %s", c->iface);
+	/* Up first, script or not: nothing can be sent through a link that is down. */
+	if (if_change_flags(c->iface, IFF_UP, 0) < 0)
+		die("%s:", c->iface);
 	deconfigure(c);
 	while (!got_term) {
 		if (got_release) {
