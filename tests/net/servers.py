@@ -9,6 +9,8 @@
                                               its answer to DO TTYPE, then type "hello" at the
                                               "login: " prompt and print what came back
     python3 servers.py raw-client PORT        print the bytes a server sends until it closes
+    python3 servers.py relay PORT             copy stdin to 127.0.0.1:PORT and the replies to
+                                              stdout (a guestfwd=...-cmd: per connection)
 
 Every server ends after a minute at most; the port is written to PORTFILE when it is
 ready (a free port picked by the kernel).
@@ -182,6 +184,31 @@ def raw_client(port):
     print(" ".join("%d" % b for b in got))
 
 
+def relay(port):
+    """Copy stdin to 127.0.0.1:port and back (QEMU's guestfwd=...-cmd: runs one per connection)."""
+    c = socket.create_connection(("127.0.0.1", int(port)), timeout=60)
+    inputs = [sys.stdin.buffer.raw, c]
+    while c in inputs:
+        ready, _, _ = select.select(inputs, [], [], 60)
+        if not ready:
+            break
+        for r in ready:
+            if r is c:
+                data = c.recv(65536)
+                if not data:
+                    inputs.remove(c)
+                else:
+                    sys.stdout.buffer.write(data)
+                    sys.stdout.buffer.flush()
+            else:
+                data = os.read(0, 65536)
+                if not data:
+                    inputs.remove(r)
+                    c.shutdown(socket.SHUT_WR)
+                else:
+                    c.sendall(data)
+
+
 def telnet_client(port):
     c = socket.create_connection(("127.0.0.1", int(port)), timeout=10)
     got = b""
@@ -227,4 +254,6 @@ if __name__ == "__main__":
         telnet_client(sys.argv[2])
     elif what == "raw-client":
         raw_client(sys.argv[2])
+    elif what == "relay":
+        relay(sys.argv[2])
     os._exit(0)
