@@ -14,6 +14,7 @@ OFFER (or the ACK) to see the client ignore it:
   short     the packet ends inside the fixed BOOTP header
   nocookie  no magic cookie
   nak       a good OFFER, then a NAK to the REQUEST
+  none      no answer at all
 It ends after COUNT requests (default 20) or when killed.
 """
 import socket
@@ -66,7 +67,7 @@ for _ in range(count):
         data, _ = s.recvfrom(2048)
     except socket.timeout:
         break
-    if len(data) < 240 or data[0] != 1:
+    if mode == "none" or len(data) < 240 or data[0] != 1:
         continue
     opts = data[240:]
     msg_type = opts[2] if len(opts) > 2 and opts[0] == 53 else 0
