@@ -54,7 +54,7 @@ struct pattern {
 };
 
 static struct pattern *patterns;
-static int npatterns;
+static int npatterns, patterns_room;
 static char mode = 'G';			/* G basic, E extended, F fixed */
 static int ignore_case, invert, word, whole_line, count_only, list_files, quiet;
 static int no_messages, only_matching, line_numbers, recursive, color;
@@ -74,7 +74,10 @@ static size_t folded_size;
 
 static void add_pattern(const char *text, size_t len)
 {
-	patterns = xrealloc(patterns, (npatterns + 1) * sizeof *patterns);
+	if (npatterns == patterns_room) {	/* doubling: -f may give 100000 */
+		patterns_room = 2 * patterns_room + 16;
+		patterns = xrealloc(patterns, patterns_room * sizeof *patterns);
+	}
 	patterns[npatterns].text = xstrndup(text, len);
 	patterns[npatterns].len = len;
 	npatterns++;
@@ -142,6 +145,136 @@ static void compile_patterns(void)
 	}
 }
 
+static int is_word_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '_';
+}
+
+/* Is line[start..end) a match -w and -x accept? */
+static int accepted(const char *line, size_t len, size_t start, size_t end)
+{
+	if (whole_line)
+		return start == 0 && end == len;
+	if (!word)
+		return 1;
+	return (start == 0 || !is_word_char(line[start - 1]))
+		&& (end == len || !is_word_char(line[end])) && end > start;
+}
+
+/*
+ * Many plain strings (grep -F -f WORDS): searching the line once for each would
+ * take time lines x patterns. Instead they go into a hash table by their first
+ * KEY_MAX bytes (all of a shorter one), and at each position of the line the
+ * prefixes of each length some pattern has are looked up: the time is that of
+ * the line, whatever the count of patterns.
+ */
+#define MANY_LITERALS 8
+#define KEY_MAX 8
+static struct literal_set {
+	unsigned key_lengths;	/* bit k set: some pattern has a key of k bytes */
+	unsigned mask;		/* the number of buckets, a power of two, less one */
+	int *first;		/* the first pattern of each bucket, or -1 */
+	int *next;		/* the next pattern in the same bucket, or -1 */
+} literals;
+static int use_literal_set;
+static int searched_singly;	/* patterns[0..this) are searched one by one */
+
+/* The hash of a key: FNV-1a over its bytes, one at a time, with its length mixed in. */
+static unsigned hash_step(unsigned h, unsigned char c)
+{
+	return (h ^ c) * 16777619u;
+}
+
+static unsigned key_bucket(unsigned h, size_t key_length)
+{
+	return (h ^ (key_length * 0x9e3779b9u)) & literals.mask;
+}
+
+/* Put the literal patterns into the set, when there are enough of them. */
+static void make_literal_set(void)
+{
+	int count = 0;
+	unsigned buckets = 16;
+
+	for (int i = 0; i < npatterns; i++) {
+		if (!patterns[i].literal)
+			continue;
+		if (patterns[i].len == 0)
+			return;		/* matches everywhere: nothing to hash it by */
+		count++;
+	}
+	if (count < MANY_LITERALS)
+		return;
+	/* The others first, searched one by one; the literals after them, in the set. */
+	searched_singly = 0;
+	for (int i = 0; i < npatterns; i++)
+		if (!patterns[i].literal) {
+			struct pattern other = patterns[i];
+
+			memmove(&patterns[searched_singly + 1], &patterns[searched_singly],
+				(i - searched_singly) * sizeof *patterns);
+			patterns[searched_singly++] = other;
+		}
+	while (buckets < 2u * count)
+		buckets *= 2;
+	literals.mask = buckets - 1;
+	literals.first = xmalloc(buckets * sizeof *literals.first);
+	literals.next = xmalloc(npatterns * sizeof *literals.next);
+	memset(literals.first, -1, buckets * sizeof *literals.first);
+	for (int i = npatterns - 1; i >= 0; i--) {
+		const struct pattern *p = &patterns[i];
+		size_t key = p->len < KEY_MAX ? p->len : KEY_MAX;
+		unsigned h = 2166136261u, b;
+
+		if (!p->literal)
+			continue;
+		for (size_t j = 0; j < key; j++)
+			h = hash_step(h, p->text[j]);
+		b = key_bucket(h, key);
+		literals.next[i] = literals.first[b];
+		literals.first[b] = i;
+		literals.key_lengths |= 1u << key;
+	}
+	use_literal_set = 1;
+}
+
+/* The longest accepted pattern of bucket b at line[at..), if longer than *end - at. */
+static int try_bucket(unsigned b, const char *where, const char *line, size_t len, size_t at,
+		      size_t *start, size_t *end, int found)
+{
+	for (int i = literals.first[b]; i >= 0; i = literals.next[i]) {
+		const struct pattern *p = &patterns[i];
+
+		if (p->len > len - at || memcmp(where + at, p->text, p->len) != 0 ||
+		    !accepted(line, len, at, at + p->len))
+			continue;
+		if (!found || at + p->len > *end) {
+			*start = at;
+			*end = at + p->len;
+			found = 1;
+		}
+	}
+	return found;
+}
+
+/* The earliest (then longest) accepted match of the literal set in line[from..len). */
+static int search_literal_set(const char *line, size_t len, size_t from, size_t *start, size_t *end)
+{
+	const char *where = ignore_case ? folded : line;
+	int found = 0;
+
+	for (size_t at = from; at < len && !found; at++) {
+		unsigned h = 2166136261u;
+
+		for (size_t k = 1; k <= KEY_MAX && at + k <= len; k++) {
+			h = hash_step(h, where[at + k - 1]);
+			if (literals.key_lengths & (1u << k))
+				found = try_bucket(key_bucket(h, k), where, line, len, at, start, end, found);
+		}
+	}
+	return found;
+}
+
 /* ---- matching ---- */
 
 /* Find pattern p in line[from..len); the match is [*start, *end). */
@@ -168,23 +301,16 @@ static int find_one(struct pattern *p, const char *line, size_t len, size_t from
 	return 1;
 }
 
-static int is_word_char(char c)
-{
-	return isalnum((unsigned char)c) || c == '_';
-}
 
 /* Like find_one, but only matches that -w and -x accept. */
 static int find_accepted(struct pattern *p, const char *line, size_t len, size_t from,
 			 size_t *start, size_t *end)
 {
 	while (from <= len && find_one(p, line, len, from, start, end)) {
+		if (accepted(line, len, *start, *end))
+			return 1;
 		if (whole_line)
-			return *start == 0 && *end == len;
-		if (!word)
-			return 1;
-		if ((*start == 0 || !is_word_char(line[*start - 1]))
-		    && (*end == len || !is_word_char(line[*end])) && *end > *start)
-			return 1;
+			return 0;	/* the leftmost longest match is not the line: none is */
 		from = *start + 1;	/* not a whole word here: look further on */
 	}
 	return 0;
@@ -196,7 +322,9 @@ static int search(const char *line, size_t len, size_t from, size_t *start, size
 	size_t s, e;
 	int found = 0;
 
-	for (int i = 0; i < npatterns; i++) {
+	if (use_literal_set)
+		found = search_literal_set(line, len, from, start, end);
+	for (int i = 0; i < searched_singly; i++) {
 		const char *where = patterns[i].literal && ignore_case ? folded : line;
 		if (!find_accepted(&patterns[i], where, len, from, &s, &e))
 			continue;
@@ -685,6 +813,8 @@ int grep_main(int argc, char **argv)
 	if (only_matching && invert)
 		only_matching = 0;	/* GNU prints nothing for -ov; plain lines are more useful */
 	compile_patterns();
+	searched_singly = npatterns;
+	make_literal_set();
 	if (before > 0)
 		ring = xzalloc(before * sizeof *ring);
 	if (*argv == NULL)

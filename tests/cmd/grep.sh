@@ -87,3 +87,8 @@ check "grep -A: no context from a binary block" 'seq 1 30000 > f; printf "x\0\n"
 check "grep -R: symlinks to .. are loops, warned about and left" \
 	'mkdir -p d/e; echo hit > d/e/f; ln -s .. d/e/up; ln -s ../.. d/e/up2; ln -s . d/self; grep -R hit d; echo $?' \
 	$'d/e/f:hit\n0\n' 0 'grep: d/e/up: warning: recursive directory loop'
+check "grep -F -f: 20000 words, the same lines as one search each" \
+	'seq 100000 120000 | sed "s/^/w/" > pats; seq 1 300000 | sed "s/^/w/;s/$/ x/" > text; grep -F -f pats text | wc -l; grep -c -F -w -f pats text; grep -F -x -f pats text | wc -l; printf "ab\nw100000z\nW100001\n" | grep -F -i -f pats' \
+	$'20001\n20001\n0\nw100000z\nW100001\n'
+check "grep -F -f: many patterns with -o and -w pick the earliest, longest match" \
+	'printf "%s\n" a ab abc b bc x1 x2 x3 x4 x5 > pats; echo "zabcz bc abc" | grep -o -F -f pats; echo "zabcz bc abc" | grep -o -w -F -f pats' $'abc\nbc\nabc\nbc\nabc\n'
