@@ -31,9 +31,13 @@ int func_depth;
 int command_line;
 /* The status of the last command substitution, for a command of assignments only. */
 static int substitution_status;
-
-/* Function calls nested deeper than this are refused: each needs stack. */
-#define MAX_FUNC_DEPTH 2000
+/*
+ * How many command substitutions this process is inside. Each is a process
+ * waiting for the next: deeper than this (a function calling itself in
+ * $(...), say) is refused before the processes fill the machine.
+ */
+static int substitution_depth;
+#define MAX_SUBSTITUTION_DEPTH 128
 
 /* ---- saving and restoring file descriptors ---- */
 
@@ -415,8 +419,6 @@ static int call_function(struct node *def, int argc, char **argv, int flags)
 	struct arena *arena = def->u.func.arena;
 	int status;
 
-	if (func_depth >= MAX_FUNC_DEPTH)
-		sh_error(2, "%s: functions nested too deeply", argv[0]);
 	positional.v = NULL;
 	positional.count = 0;
 	positional_set(argv + 1, argc - 1);
@@ -625,6 +627,32 @@ static int run_list(struct node *n, int flags)
 	return status;
 }
 
+/*
+ * a && b || c ...: the parser builds a tree that leans left, ((a && b) || c),
+ * as deep as the list is long. It is walked here with a loop, not by
+ * recursion, so that 100000 of them cannot use up the stack.
+ */
+static int run_and_or(struct node *n, int flags)
+{
+	struct node **spine, *leaf, *m;
+	int count = 0, i, status;
+
+	for (leaf = n; leaf->kind == N_AND || leaf->kind == N_OR; leaf = leaf->u.binary.left)
+		count++;
+	/* spine[0] is the innermost && or ||, spine[count - 1] is n itself */
+	spine = xmalloc(count * sizeof *spine);
+	for (m = n, i = count; m != leaf; m = m->u.binary.left)
+		spine[--i] = m;
+	status = run_node(leaf, (flags & ~EV_EXIT) | EV_TESTED);
+	for (i = 0; i < count && pending_jump == J_NONE; i++) {
+		struct node *op = spine[i];
+		if ((status == 0) == (op->kind == N_AND))
+			status = run_node(op->u.binary.right, op == n ? flags : (flags & ~EV_EXIT) | EV_TESTED);
+	}
+	free(spine);
+	return status;
+}
+
 /* ---- compound commands ---- */
 
 /* After a loop's body or condition: returns 1 when the loop must end. */
@@ -716,15 +744,21 @@ static int run_case(struct node *n, int flags)
 	return status;
 }
 
+/* An elif is an if node in the else part: followed in a loop, not by recursion. */
 static int run_if(struct node *n, int flags)
 {
-	int cond = run_node(n->u.if_.cond, EV_TESTED);
-
-	if (pending_jump != J_NONE)
-		return cond;
-	if (cond == 0)
-		return run_node(n->u.if_.then_part, flags);
-	return n->u.if_.else_part ? run_node(n->u.if_.else_part, flags) : 0;
+	for (;;) {
+		int cond = run_node(n->u.if_.cond, EV_TESTED);
+		if (pending_jump != J_NONE)
+			return cond;
+		if (cond == 0)
+			return run_node(n->u.if_.then_part, flags);
+		n = n->u.if_.else_part;
+		if (n == NULL)
+			return 0;
+		if (n->kind != N_IF || n->redirs)
+			return run_node(n, flags);
+	}
 }
 
 static int run_compound(struct node *n, int flags)
@@ -763,6 +797,7 @@ int run_node(struct node *n, int flags)
 
 	if (n == NULL)
 		return 0;
+	check_stack();
 	switch (n->kind) {
 	case N_SIMPLE:
 		status = run_simple(n, flags);
@@ -772,9 +807,7 @@ int run_node(struct node *n, int flags)
 		break;
 	case N_AND:
 	case N_OR:
-		status = run_node(n->u.binary.left, (flags & ~EV_EXIT) | EV_TESTED);
-		if (pending_jump == J_NONE && (status == 0) == (n->kind == N_AND))
-			status = run_node(n->u.binary.right, flags);
+		status = run_and_or(n, flags);
 		last_status = status;
 		return status;
 	case N_LIST:
@@ -811,10 +844,13 @@ char *command_output(const char *text)
 	int p[2], status;
 	pid_t pid;
 
+	if (substitution_depth >= MAX_SUBSTITUTION_DEPTH)
+		sh_error(2, "command substitutions nested too deeply");
 	if (pipe(p) < 0)
 		sh_error(2, "pipe:");
 	pid = fork_child(NULL);
 	if (pid == 0) {
+		substitution_depth++;
 		close(p[0]);
 		if (p[1] != 1) {
 			dup2(p[1], 1);

@@ -91,6 +91,8 @@ static const char *skip_construct(const char *s)
 	char open = *s++;
 	int depth = 1, cases = 0;
 
+	check_stack();
+
 	if (open == '\'') {
 		while (*s && *s != '\'')
 			s++;
@@ -565,6 +567,7 @@ static const char *expand_backslash(struct expansion *e, const char *s, const ch
 /* Walk the raw text from s to end, adding what it expands to. */
 static const char *expand_text(struct expansion *e, const char *s, const char *end, int dquote)
 {
+	check_stack();
 	while (s < end) {
 		const char *next;
 		switch (*s) {

@@ -278,24 +278,26 @@ static struct node *parse_compound_list(struct parser *p)
 	return n;
 }
 
+/* if ... elif ... else ... fi: an elif is an if node in the else part, made in a loop. */
 static struct node *parse_if(struct parser *p)
 {
-	struct node *n = new_node(p, N_IF);
+	struct node *first = NULL, **slot = &first;
 
-	take(p);	/* if or elif */
-	n->u.if_.cond = parse_compound_list(p);
-	expect_word(p, "then");
-	n->u.if_.then_part = parse_compound_list(p);
-	if (is_word(p, "elif")) {
-		n->u.if_.else_part = parse_if(p);
-		return n;
-	}
+	do {
+		struct node *n = new_node(p, N_IF);
+		take(p);	/* if or elif */
+		n->u.if_.cond = parse_compound_list(p);
+		expect_word(p, "then");
+		n->u.if_.then_part = parse_compound_list(p);
+		*slot = n;
+		slot = &n->u.if_.else_part;
+	} while (is_word(p, "elif"));
 	if (is_word(p, "else")) {
 		take(p);
-		n->u.if_.else_part = parse_compound_list(p);
+		*slot = parse_compound_list(p);
 	}
 	expect_word(p, "fi");
-	return n;
+	return first;
 }
 
 static struct node *parse_do_group(struct parser *p)
@@ -435,6 +437,7 @@ static struct node *parse_command_unit(struct parser *p)
 
 	if (++p->depth > MAX_NESTING)
 		syntax_error("commands nested too deeply");
+	check_stack();	/* elif chains nest without raising depth */
 	n = parse_compound(p);
 	if (n) {
 		n->redirs = parse_redirections(p);
@@ -557,6 +560,25 @@ static void words_text(struct word *w, struct strbuf *out)
 	}
 }
 
+/* a && b || c: the tree leans left as deep as the list is long; walked without recursion. */
+static void and_or_text(struct node *n, struct strbuf *out)
+{
+	struct node **spine, *leaf, *m;
+	int count = 0, i;
+
+	for (leaf = n; leaf->kind == N_AND || leaf->kind == N_OR; leaf = leaf->u.binary.left)
+		count++;
+	spine = xmalloc(count * sizeof *spine);	/* the innermost operator first */
+	for (m = n, i = count; m != leaf; m = m->u.binary.left)
+		spine[--i] = m;
+	node_text(leaf, out);
+	for (i = 0; i < count; i++) {
+		sb_adds(out, spine[i]->kind == N_AND ? " && " : " || ");
+		node_text(spine[i]->u.binary.right, out);
+	}
+	free(spine);
+}
+
 void node_text(struct node *n, struct strbuf *out)
 {
 	static const char *const keywords[] = {
@@ -581,9 +603,7 @@ void node_text(struct node *n, struct strbuf *out)
 		break;
 	case N_AND:
 	case N_OR:
-		node_text(n->u.binary.left, out);
-		sb_adds(out, n->kind == N_AND ? " && " : " || ");
-		node_text(n->u.binary.right, out);
+		and_or_text(n, out);
 		break;
 	case N_BACKGROUND:
 		node_text(n->u.group.body, out);

@@ -10,6 +10,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -569,6 +570,15 @@ int sh_main(int argc, char **argv)
 	struct invocation inv = { 0 };
 	char **ops;
 
+	stack_check_start();
+	/*
+	 * Keep freed memory instead of giving it back to the kernel: a child of
+	 * $(...) that grew the heap again would add a memory area of its own,
+	 * and nested substitutions would fork ever more areas (fork time grows
+	 * with their number: 100 nested $( ) took 0.7 s, now 0.05 s).
+	 */
+	mallopt(M_TRIM_THRESHOLD, 1 << 20);
+	mallopt(M_TOP_PAD, 64 << 10);
 	shell_pid = getpid();
 	arg0 = argv[0];
 	program_name = "sh";

@@ -32,7 +32,7 @@
 #include "signames.h"
 #include "exec.h"
 
-/* ---- util.c: the arena parse trees live in ---- */
+/* ---- util.c: numbers, string lists, the arena parse trees live in, the stack check ---- */
 
 /* n in decimal, into buf (24 bytes at least); returns buf. Faster than snprintf. */
 char *format_long(char *buf, long n);
@@ -57,6 +57,11 @@ struct strlist {
 };
 void sl_add(struct strlist *l, char *s);
 void sl_free(struct strlist *l);
+
+/* Called where the shell recurses: "recursion too deep" (status 2) before the
+ * C stack runs out. stack_check_start marks the top (sh_main calls it). */
+void check_stack(void);
+void stack_check_start(void);
 
 /* ---- the syntax tree (parse.c builds it) ---- */
 

@@ -2,9 +2,44 @@
  * util.c: the shell's small data structures: growing string lists, and the
  * arena a parse tree lives in. (Growing strings are libmini's strbuf.c.)
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include "sh.h"
+
+/* ---- the C stack ----
+ * The shell recurses where the script nests: run_node for compound commands
+ * and function calls, the parser for nested commands, expansion for nested
+ * quotes and $( ). Before that uses up the C stack (the kernel would end the
+ * shell with SIGSEGV), check_stack stops it with an error, status 2. It looks
+ * how far below the first check it is; a quarter of the stack is left for
+ * what runs below the last check (printf, glob, a trap on the way out).
+ */
+static uintptr_t stack_top;
+static size_t stack_budget;
+
+void stack_check_start(void)
+{
+	struct rlimit limit;
+	size_t size = 8 << 20;
+	char here;
+
+	if (getrlimit(RLIMIT_STACK, &limit) == 0 && limit.rlim_cur < size)
+		size = limit.rlim_cur;
+	stack_budget = size / 4 * 3;
+	stack_top = (uintptr_t)&here;
+}
+
+void check_stack(void)
+{
+	char here;
+
+	if (stack_top == 0)
+		stack_check_start();
+	if (stack_top - (uintptr_t)&here > stack_budget)
+		sh_error(2, "recursion too deep");
+}
 
 char *format_long(char *buf, long n)
 {

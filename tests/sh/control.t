@@ -230,7 +230,7 @@ f() { f; }; f
 --- status
 2
 --- err
-nested too deeply
+recursion too deep
 === function names vs builtins: special builtins win
 set() { echo myset; }; set -- a; echo $1
 --- out
