@@ -13,7 +13,6 @@
  * -a and -o short-circuiting like && and || in C.
  */
 #include <errno.h>
-#include <fnmatch.h>
 #include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +27,7 @@
 #include "escape.h"
 #include "exec.h"
 #include "modes.h"
+#include "pattern.h"
 #include "timefmt.h"
 #include "tree.h"
 #include "users.h"
@@ -120,12 +120,12 @@ static int compare(const struct node *n, long long value)
 
 static int test_name(struct node *n, const char *path, const struct stat *st)
 {
-	return fnmatch(n->text, base_name(path), n->number) == 0;
+	return pattern_match(n->text, base_name(path), n->number) == 0;
 }
 
 static int test_path(struct node *n, const char *path, const struct stat *st)
 {
-	return fnmatch(n->text, path, 0) == 0;
+	return pattern_match(n->text, path, 0) == 0;
 }
 
 /*

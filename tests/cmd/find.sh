@@ -73,3 +73,8 @@ check "find -printf: a date of 2040 is ?, said on stderr, status 1; %T@ is right
 check "find -mtime -mmin -newer: a file of 2040 is new, not 136 years old" \
 	'/usr/bin/touch -d 2040-01-01 future; /usr/bin/touch -d 2039-06-01 ref; : > now; find . -mtime +1; find . -mmin +1; find . -newer ref; find . -type f -mtime -1 | sort' \
 	$'./future\n./future\n./now\n./ref\n'
+check "find -name: 25 stars against a long name end at once (uClibc's fnmatch took minutes)" \
+	'touch $(printf "%0200d" 0 | tr 0 a); find . -name "$(printf "%025d" 0 | sed "s/0/*a/g")*b"; find . -name "$(printf "%025d" 0 | sed "s/0/*a/g")" | wc -l' $'1\n'
+check "find -name -iname -path: brackets, classes, escapes" \
+	'mkdir d; touch "d/a!b" d/A1 d/.h "d/x*y"; find d -name "a[\\!]b"; find d -iname "a[[:digit:]]"; find d -path "d/*" -name "*[!a-z0-9]*" | sort; find d -name "x\\*y"' \
+	$'d/a!b\nd/A1\nd/.h\nd/A1\nd/a!b\nd/x*y\nd/x*y\n'
