@@ -20,6 +20,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <regex.h>
+#include <sanitizer/allocator_interface.h>
 #include <sched.h>
 #include <setjmp.h>
 #include <signal.h>
@@ -245,6 +247,53 @@ int fuzz_asprintf(char **out, const char *fmt, ...)
 	len = fuzz_vasprintf(out, fmt, ap);
 	va_end(ap);
 	return len;
+}
+
+/*
+ * A compiled regex holds blocks the C library allocated (in regcomp, and in regexec,
+ * which grows its cache of states). A command that exits does not regfree: so the
+ * blocks allocated while the regex code runs for the fuzzed code go into the table
+ * too (AddressSanitizer's allocation hooks see them), to be freed with the rest.
+ */
+static int in_regex;
+
+static void regex_malloc_hook(const volatile void *p, size_t size)
+{
+	if (in_regex)
+		remember((void *)p, size);
+}
+
+static void regex_free_hook(const volatile void *p)
+{
+	if (in_regex)
+		forget((void *)p);
+}
+
+int fuzz_regcomp(regex_t *re, const char *pattern, int flags)
+{
+	int r;
+
+	in_regex = 1;
+	r = regcomp(re, pattern, flags);
+	in_regex = 0;
+	return r;
+}
+
+int fuzz_regexec(const regex_t *re, const char *s, size_t n, regmatch_t *m, int flags)
+{
+	int r;
+
+	in_regex = 1;
+	r = regexec(re, s, n, m, flags);
+	in_regex = 0;
+	return r;
+}
+
+void fuzz_regfree(regex_t *re)
+{
+	in_regex = 1;
+	regfree(re);
+	in_regex = 0;
 }
 
 /* ---- streams and directories left open ---- */
@@ -556,6 +605,7 @@ static void setup(void)
 			  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (table == MAP_FAILED || used_slots == MAP_FAILED)
 		_exit(1);
+	__sanitizer_install_malloc_and_free_hooks(regex_malloc_hook, regex_free_hook);
 	save_variables();
 }
 
@@ -606,6 +656,7 @@ static void end_of_run(struct fd_state *fds)
 {
 	exit_jump = NULL;
 	calls = 0;
+	in_regex = 0;
 	fflush(stdout);
 	clearerr(stdout);
 	clearerr(stdin);

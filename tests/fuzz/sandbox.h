@@ -9,9 +9,10 @@
  * - Every global and static variable of these files lives in two sections of its
  *   own, fuzz_data and fuzz_bss; the harness copies their first contents back after
  *   each run, so the next run starts as a fresh process would.
- * - Memory is counted: after a run, the harness frees what the command left, and a
- *   run that holds more than the harness's budget gets NULL from malloc (the command
- *   then says "out of memory", as it would on a small machine).
+ * - Memory is counted: after a run, the harness frees what the command left (the
+ *   C library's blocks of a compiled regex too), and a run that holds more than the
+ *   harness's budget gets NULL from malloc (the command then says "out of memory",
+ *   as it would on a small machine).
  * - Streams and directories the command left open are closed after the run.
  * - Nothing outside the process is touched: fork, exec, system and popen fail;
  *   kill, signal handlers, signal masks and resource limits are left alone (they
@@ -39,6 +40,10 @@
 #define fopen fuzz_fopen
 #define fdopen fuzz_fdopen
 #define fclose fuzz_fclose
+#define regcomp fuzz_regcomp
+#define regexec fuzz_regexec
+#define regfree fuzz_regfree
+
 #define opendir fuzz_opendir
 #define fdopendir fuzz_fdopendir
 #define closedir fuzz_closedir
