@@ -213,6 +213,15 @@ int exit_trap_set(void)
 	return trap_actions[0] != NULL && trap_actions[0][0] != '\0';
 }
 
+/* The signal a builtin was interrupted by (the first that arrived), for its status 128+n. */
+int pending_signal_number(void)
+{
+	for (int sig = 1; sig < NSIG; sig++)
+		if (signal_arrived[sig])
+			return sig;
+	return SIGINT;
+}
+
 void run_pending_traps(void)
 {
 	static int running;

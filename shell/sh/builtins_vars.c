@@ -8,6 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <termios.h>
+#include "duration.h"
 #include "sh.h"
 
 /* export and readonly: mark names (name=value also assigns); -p or nothing lists. */
@@ -161,96 +165,240 @@ int shift_builtin(int argc, char **argv)
 
 /* ---- read ---- */
 
-static int is_ifs_white(char c, const char *ifs)
+/* The input line of read; escaped[i] is set for a character a backslash quoted. */
+struct read_line {
+	struct strbuf text, escaped;
+};
+
+static int is_ifs_white(struct read_line *l, size_t i, const char *ifs)
 {
-	return (c == ' ' || c == '\t' || c == '\n') && strchr(ifs, c);
+	char c = l->text.s[i];
+
+	return !l->escaped.s[i] && (c == ' ' || c == '\t' || c == '\n') && strchr(ifs, c);
+}
+
+static int is_ifs(struct read_line *l, size_t i, const char *ifs)
+{
+	return !l->escaped.s[i] && l->text.s[i] != '\0' && strchr(ifs, l->text.s[i]);
+}
+
+/* Past one field delimiter at pos (2.6.5): IFS white space, at most one other IFS character, white space. */
+static size_t skip_delimiter(struct read_line *l, size_t pos, const char *ifs)
+{
+	size_t len = l->text.len;
+
+	while (pos < len && is_ifs_white(l, pos, ifs))
+		pos++;
+	if (pos < len && is_ifs(l, pos, ifs) && !is_ifs_white(l, pos, ifs)) {
+		pos++;
+		while (pos < len && is_ifs_white(l, pos, ifs))
+			pos++;
+	}
+	return pos;
+}
+
+static size_t field_end(struct read_line *l, size_t pos, const char *ifs)
+{
+	while (pos < l->text.len && !is_ifs(l, pos, ifs))
+		pos++;
+	return pos;
 }
 
 /*
- * Split line into the variables (2.6.5 rules, the last one gets the rest of
- * the line). Characters escaped by a backslash were marked with a leading \001
- * by read_line when -r was not given, so they never split.
+ * The last variable gets the rest of the line without its trailing IFS white
+ * space; if that rest is one field and the delimiter after it, it gets the
+ * field alone ("a,b," read into x y with IFS="," sets y to "b").
  */
-static void assign_fields(char *line, const char *escaped, char **names, int count)
+static size_t last_field_end(struct read_line *l, size_t start, const char *ifs)
+{
+	size_t end = l->text.len, field = field_end(l, start, ifs);
+
+	while (end > start && is_ifs_white(l, end - 1, ifs))
+		end--;
+	if (field < end && skip_delimiter(l, field, ifs) >= end)
+		return field;
+	return end;
+}
+
+/* Split the line into the variables by the rules of field splitting (2.6.5). */
+static void assign_fields(struct read_line *l, char **names, int count)
 {
 	const char *ifs = var_get("IFS");
-	size_t len = strlen(line), pos = 0;
+	size_t pos = 0, len = l->text.len;
 
 	if (ifs == NULL)
 		ifs = " \t\n";
+	while (pos < len && is_ifs_white(l, pos, ifs))
+		pos++;
 	for (int n = 0; n < count; n++) {
-		struct strbuf value = { 0 };
-		while (pos < len && !escaped[pos] && is_ifs_white(line[pos], ifs))
-			pos++;
+		size_t start = pos, end;
+		char *value;
 		if (n == count - 1) {
-			size_t end = len;
-			while (end > pos && !escaped[end - 1] && is_ifs_white(line[end - 1], ifs))
-				end--;
-			sb_addn(&value, line + pos, end - pos);
-			pos = len;
+			end = last_field_end(l, start, ifs);
 		} else {
-			while (pos < len && (escaped[pos] || !strchr(ifs, line[pos])))
-				sb_addc(&value, line[pos++]);
-			if (pos < len && !is_ifs_white(line[pos], ifs))
-				pos++;	/* one non-blank delimiter */
-			while (pos < len && !escaped[pos] && is_ifs_white(line[pos], ifs))
-				pos++;
+			end = field_end(l, start, ifs);
+			pos = skip_delimiter(l, end, ifs);
 		}
-		var_set(names[n], value.s ? value.s : "", 0);
-		free(value.s);
+		value = xstrndup(l->text.s + start, end - start);
+		var_set(names[n], value, 0);
+		free(value);
 	}
 }
 
-/* Read one line from fd 0 a byte at a time. Returns 0 at end of input before a newline. */
-static int read_line(struct strbuf *line, struct strbuf *escaped, int raw)
+struct read_options {
+	int raw;		/* -r: a backslash is an ordinary character */
+	int delim;		/* -d: the line ends at this byte (newline by default) */
+	long chars;		/* -n: at most this many characters (-1: no limit) */
+	int fd;			/* -u */
+	long long deadline;	/* -t: the monotonic time to give up at, or -1 */
+};
+
+/* Wait until fd has input; 0, or -1 when the deadline passed. */
+static int wait_for_input(const struct read_options *o)
 {
-	char c;
-	ssize_t n;
+	struct pollfd p = { .fd = o->fd, .events = POLLIN };
+	long long left;
+
+	if (o->deadline < 0)
+		return 0;
+	left = o->deadline - monotonic_nanoseconds();
+	if (left <= 0 || poll(&p, 1, (int)((left + 999999) / 1000000)) == 0)
+		return -1;
+	return 0;
+}
+
+enum { READ_LINE = 1, READ_END = 0, READ_SIGNAL = -1, READ_TIMEOUT = -2 };
+
+/*
+ * Read one line (up to the delimiter, or -n characters) into l, never past
+ * its end: the rest of the input belongs to the next command. Without -r a
+ * backslash quotes the next character and backslash-newline is removed.
+ */
+static int read_input(struct read_line *l, const struct read_options *o)
+{
+	char block[512];
+	int backslash = 0;
+	long count = 0;
 
 	for (;;) {
-		n = read(STDIN_FILENO, &c, 1);
+		size_t want = sizeof block;
+		ssize_t n;
+		if (o->chars >= 0 && (size_t)(o->chars - count) < want)
+			want = o->chars - count;
+		if (want == 0)
+			return READ_LINE;
+		if (wait_for_input(o) < 0)
+			return READ_TIMEOUT;
+		n = read_until(o->fd, block, want, o->delim);
 		if (n < 0 && errno == EINTR) {
 			if (pending_signals)
-				return -1;
+				return READ_SIGNAL;
 			continue;
 		}
 		if (n <= 0)
-			return 0;
-		if (c == '\\' && !raw) {
-			if (read(STDIN_FILENO, &c, 1) != 1)
-				return 0;
-			if (c == '\n')
-				continue;	/* a line continuation */
-			sb_addc(line, c);
-			sb_addc(escaped, 1);
-			continue;
+			return READ_END;
+		for (ssize_t i = 0; i < n; i++) {
+			char c = block[i];
+			if (backslash) {
+				backslash = 0;
+				if (c == '\n')
+					continue;	/* a line continuation */
+				sb_addc(&l->text, c);
+				sb_addc(&l->escaped, 1);
+				count++;
+			} else if (c == '\\' && !o->raw) {
+				backslash = 1;
+			} else if (c == (char)o->delim) {
+				return READ_LINE;
+			} else {
+				sb_addc(&l->text, c);
+				sb_addc(&l->escaped, 0);
+				count++;
+			}
 		}
-		if (c == '\n')
-			return 1;
-		sb_addc(line, c);
-		sb_addc(escaped, 0);
 	}
 }
 
+/* -s: no echo while reading from a terminal; returns 1 if the settings must be put back. */
+static int echo_off(int fd, struct termios *saved)
+{
+	struct termios quiet;
+
+	if (tcgetattr(fd, saved) < 0)
+		return 0;
+	quiet = *saved;
+	quiet.c_lflag &= ~(ECHO | ECHONL);
+	tcsetattr(fd, TCSANOW, &quiet);
+	return 1;
+}
+
+static int read_option_value(char letter, const char *value, struct read_options *o)
+{
+	long long n;
+
+	switch (letter) {
+	case 'd':
+		o->delim = (unsigned char)value[0];
+		return 0;
+	case 'n':
+		if (parse_long(value, &n) < 0 || n < 0)
+			break;
+		o->chars = n;
+		return 0;
+	case 'u':
+		if (parse_long(value, &n) < 0 || n < 0 || n > 65535 || fcntl(n, F_GETFD) < 0)
+			break;
+		o->fd = n;
+		return 0;
+	case 't':
+		if (parse_duration(value, &n) < 0)
+			break;
+		o->deadline = monotonic_nanoseconds() + n;
+		return 0;
+	}
+	sh_warn("read: %s: bad %s", value, letter == 'u' ? "file descriptor" : "number");
+	return -1;
+}
+
+/*
+ * read [-rs] [-d DELIM] [-n N] [-p PROMPT] [-t SECONDS] [-u FD] [NAME...]
+ * POSIX gives -r; the others are ash's and bash's.
+ */
 int read_builtin(int argc, char **argv)
 {
-	struct strbuf line = { 0 }, escaped = { 0 };
-	int raw = 0, i = 1, result;
+	struct read_options o = { .delim = '\n', .chars = -1, .fd = STDIN_FILENO, .deadline = -1 };
+	struct read_line l = { 0 };
+	struct termios saved;
+	const char *prompt = NULL;
+	int silent = 0, restore = 0, i = 1, result;
 	static char *reply[] = { "REPLY", NULL };
 
 	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+		const char *p = argv[i] + 1;
 		if (strcmp(argv[i], "--") == 0) {
 			i++;
 			break;
 		}
-		if (strcmp(argv[i], "-r") == 0) {
-			raw = 1;
-		} else if (strcmp(argv[i], "-p") == 0 && i + 1 < argc) {
-			fputs(argv[++i], stderr);
-			fflush(stderr);
-		} else {
-			sh_warn("read: %s: bad option", argv[i]);
-			return 2;
+		for (; *p; p++) {
+			if (*p == 'r' || *p == 's') {
+				o.raw |= *p == 'r';
+				silent |= *p == 's';
+				continue;
+			}
+			if (!strchr("dnptu", *p)) {
+				sh_warn("read: -%c: bad option", *p);
+				return 2;
+			}
+			const char *value = p[1] ? p + 1 : argv[++i];
+			if (value == NULL) {
+				sh_warn("read: -%c: option requires an argument", *p);
+				return 2;
+			}
+			if (*p == 'p')
+				prompt = value;
+			else if (read_option_value(*p, value, &o) < 0)
+				return 2;
+			break;
 		}
 	}
 	for (int k = i; k < argc; k++) {
@@ -259,18 +407,27 @@ int read_builtin(int argc, char **argv)
 			return 2;
 		}
 	}
-	result = read_line(&line, &escaped, raw);
-	if (result < 0)
-		return 128 + SIGINT;
-	sb_addc(&line, 0);
-	sb_addc(&escaped, 0);
-	if (i < argc)
-		assign_fields(line.s, escaped.s, argv + i, argc - i);
-	else
-		assign_fields(line.s, escaped.s, reply, 1);
-	free(line.s);
-	free(escaped.s);
-	return result ? 0 : 1;
+	if (prompt) {
+		fputs(prompt, stderr);
+		fflush(stderr);
+	}
+	if (silent)
+		restore = echo_off(o.fd, &saved);
+	result = read_input(&l, &o);
+	if (restore)
+		tcsetattr(o.fd, TCSANOW, &saved);
+	if (result == READ_SIGNAL)
+		return 128 + pending_signal_number();
+	if (result == READ_TIMEOUT)
+		return 1;	/* as ash: nothing is assigned */
+	sb_addc(&l.text, 0);
+	sb_addc(&l.escaped, 0);
+	l.text.len--;
+	l.escaped.len--;
+	assign_fields(&l, i < argc ? argv + i : reply, i < argc ? argc - i : 1);
+	free(l.text.s);
+	free(l.escaped.s);
+	return result == READ_LINE ? 0 : 1;
 }
 
 /* ---- getopts ---- */

@@ -353,6 +353,7 @@ static pid_t fork_child(struct job *j)
 	if (pid < 0)
 		sh_error(2, "fork:");
 	if (pid == 0) {
+		input_after_fork();
 		if (j)
 			job_child_setup(j);
 		child_reset_signals();

@@ -11,10 +11,12 @@
  * unless it is the terminal, where the line editor reads whole lines anyway.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include "sh.h"
 
 struct source {
@@ -135,20 +137,87 @@ void input_want_ps1(void)
 	want_ps1 = 1;
 }
 
-/* Read one line a byte at a time (standard input must not be read ahead). */
+/* ---- reading no further than a delimiter ----
+ * The shell must leave what follows a line on a shared standard input for
+ * the commands it runs, and so must `read`. One byte per read() is correct but
+ * costs a system call per byte. From a regular file, read a block and lseek
+ * back to just after the delimiter. From a pipe, look first: tee() copies
+ * what is waiting in the pipe into a pipe of our own without consuming it,
+ * and then exactly the bytes up to the delimiter are read. Anything else (a
+ * terminal, a socket) is read a byte at a time.
+ */
+static int peek_pipe[2] = { -1, -1 };
+
+/* Copy what waits in the pipe fd into buf without consuming it; -1 if fd is no pipe. */
+static ssize_t peek_at_pipe(int fd, char *buf, size_t size)
+{
+	ssize_t n;
+
+	if (peek_pipe[0] < 0 && pipe2(peek_pipe, O_CLOEXEC) < 0)
+		return -1;
+	n = tee(fd, peek_pipe[1], size, 0);
+	if (n <= 0)
+		return n < 0 && errno != EINTR ? -1 : n;
+	return read(peek_pipe[0], buf, n);	/* all of it: our pipe held nothing before */
+}
+
+/* A forked child gets a peek pipe of its own (two readers must not share one). */
+void input_after_fork(void)
+{
+	if (peek_pipe[0] >= 0) {
+		close(peek_pipe[0]);
+		close(peek_pipe[1]);
+		peek_pipe[0] = peek_pipe[1] = -1;
+	}
+}
+
+/* How many of the n bytes at buf to take: through the first delimiter, or all. */
+static size_t upto_delimiter(const char *buf, size_t n, int delim)
+{
+	const char *end = memchr(buf, delim, n);
+
+	return end ? (size_t)(end - buf) + 1 : n;
+}
+
+ssize_t read_until(int fd, char *buf, size_t size, int delim)
+{
+	struct stat st = { 0 };
+	ssize_t n;
+
+	if (size > 1 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+		n = read(fd, buf, size);
+		if (n > 0) {
+			size_t take = upto_delimiter(buf, n, delim);
+			if ((ssize_t)take < n)
+				lseek(fd, (off_t)take - n, SEEK_CUR);	/* give back the rest */
+			return take;
+		}
+		return n;
+	}
+	if (size > 1 && S_ISFIFO(st.st_mode)) {
+		n = peek_at_pipe(fd, buf, size);
+		if (n > 0)
+			return read(fd, buf, upto_delimiter(buf, n, delim));
+		if (n == 0 || errno == EINTR)
+			return n;	/* end of input, or a signal */
+	}
+	return read(fd, buf, 1);
+}
+
+/* Read one line, never past its newline (standard input must not be read ahead). */
 static int read_line_bytes(struct source *s)
 {
 	struct strbuf line = { 0 };
-	char c;
+	char block[512];
 	ssize_t n;
 
-	while ((n = read(s->fd, &c, 1)) == 1 || (n < 0 && errno == EINTR)) {
+	while ((n = read_until(s->fd, block, sizeof block, '\n')) > 0 || (n < 0 && errno == EINTR)) {
 		if (n < 0) {
 			run_pending_traps();
 			continue;
 		}
-		sb_addc(&line, c);
-		if (c == '\n')
+		sb_addn(&line, block, n);
+		if (block[n - 1] == '\n')
 			break;
 	}
 	free(s->buf);

@@ -124,6 +124,10 @@ void input_pop(void);
 int input_depth(void);
 void input_pop_to(int level);
 int input_getc(void);
+/* read() that never consumes past the first delim byte (see input.c). */
+ssize_t read_until(int fd, char *buf, size_t size, int delim);
+/* In a new child: forget what belongs to the parent's reading. */
+void input_after_fork(void);
 void input_ungetc(int c);
 /* Throw away the rest of the current line (after a syntax error). */
 void input_skip_line(void);
@@ -314,6 +318,8 @@ int exit_trap_set(void);
 extern int dot_depth;
 /* Run the traps of signals that arrived. */
 void run_pending_traps(void);
+/* The signal that arrived (for a status 128+n) before run_pending_traps. */
+int pending_signal_number(void);
 void run_exit_trap(void);
 void traps_in_child(void);
 /* Reset signals to their defaults in a new child. */
