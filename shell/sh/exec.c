@@ -13,7 +13,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +22,7 @@
 #include <sys/wait.h>
 #include "sh.h"
 #include "commands.h"
+#include "pattern.h"
 
 enum jump pending_jump;
 int jump_count;
@@ -722,7 +722,7 @@ static int case_matches(struct case_item *item, const char *subject)
 {
 	for (struct word *w = item->patterns; w; w = w->next) {
 		char *pattern = expand_pattern(w->text);
-		int match = fnmatch(pattern, subject, 0) == 0;
+		int match = pattern_match(pattern, subject, 0) == 0;
 		free(pattern);
 		if (match)
 			return 1;

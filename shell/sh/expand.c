@@ -13,14 +13,15 @@
  * are live, and quote removal (2.6.7) already happened while walking.
  * "$@" ends a field in the middle of a word (a "hard break").
  */
-#include <glob.h>
-#include <fnmatch.h>
+#include <dirent.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include "sh.h"
+#include "pattern.h"
 
 enum { F_QUOTED = 1, F_SPLIT = 2, F_MARK = 4 };
 
@@ -298,7 +299,7 @@ static char *remove_match(const char *value, const char *pattern, int suffix, in
 
 	for (size_t k = 0; k <= len; k++) {
 		size_t i = longest ? len - k : k;	/* the length of the part tried */
-		if (suffix && fnmatch(pattern, value + len - i, 0) == 0) {
+		if (suffix && pattern_match(pattern, value + len - i, 0) == 0) {
 			work[len - i] = '\0';
 			return work;
 		}
@@ -306,7 +307,7 @@ static char *remove_match(const char *value, const char *pattern, int suffix, in
 			char saved = work[i];
 			int match;
 			work[i] = '\0';
-			match = fnmatch(pattern, work, 0) == 0;
+			match = pattern_match(pattern, work, 0) == 0;
 			work[i] = saved;
 			if (match) {
 				memmove(work, work + i, len - i + 1);
@@ -644,11 +645,88 @@ static char *plain_text(const char *text, const char *flags, size_t len, int pat
 	for (size_t i = 0; i < len; i++) {
 		if (flags[i] & F_MARK)
 			continue;
-		if (pattern && (flags[i] & F_QUOTED) && strchr("*?[]\\", text[i]))
+		/* (! ^ - too: quoted inside [...] they are plain characters) */
+		if (pattern && (flags[i] & F_QUOTED) && strchr("*?[]\\!^-", text[i]))
 			sb_addc(&b, '\\');
 		sb_addc(&b, text[i]);
 	}
 	return sb_take(&b);
+}
+
+/* ---- pathname expansion (2.13.3) ----
+ * Done here rather than by glob(3): uClibc's glob matches with its fnmatch,
+ * which takes time exponential in the number of '*'; pattern_match is linear.
+ */
+
+/* Has this part of a pattern a * ? or [ that is not escaped? */
+static int has_magic(const char *p, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (p[i] == '\\')
+			i++;
+		else if (p[i] == '*' || p[i] == '?' || p[i] == '[')
+			return 1;
+	}
+	return 0;
+}
+
+/* The names matching pattern (relative to path, which is built up as the parts match) go to out. */
+static void glob_in(struct strbuf *path, const char *pattern, struct strlist *out)
+{
+	const char *slash = strchr(pattern, '/');
+	size_t part_len = slash ? (size_t)(slash - pattern) : strlen(pattern), base = path->len;
+	struct stat st;
+
+	check_stack();
+	if (!has_magic(pattern, part_len)) {
+		for (size_t i = 0; i < part_len; i++)	/* a plain part: no directory to read */
+			sb_addc(path, pattern[i] == '\\' && i + 1 < part_len ? pattern[++i] : pattern[i]);
+		if (slash) {
+			sb_addc(path, '/');
+			glob_in(path, slash + 1, out);
+		} else if (lstat(path->s ? path->s : "", &st) == 0) {
+			sl_add(out, xstrdup(path->s));
+		}
+	} else {
+		char *part = xstrndup(pattern, part_len);
+		DIR *d = opendir(base ? path->s : ".");
+		struct dirent *e;
+		while (d && (e = readdir(d)) != NULL) {
+			if (pattern_match(part, e->d_name, FNM_PERIOD) != 0)
+				continue;
+			path->len = base;
+			sb_adds(path, e->d_name);
+			if (slash) {
+				sb_addc(path, '/');
+				glob_in(path, slash + 1, out);
+			} else {
+				sl_add(out, xstrdup(path->s));
+			}
+		}
+		if (d)
+			closedir(d);
+		free(part);
+	}
+	path->len = base;
+	if (path->s)
+		path->s[base] = '\0';
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Add the sorted names that match pattern to fields; 0 if none did. */
+static int expand_pathname(const char *pattern, struct strlist *fields)
+{
+	struct strbuf path = { 0 };
+	int first = fields->count;
+
+	glob_in(&path, pattern, fields);
+	free(path.s);
+	qsort(fields->v + first, fields->count - first, sizeof *fields->v, compare_names);
+	return fields->count > first;
 }
 
 /* One field is ready: glob it if it has live pattern characters, then keep it. */
@@ -656,20 +734,15 @@ static void emit_field(struct expansion *e, size_t from, size_t to, int force)
 {
 	const char *text = e->text.s + from, *flags = e->flags.s + from;
 	size_t len = to - from;
-	glob_t g;
 
 	if (len == 0 && !force)
 		return;
 	if (!sh_opt.noglob && has_live_pattern(text, flags, len)) {
 		char *pattern = plain_text(text, flags, len, 1);
-		int found = glob(pattern, 0, NULL, &g) == 0;
+		int found = expand_pathname(pattern, e->fields);
 		free(pattern);
-		if (found) {
-			for (size_t i = 0; i < g.gl_pathc; i++)
-				sl_add(e->fields, xstrdup(g.gl_pathv[i]));
-			globfree(&g);
+		if (found)
 			return;
-		}
 	}
 	sl_add(e->fields, plain_text(text, flags, len, 0));
 }
