@@ -86,7 +86,14 @@ char *loop_attach(const char *file, unsigned long long offset, unsigned long lon
 		if (fd < 0)
 			break;
 		if (configure(fd, file, offset, size, flags) == 0) {
+			/* Hand back a read-only descriptor: a kernel without BLK_DEV_WRITE_MOUNTED
+			 * refuses to mount a device someone holds open for writing. */
+			int reader = open(name, O_RDONLY | O_CLOEXEC);
 			close(control);
+			if (reader >= 0) {
+				close(fd);
+				fd = reader;
+			}
 			*device_fd = fd;
 			return xstrdup(name);
 		}

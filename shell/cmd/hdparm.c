@@ -3,8 +3,9 @@
  * which the driver keeps and hands out with the HDIO_GET_IDENTITY ioctl). Only the
  * reading part of hdparm: -i and -I.
  *
- * The answer is 256 16-bit words (ATA/ATAPI-6, "IDENTIFY DEVICE"): strings are
- * ASCII with the two bytes of each word swapped, padded with spaces.
+ * The answer is 256 16-bit words (ATA/ATAPI-6, "IDENTIFY DEVICE"). The drive sends
+ * its strings with the two bytes of each word swapped; the kernel puts them back in
+ * order before handing them out, so they read as plain ASCII, padded with spaces.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -35,8 +36,8 @@ static char *id_string(char *buf, const uint16_t *words, int first, int count)
 	int n = 0;
 
 	for (int i = 0; i < count / 2; i++) {
-		buf[n++] = words[first + i] >> 8;
 		buf[n++] = words[first + i] & 0xFF;
+		buf[n++] = words[first + i] >> 8;
 	}
 	while (n > 0 && (buf[n - 1] == ' ' || buf[n - 1] == '\0'))
 		n--;
