@@ -205,3 +205,8 @@ check "awk: gsub and regex FS keep their meaning at every offset" \
 	$'-a-b-c-\nbaa\nfoo Bar\n4 a d\n2  axbx\n'
 check "awk: gsub and a regex FS on a line of 200000 fields are linear" \
 	'python3 -c "print(\"a,\" * 200000)" > f; awk "{ n = gsub(/a/, \"bb\"); print n }" f; awk -F ",+" "{ print NF }" f' $'200000\n200001\n'
+check "awk: printf %-4c and %4c of 0 pad around the NUL" 'awk "BEGIN { printf \"[%-4c][%4c][%c]\", 0, 0, 0 }" | od -An -c | tr -s " "' $' [ \\0 ] [ \\0 ] [ \\0 ]\n'
+check "awk: srand returns the previous seed" 'awk "BEGIN { print srand(5); print srand(7); print srand() }"' $'0\n5\n7\n'
+check "awk: and or xor compl lshift rshift" 'awk "BEGIN { print and(12, 10), or(12, 10), xor(12, 10), compl(0), lshift(1, 10), rshift(1024, 3), and(7, 6, 4), or(1, 2, 4) }"' $'8 14 6 9007199254740991 1024 128 4 7\n'
+check "awk: a negative value in a bit function" 'awk "BEGIN { print and(-1, 2) }"' '' 2 'negative value -1 in a bit function'
+check "awk: hex constants in the program" 'awk "BEGIN { x = 0x1F; print x, 0xff + 1, 0XaB; print \"0x10\" + 0 }"' $'31 256 171\n0\n'

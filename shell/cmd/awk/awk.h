@@ -117,7 +117,8 @@ extern struct rule *begin_rules, *main_rules, *end_rules;
 enum {
 	B_LENGTH, B_SUBSTR, B_INDEX, B_SPLIT, B_SUB, B_GSUB, B_MATCH, B_SPRINTF,
 	B_TOLOWER, B_TOUPPER, B_INT, B_SQRT, B_EXP, B_LOG, B_SIN, B_COS,
-	B_ATAN2, B_RAND, B_SRAND, B_CLOSE, B_FFLUSH, B_SYSTEM
+	B_ATAN2, B_AND, B_OR, B_XOR, B_COMPL, B_LSHIFT, B_RSHIFT,
+	B_RAND, B_SRAND, B_CLOSE, B_FFLUSH, B_SYSTEM	/* I/O last (parse.c) */
 };
 
 /* ---- lex.c ---- */

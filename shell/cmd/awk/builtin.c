@@ -208,6 +208,38 @@ static struct cell length(struct node *arg)
 	return num_cell(n);
 }
 
+/*
+ * The bit functions of gawk and BusyBox: on the whole numbers of 0 to 2^53 - 1
+ * that a double holds exactly (gawk's range); a negative one is an error.
+ */
+#define BITS_MASK ((1ULL << 53) - 1)
+
+static unsigned long long bits_of(double d)
+{
+	if (d < 0)
+		runtime_error("negative value %g in a bit function", d);
+	return d >= 9007199254740991.0 ? BITS_MASK : (unsigned long long)d;
+}
+
+static double bit_function(int op, struct node *a)
+{
+	unsigned long long r = bits_of(eval_num(a)), n;
+
+	if (op == B_COMPL)
+		return ~r & BITS_MASK;
+	for (a = a->next; a; a = a->next) {
+		n = bits_of(eval_num(a));
+		switch (op) {
+		case B_AND: r &= n; break;
+		case B_OR: r |= n; break;
+		case B_XOR: r ^= n; break;
+		case B_LSHIFT: r = n >= 53 ? 0 : (r << n) & BITS_MASK; break;
+		default: r = n >= 64 ? 0 : r >> n; break;
+		}
+	}
+	return r;
+}
+
 static double seed;
 
 static double awk_srand(struct node *arg)
@@ -259,7 +291,9 @@ static const unsigned char arg_counts[][2] = {
 	[B_MATCH] = { 2, 2 }, [B_SPRINTF] = { 1, 255 }, [B_TOLOWER] = { 1, 1 },
 	[B_TOUPPER] = { 1, 1 }, [B_INT] = { 1, 1 }, [B_SQRT] = { 1, 1 },
 	[B_EXP] = { 1, 1 }, [B_LOG] = { 1, 1 }, [B_SIN] = { 1, 1 },
-	[B_COS] = { 1, 1 }, [B_ATAN2] = { 2, 2 }, [B_RAND] = { 0, 0 },
+	[B_COS] = { 1, 1 }, [B_ATAN2] = { 2, 2 }, [B_AND] = { 2, 255 },
+	[B_OR] = { 2, 255 }, [B_XOR] = { 2, 255 }, [B_COMPL] = { 1, 1 },
+	[B_LSHIFT] = { 2, 2 }, [B_RSHIFT] = { 2, 2 }, [B_RAND] = { 0, 0 },
 	[B_SRAND] = { 0, 1 }, [B_CLOSE] = { 1, 1 }, [B_FFLUSH] = { 0, 1 },
 	[B_SYSTEM] = { 1, 1 },
 };
@@ -305,6 +339,8 @@ struct cell call_builtin(struct node *n)
 	case B_FFLUSH: return num_cell(awk_fflush(a));
 	case B_SYSTEM: return num_cell(run_system(a));
 	case B_ATAN2: x = eval_num(a); return num_cell(awk_atan2(x, eval_num(a->next)));
+	case B_AND: case B_OR: case B_XOR: case B_COMPL: case B_LSHIFT: case B_RSHIFT:
+		return num_cell(bit_function(n->op, a));
 	}
 	x = eval_num(a);
 	switch (n->op) {

@@ -27,7 +27,8 @@ static const char *const keywords[] = {
 static const char *const builtins[] = {
 	"length", "substr", "index", "split", "sub", "gsub", "match", "sprintf",
 	"tolower", "toupper", "int", "sqrt", "exp", "log", "sin", "cos",
-	"atan2", "rand", "srand", "close", "fflush", "system", NULL
+	"atan2", "and", "or", "xor", "compl", "lshift", "rshift",
+	"rand", "srand", "close", "fflush", "system", NULL
 };
 
 void lex_start(const char *text)
@@ -138,12 +139,30 @@ static void read_quoted(char quote)
 	}
 }
 
+/* A hex digit's value, or -1. */
+static int hex_digit(char c)
+{
+	if (is_digit(c))
+		return c - '0';
+	if ((c | 32) >= 'a' && (c | 32) <= 'f')
+		return (c | 32) - 'a' + 10;
+	return -1;
+}
+
+/* A decimal number, or 0x1F as in gawk and BusyBox awk. */
 static void read_number(void)
 {
 	char *end;
 
+	if (lex.p[0] == '0' && (lex.p[1] | 32) == 'x' && hex_digit(lex.p[2]) >= 0) {
+		tok_num = 0;
+		for (lex.p += 2; hex_digit(*lex.p) >= 0; lex.p++)
+			tok_num = tok_num * 16 + hex_digit(*lex.p);
+		tok = T_NUMBER;
+		return;
+	}
 	tok_num = strtod(lex.p, &end);
-	/* strtod also knows hex and "inf": awk programs only have decimals */
+	/* strtod also knows "inf" and "0x": here only decimals */
 	if (end == lex.p || (lex.p[0] == '0' && (lex.p[1] | 32) == 'x')) {
 		tok_num = 0;
 		end = (char *)lex.p + 1;

@@ -331,14 +331,13 @@ static void format_one(struct strbuf *out, char *spec, size_t n, char conv, stru
 		}
 		spec[n++] = 's';
 		spec[n] = '\0';
-		len = asprintf(&text, spec, s);
-		if (conv == 'c' && one[0] == '\0' && !(arg->flags & C_STR) && len >= 0) {
-			/* %c of 0 is a NUL byte: put it where the empty string went */
-			sb_addn(out, text, len);
-			sb_addn(out, "", 1);
-			free(text);
-			free(s);
-			return;
+		if (conv == 'c' && one[0] == '\0' && !(arg->flags & C_STR)) {
+			/* %c of 0 is a NUL byte: padded as any character, then put in */
+			len = asprintf(&text, spec, "x");
+			if (len >= 0)
+				*strchr(text, 'x') = '\0';
+		} else {
+			len = asprintf(&text, spec, s);
 		}
 		free(s);
 	}
