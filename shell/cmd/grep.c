@@ -26,9 +26,10 @@
 #include <sys/stat.h>
 #include "mini.h"
 #include "lines.h"
+#include "pattern.h"
 
 static const char usage[] =
-	"Usage: grep [-EFGHILRachilnoqrsvwx] [-A N] [-B N] [-C N] [-m N] [--color[=WHEN]]\n"
+	"Usage: grep [-EFGHILRZachilnoqrsvwxz] [-A N] [-B N] [-C N] [-m N] [--color[=WHEN]]\n"
 	"            {PATTERN | -e PATTERN... | -f FILE...} [FILE]...\n"
 	"Print the lines of each FILE (standard input for none or -) that match.\n"
 	"  -E  extended regular expressions (egrep)   -F  fixed strings (fgrep)\n"
@@ -43,6 +44,10 @@ static const char usage[] =
 	"  -m N  stop after N selected lines\n"
 	"  -a  binary files are text                 -I  binary files never match\n"
 	"      (binary: holds a NUL byte; a match prints \"Binary file NAME matches\")\n"
+	"  -z  lines end with a NUL byte, not a newline (input and output)\n"
+	"  -Z  a NUL byte after each file name, not ':' or a newline\n"
+	"  --include=GLOB  search only files whose name matches GLOB\n"
+	"  --exclude=GLOB  skip files whose name matches; --exclude-dir=GLOB  directories\n"
 	"  --color=auto|always|never  highlight matches (auto: on a terminal)\n";
 
 /* One pattern: a plain string, or a compiled regular expression. */
@@ -63,6 +68,11 @@ static long before = -1, after = -1;	/* -B, -A; -1 until given */
 static long max_count = -1;		/* -m: stop after this many selected lines */
 static char binary_files = 'b';		/* 'b' say "Binary file ... matches", -a 'a', -I 'I' */
 static int selected_any, trouble;
+static char eol = '\n';		/* the end of a line: -z makes it a NUL */
+static int null_after_name;		/* -Z */
+/* --include, --exclude, --exclude-dir: shell patterns on base names */
+static char **includes, **excludes, **exclude_dirs;
+static int include_count, exclude_count, exclude_dir_count;
 static int printed_anything;		/* for the "--" between context groups */
 static long last_printed;		/* number of the line printed last in this file */
 static int fold_lines;			/* -i with a fixed string: search a lower-case copy */
@@ -365,7 +375,10 @@ static void print_prefix(const char *name, long lineno, char sep)
 {
 	if (with_filename) {
 		colored("35", name, strlen(name));
-		colored("36", &sep, 1);
+		if (null_after_name)
+			putchar('\0');
+		else
+			colored("36", &sep, 1);
 	}
 	if (line_numbers) {
 		char num[24];
@@ -384,7 +397,7 @@ static void print_line(const char *name, long lineno, char sep, char *line, size
 			if (e > s) {
 				print_prefix(name, lineno, sep);
 				colored("01;31", line + s, e - s);
-				putchar('\n');
+				putchar(eol);
 			}
 			from = e > s ? e : s + 1;
 		}
@@ -402,7 +415,7 @@ static void print_line(const char *name, long lineno, char sep, char *line, size
 	 * The byte after every line (its '\n', replaced by a NUL) is ours to use:
 	 * put the newline back for a moment so the line goes out in one fwrite.
 	 */
-	line[len] = '\n';
+	line[len] = eol;
 	fwrite(line + from, 1, len + 1 - from, stdout);
 	line[len] = '\0';
 }
@@ -458,7 +471,7 @@ static long count_newlines(const char *s, size_t n)
 	const char *end = s + n;
 	long count = 0;
 
-	while ((s = find_byte(s, '\n', end - s)) != NULL) {
+	while ((s = find_byte(s, eol, end - s)) != NULL) {
 		count++;
 		s++;
 	}
@@ -480,12 +493,12 @@ static void skip_lines_without(struct lines *in, const struct pattern *p, long *
 	const char *hit, *last;
 
 	if (!in->eof) {		/* whole lines only: up to the last newline */
-		last = memrchr(block, '\n', size);
+		last = memrchr(block, eol, size);
 		size = last ? (size_t)(last + 1 - block) : 0;
 	}
 	hit = find_string(block, size, p->text, p->len);
 	if (hit) {		/* stop at the start of the line holding it */
-		last = memrchr(block, '\n', hit - block);
+		last = memrchr(block, eol, hit - block);
 		size = last ? (size_t)(last + 1 - block) : 0;
 	}
 	if (line_numbers)
@@ -532,8 +545,9 @@ static long grep_fd(int fd, const char *name)
 	/* One plain string, and no line but those holding it matters: search whole blocks. */
 	int skip_fast = npatterns == 1 && patterns[0].literal && !ignore_case && !invert
 			&& before == 0 && after == 0;
-	/* Whether the file is binary matters to -I and to printing (not to -c, -l, -q, -a). */
-	int watch_nul = binary_files == 'I' || (binary_files == 'b' && printing);
+	/* Whether the file is binary matters to -I and to printing (not to -c, -l, -q, -a);
+	 * with -z, NUL bytes end lines and say nothing. */
+	int watch_nul = eol == '\n' && (binary_files == 'I' || (binary_files == 'b' && printing));
 	/*
 	 * Every block is looked at for NUL bytes as it is read, as GNU grep does,
 	 * but the fast path looks only at the first and at those it selects a line
@@ -544,7 +558,7 @@ static long grep_fd(int fd, const char *name)
 
 	ring_count = ring_next = 0;
 	last_printed = -1;
-	lines_start(&in, fd, '\n');
+	lines_start(&in, fd, eol);
 	for (;;) {
 		if (selected == max_count && after_left == 0)
 			break;		/* -m: enough, and no trailing context left to print */
@@ -663,22 +677,51 @@ static void grep_directory(const char *path, const struct stat *st)
 	open_dir_count--;
 }
 
+/* A file name of -l or -L, ended by a newline or (-Z) a NUL. */
+static void print_name(const char *name)
+{
+	fputs(name, stdout);
+	putchar(null_after_name ? '\0' : '\n');
+}
+
 /* What -l, -L (which win) or -c print for a file once it has been read. */
 static void report_file(const char *name, long selected)
 {
 	if (list_files == 'l') {
 		if (selected > 0)
-			puts(name);
+			print_name(name);
 	} else if (list_files == 'L') {
 		if (selected == 0)
-			puts(name);
+			print_name(name);
 	} else if (count_only) {
 		if (with_filename) {
 			colored("35", name, strlen(name));
-			colored("36", ":", 1);
+			if (null_after_name)
+				putchar('\0');
+			else
+				colored("36", ":", 1);
 		}
 		printf("%ld\n", selected);
 	}
+}
+
+/* Does the base name of path match one of the count patterns? */
+static int name_matches(const char *path, char **globs, int count)
+{
+	const char *base = base_name(path);
+
+	for (int i = 0; i < count; i++)
+		if (pattern_match(globs[i], base, 0) == 0)
+			return 1;
+	return 0;
+}
+
+/* Is a file (not a directory) left out by --include and --exclude? */
+static int file_left_out(const char *path)
+{
+	if (exclude_count && name_matches(path, excludes, exclude_count))
+		return 1;
+	return include_count && !name_matches(path, includes, include_count);
 }
 
 static void grep_path(const char *path, int top)
@@ -691,12 +734,16 @@ static void grep_path(const char *path, int top)
 	if (recursive && strcmp(path, "-") != 0) {
 		int r = (recursive == 'R' || top) ? stat(path, &st) : lstat(path, &st);
 		if (r == 0 && S_ISDIR(st.st_mode)) {
+			if (!top && name_matches(path, exclude_dirs, exclude_dir_count))
+				return;
 			grep_directory(path, &st);
 			return;
 		}
 		if (r == 0 && !S_ISREG(st.st_mode) && !top)
 			return;		/* links, devices and fifos met while recursing */
 	}
+	if (strcmp(path, "-") != 0 && file_left_out(path))
+		return;
 	fd = open_input(path);
 	if (fd < 0) {
 		if (!no_messages)
@@ -720,7 +767,32 @@ static void grep_path(const char *path, int top)
 		close(fd);
 }
 
-/* --color[=WHEN] is grep's only long option: take it out of argv before the rest. */
+/* Add the GLOB of --include=GLOB (or the like) to a list. */
+static void add_glob(char ***list, int *count, const char *glob)
+{
+	*list = xrealloc(*list, (*count + 1) * sizeof **list);
+	(*list)[(*count)++] = (char *)glob;
+}
+
+/* --include=, --exclude=, --exclude-dir=, --null, --null-data: 1 if a was one. */
+static int take_file_option(const char *a)
+{
+	if (starts_with(a, "--include="))
+		add_glob(&includes, &include_count, a + 10);
+	else if (starts_with(a, "--exclude="))
+		add_glob(&excludes, &exclude_count, a + 10);
+	else if (starts_with(a, "--exclude-dir="))
+		add_glob(&exclude_dirs, &exclude_dir_count, a + 14);
+	else if (strcmp(a, "--null") == 0)
+		null_after_name = 1;
+	else if (strcmp(a, "--null-data") == 0)
+		eol = '\0';
+	else
+		return 0;
+	return 1;
+}
+
+/* The long options (--color[=WHEN] and the file ones): taken out of argv before the rest. */
 static int take_color_option(int argc, char **argv)
 {
 	int kept = 1;
@@ -732,6 +804,8 @@ static int take_color_option(int argc, char **argv)
 				argv[kept++] = argv[i++];
 			break;
 		}
+		if (take_file_option(a))
+			continue;
 		if (starts_with(a, "--color") || starts_with(a, "--colour")) {
 			const char *when = strchr(a, '=');
 			when = when ? when + 1 : "auto";
@@ -773,7 +847,7 @@ int grep_main(int argc, char **argv)
 	else if (strcmp(program_name, "fgrep") == 0)
 		mode = 'F';
 	argc = take_color_option(argc, argv);
-	options_start(&o, argc, argv, "EFGHILRachilnoqrsvwxe:f:A:B:C:m:", usage);
+	options_start(&o, argc, argv, "EFGHILRZachilnoqrsvwxze:f:A:B:C:m:", usage);
 	while ((c = options_next(&o)) != -1) {
 		switch (c) {
 		case 'E': case 'F': case 'G': mode = c; break;
@@ -791,6 +865,8 @@ int grep_main(int argc, char **argv)
 		case 'v': invert = 1; break;
 		case 'w': word = 1; break;
 		case 'x': whole_line = 1; break;
+		case 'z': eol = '\0'; break;
+		case 'Z': null_after_name = 1; break;
 		case 'e': add_patterns(o.arg); got_pattern = 1; break;
 		case 'f': add_pattern_file(o.arg); got_pattern = 1; break;
 		case 'A': after = context_number(o.arg); break;

@@ -53,7 +53,7 @@ check "grep --color=auto on a pipe: plain" 'printf "xaby\n" | grep --color=auto 
 check "grep --color=never" 'printf "xaby\n" | grep --color=never ab' $'xaby\n'
 check "grep: bad regex is trouble" 'echo a | grep "a\{1"' '' 2 'grep:'
 check "grep: no pattern" 'grep' '' 2 'no pattern'
-check "grep: bad option" 'grep -Z x' '' 2 'unknown option'
+check "grep: bad option" 'grep -Y x' '' 2 'unknown option'
 check "grep: line without final newline" 'printf "a\nab" | grep b' $'ab\n'
 check "grep: long lines" 'head -c 200000 /dev/zero | tr "\0" a > long; echo b >> long; grep -c b long' $'1\n'
 check "grep: (standard input) name" 'echo hit > f; echo hit | grep -H hit - f' $'(standard input):hit\nf:hit\n'
@@ -92,3 +92,9 @@ check "grep -F -f: 20000 words, the same lines as one search each" \
 	$'20001\n20001\n0\nw100000z\nW100001\n'
 check "grep -F -f: many patterns with -o and -w pick the earliest, longest match" \
 	'printf "%s\n" a ab abc b bc x1 x2 x3 x4 x5 > pats; echo "zabcz bc abc" | grep -o -F -f pats; echo "zabcz bc abc" | grep -o -w -F -f pats' $'abc\nbc\nabc\nbc\nabc\n'
+check "grep -z: NUL-separated lines in and out" "printf 'one\\0two hit\\0th\\nhit\\0' | grep -z hit | od -An -c | tr -s ' '; printf 'a\\nhit\\0b\\0' | grep -zc hit" $' t w o h i t \\0 t h \\n h i t \\0\n1\n'
+check "grep -Z: a NUL after file names" 'echo hit > a; echo hit > b; grep -lZ hit a b | od -An -c | tr -s " "; grep -HZ hit a | od -An -c | tr -s " "; grep -cZ hit a | od -An -c | tr -s " "' \
+	$' a \\0 b \\0\n a \\0 h i t \\n\n 1 \\n\n'
+check "grep --exclude-dir --include --exclude" \
+	'mkdir -p d/skip d/keep; for f in d/a.c d/a.h d/skip/x.c d/keep/y.c; do echo hit > $f; done; grep -r --exclude-dir=skip hit d | sort; grep -r --include="*.c" --exclude-dir="s*" hit d | sort; grep -r --exclude="*.c" hit d; grep --exclude="*.h" hit d/a.h; echo $?' \
+	$'d/a.c:hit\nd/a.h:hit\nd/keep/y.c:hit\nd/a.c:hit\nd/keep/y.c:hit\nd/a.h:hit\n1\n'
