@@ -86,7 +86,8 @@ static long count_argument(const char *who, const char *arg, long dflt)
 
 static int exit_builtin(int argc, char **argv)
 {
-	long n = count_argument("exit", argv[1], last_status);
+	int before_trap, status = in_trap(&before_trap) ? before_trap : last_status;
+	long n = count_argument("exit", argv[1], status);
 
 	if (sh_opt.interactive && jobs_hold_exit())
 		return 1;
@@ -149,7 +150,17 @@ static int times_builtin(int argc, char **argv)
 static char *trap_actions[NSIG];	/* index 0 is EXIT; NULL: default, "": ignore */
 static volatile sig_atomic_t signal_arrived[NSIG];
 volatile sig_atomic_t pending_signals;
+volatile sig_atomic_t children_changed;
 static char ignored_at_start[NSIG];
+/*
+ * A subshell forgets its parent's traps, but `trap` without operands prints
+ * them until the subshell sets one of its own (POSIX: so that saved=$(trap)
+ * works).
+ */
+static char *inherited_actions[NSIG];
+static int inherited_shown;
+/* $? when the running trap action started: what `exit` alone exits with. */
+static int trap_depth, status_before_trap;
 
 static void on_signal(int sig)
 {
@@ -157,13 +168,35 @@ static void on_signal(int sig)
 	pending_signals = 1;
 }
 
-/* What an interactive shell does with a signal when no trap is set. */
+static void on_child(int sig)
+{
+	(void)sig;
+	children_changed = 1;
+}
+
+/*
+ * Catch sig with handler. A trapped signal interrupts a blocking system call
+ * (so that wait and read end at once and the trap runs); SIGCHLD, which only
+ * asks for children to be reaped, restarts it.
+ */
+static void catch_signal(int sig, void (*handler)(int))
+{
+	struct sigaction sa = { .sa_handler = handler };
+
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = sig == SIGCHLD ? SA_RESTART : 0;
+	sigaction(sig, &sa, NULL);
+}
+
+/* What the shell does with a signal when no trap is set. */
 static void default_disposition(int sig)
 {
 	if (ignored_at_start[sig])
 		signal(sig, SIG_IGN);
+	else if (sig == SIGCHLD)
+		catch_signal(sig, on_child);	/* to reap children while only builtins run */
 	else if (sh_opt.interactive && (sig == SIGINT))
-		signal(sig, on_signal);
+		catch_signal(sig, on_signal);
 	else if (sh_opt.interactive && (sig == SIGQUIT || sig == SIGTERM))
 		signal(sig, SIG_IGN);
 	else if (job_control && (sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU))
@@ -182,11 +215,12 @@ void signals_init(void)
 	default_disposition(SIGINT);
 	default_disposition(SIGQUIT);
 	default_disposition(SIGTERM);
+	default_disposition(SIGCHLD);
 }
 
 void child_reset_signals(void)
 {
-	static const int changed[] = { SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU };
+	static const int changed[] = { SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU, SIGCHLD };
 
 	for (size_t i = 0; i < sizeof changed / sizeof changed[0]; i++) {
 		int sig = changed[i];
@@ -199,18 +233,30 @@ void child_reset_signals(void)
 void traps_in_child(void)
 {
 	for (int sig = 0; sig < NSIG; sig++) {
+		free(inherited_actions[sig]);
+		inherited_actions[sig] = NULL;
 		if (trap_actions[sig] && trap_actions[sig][0] != '\0') {
-			free(trap_actions[sig]);
+			inherited_actions[sig] = trap_actions[sig];
 			trap_actions[sig] = NULL;
 			if (sig)
-				signal(sig, SIG_DFL);
+				default_disposition(sig);
 		}
 	}
+	default_disposition(SIGCHLD);
+	inherited_shown = 1;
+	trap_depth = 0;
+	/* (signals that arrived for the parent are its business) */
+	for (int sig = 0; sig < NSIG; sig++)
+		signal_arrived[sig] = 0;
+	pending_signals = 0;
 }
 
-int exit_trap_set(void)
+int any_trap_set(void)
 {
-	return trap_actions[0] != NULL && trap_actions[0][0] != '\0';
+	for (int sig = 0; sig < NSIG; sig++)
+		if (trap_actions[sig] != NULL && trap_actions[sig][0] != '\0')
+			return 1;
+	return 0;
 }
 
 /* The signal a builtin was interrupted by (the first that arrived), for its status 128+n. */
@@ -222,25 +268,44 @@ int pending_signal_number(void)
 	return SIGINT;
 }
 
+int in_trap(int *status_before)
+{
+	*status_before = status_before_trap;
+	return trap_depth > 0;
+}
+
+/* Run one trap action. $? is kept, unless the action returns from a function. */
+static void run_trap(const char *action)
+{
+	int saved = last_status, saved_before = status_before_trap;
+	char *copy = xstrdup(action);	/* the action may replace itself */
+
+	status_before_trap = last_status;
+	trap_depth++;
+	run_string(copy);
+	trap_depth--;
+	status_before_trap = saved_before;
+	if (pending_jump != J_RETURN)
+		last_status = saved;
+	free(copy);
+}
+
+/*
+ * Run the traps of the signals that arrived. A trap action may send its own
+ * shell another signal: that trap runs at once, nested inside this one.
+ */
 void run_pending_traps(void)
 {
-	static int running;
-
-	if (!pending_signals || running)
+	if (!pending_signals)
 		return;
 	pending_signals = 0;
-	running = 1;
 	for (int sig = 1; sig < NSIG; sig++) {
 		if (!signal_arrived[sig])
 			continue;
 		signal_arrived[sig] = 0;
-		if (trap_actions[sig] && trap_actions[sig][0]) {
-			int saved = last_status;
-			run_string(trap_actions[sig]);
-			last_status = saved;
-		}
+		if (trap_actions[sig] && trap_actions[sig][0])
+			run_trap(trap_actions[sig]);
 	}
-	running = 0;
 }
 
 void run_exit_trap(void)
@@ -250,13 +315,24 @@ void run_exit_trap(void)
 	if (action == NULL)
 		return;
 	trap_actions[0] = NULL;
-	if (*action)
+	if (*action) {
+		status_before_trap = last_status;
+		trap_depth++;
 		run_string(action);
+		trap_depth--;
+	}
 	free(action);
 }
 
 static void set_trap(int sig, const char *action)
 {
+	if (inherited_shown) {	/* the subshell's own traps from now on */
+		for (int i = 0; i < NSIG; i++) {
+			free(inherited_actions[i]);
+			inherited_actions[i] = NULL;
+		}
+		inherited_shown = 0;
+	}
 	free(trap_actions[sig]);
 	trap_actions[sig] = action ? xstrdup(action) : NULL;
 	if (sig == 0)
@@ -266,16 +342,17 @@ static void set_trap(int sig, const char *action)
 	else if (*action == '\0')
 		signal(sig, SIG_IGN);
 	else
-		signal(sig, on_signal);
+		catch_signal(sig, on_signal);
 }
 
 static void print_traps(void)
 {
 	for (int sig = 0; sig < NSIG; sig++) {
-		if (trap_actions[sig] == NULL)
+		const char *action = trap_actions[sig] ? trap_actions[sig] : inherited_actions[sig];
+		if (action == NULL)
 			continue;
 		fputs("trap -- ", stdout);
-		put_quoted(trap_actions[sig]);
+		put_quoted(action);
 		printf(" %s\n", sig ? signal_name(sig) : "EXIT");
 	}
 }

@@ -321,6 +321,7 @@ static void __attribute__((noreturn)) exec_program(char **argv)
 		if ((cmd = find_command(argv[0])) != NULL && cmd->main != sh_main && is_mini(path)
 		    && strcmp(cmd->name, "su") != 0 && strcmp(cmd->name, "passwd") != 0) {
 			environ = var_environ();
+			signal(SIGCHLD, SIG_DFL);	/* as an exec would leave it */
 			program_name = cmd->name;
 			/* The name ps, top, pidof and killall see for this process. */
 			prctl(PR_SET_NAME, cmd->name, 0, 0, 0);
@@ -357,9 +358,9 @@ static pid_t fork_child(struct job *j)
 		if (j)
 			job_child_setup(j);
 		child_reset_signals();
-		traps_in_child();
 		sh_opt.interactive = 0;
 		job_control = 0;
+		traps_in_child();
 		return 0;
 	}
 	if (j)
@@ -472,7 +473,7 @@ static int run_program(struct node *n, struct strlist *args, struct strlist *ass
 {
 	struct job *j;
 
-	if (!(flags & EV_EXIT) || exit_trap_set()) {	/* the trap must run after it */
+	if (!(flags & EV_EXIT) || any_trap_set()) {	/* the trap must run after it */
 		j = job_new(n, 0);
 		if (fork_child(j) != 0)
 			return job_wait_foreground(j);
@@ -678,6 +679,10 @@ static int run_while(struct node *n)
 	for (;;) {
 		int cond = run_node(n->u.loop.cond, EV_TESTED);
 		if (pending_jump != J_NONE) {
+			if (pending_jump == J_RETURN) {	/* `while return 3` returns 3 */
+				status = cond;
+				break;
+			}
 			if (loop_must_end())
 				break;
 			continue;
@@ -792,6 +797,18 @@ static int run_redirected(struct node *n, int flags)
 	return status;
 }
 
+/*
+ * After each command: run the traps of signals that arrived, and reap children
+ * that ended (a loop of builtins polling `kill -0 $pid` must see its job end).
+ */
+static void handle_signals(void)
+{
+	if (children_changed)
+		jobs_reap();
+	if (pending_signals)
+		run_pending_traps();
+}
+
 int run_node(struct node *n, int flags)
 {
 	int status;
@@ -829,6 +846,11 @@ int run_node(struct node *n, int flags)
 		return status;
 	}
 	last_status = status;
+	if (pending_signals | children_changed) {
+		handle_signals();
+		if (pending_jump == J_RETURN)	/* a trap action returned from the function */
+			status = last_status;
+	}
 	if (sh_opt.errexit && status != 0 && !(flags & EV_TESTED) &&
 	    !(n->kind == N_PIPELINE && n->u.pipeline.bang))
 		sh_exit(status);

@@ -188,6 +188,20 @@ static void remove_from_table(struct job *j)
 	}
 }
 
+/* A job killed by a signal is reported as dash, ash and bash do: "Terminated", "Hangup"... */
+static void report_signal(struct job *j)
+{
+	int status = j->procs[j->count - 1].status, sig;
+
+	if (!WIFSIGNALED(status))
+		return;
+	sig = WTERMSIG(status);
+	if (sig == SIGINT && sh_opt.interactive)
+		fputc('\n', stderr);
+	else if (sig != SIGINT && sig != SIGPIPE)
+		fprintf(stderr, "%s\n", strsignal(sig));
+}
+
 int job_wait_foreground(struct job *j)
 {
 	int status;
@@ -214,13 +228,7 @@ int job_wait_foreground(struct job *j)
 		j->notified = 1;
 		return status;
 	}
-	if (sh_opt.interactive && WIFSIGNALED(j->procs[j->count - 1].status)) {
-		int sig = WTERMSIG(j->procs[j->count - 1].status);
-		if (sig == SIGINT)
-			fputc('\n', stderr);
-		else if (sig != SIGPIPE)
-			fprintf(stderr, "%s\n", strsignal(sig));
-	}
+	report_signal(j);
 	job_free(j);
 	return status;
 }
@@ -244,6 +252,13 @@ static const char *done_text(struct job *j)
 		return "Done";
 	snprintf(text, sizeof text, "Done(%d)", WEXITSTATUS(status));
 	return text;
+}
+
+void jobs_reap(void)
+{
+	children_changed = 0;
+	while (reap(0))
+		;
 }
 
 /* Reap what finished and (interactive) print Done/Stopped notices; forget done jobs. */
@@ -436,7 +451,7 @@ int wait_builtin(int argc, char **argv)
 	if (argc < 2) {
 		while (jobs) {
 			if (pending_signals)
-				return 128 + SIGINT;
+				return 128 + pending_signal_number();
 			while (jobs && job_state(jobs) == DONE) {
 				struct job *j = jobs;
 				jobs = j->next;
@@ -454,9 +469,12 @@ int wait_builtin(int argc, char **argv)
 			continue;
 		}
 		while (job_state(j) == RUNNING && reap(1))
-			;
+			if (pending_signals)	/* a trapped signal ends the wait at once */
+				return 128 + pending_signal_number();
 		status = job_status(j);
 		if (job_state(j) == DONE) {
+			if (!sh_opt.interactive)
+				report_signal(j);
 			remove_from_table(j);
 			job_free(j);
 		}

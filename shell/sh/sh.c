@@ -174,7 +174,7 @@ static int run_input(int last_exits)
 			break;
 		}
 		if (n && !sh_opt.noexec)
-			status = run_node(n, last_exits && input_at_end() && !exit_trap_set() ? EV_EXIT : 0);
+			status = run_node(n, last_exits && input_at_end() && !any_trap_set() ? EV_EXIT : 0);
 		arena_release(a);
 		run_pending_traps();
 		if (pending_jump != J_NONE)

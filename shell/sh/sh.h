@@ -312,8 +312,10 @@ const struct builtin *find_builtin(const char *name);
 extern const struct builtin builtins[];
 /* Install the shell's own signal handling (once, at startup). */
 void signals_init(void);
-/* True when an EXIT trap is set (then the shell may not exec its last command). */
-int exit_trap_set(void);
+/* True when a trap is set (then the shell may not exec its last command). */
+int any_trap_set(void);
+/* True inside a trap action; *status_before is $? as it was when the action started. */
+int in_trap(int *status_before);
 /* How many `.` files are being read (return is allowed in them). */
 extern int dot_depth;
 /* Run the traps of signals that arrived. */
@@ -325,6 +327,8 @@ void traps_in_child(void);
 /* Reset signals to their defaults in a new child. */
 void child_reset_signals(void);
 extern volatile sig_atomic_t pending_signals;
+/* Set by SIGCHLD: a child ended or stopped (jobs_reap collects it). */
+extern volatile sig_atomic_t children_changed;
 
 /* ---- builtins_cmds.c and builtins_vars.c: the other builtins ---- */
 
@@ -360,6 +364,8 @@ int job_wait_foreground(struct job *j);
 void job_background(struct job *j);
 /* Reap finished children and print Done notices (before a prompt). */
 void jobs_notify(void);
+/* Reap finished children, recording their status for wait and jobs. */
+void jobs_reap(void);
 int jobs_builtin(int argc, char **argv);
 int fg_builtin(int argc, char **argv);
 int bg_builtin(int argc, char **argv);

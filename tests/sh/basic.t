@@ -198,6 +198,10 @@ sh -c 'kill -9 $$'; echo $?; sh -c 'kill -TERM $$'; echo $?
 --- out
 137
 143
+--- err
+^Killed
+Terminated
+$
 === exit status 2 for misused builtin
 shift x
 --- status
