@@ -24,17 +24,23 @@
 #include "inflate.h"
 #include "mini.h"
 #include "modes.h"
+#include "pattern.h"
 #include "tree.h"
 #include "users.h"
 
 static const char usage[] =
-	"Usage: tar -c|-x|-t [-vzO] [-f FILE] [-C DIR] [FILE]...\n"
-	"Make (-c), extract (-x) or list (-t) a ustar archive; tar xvf A.tar works too.\n"
+	"Usage: tar -c|-x|-t [-vzO] [-f FILE] [-C DIR] [-T LIST] [-X LIST] [FILE]...\n"
+	"Make (-c), extract (-x) or list (-t) a ustar archive; tar xvf A.tar works too\n"
+	"(old-style letters take their arguments in order: tar xvCf DIR A.tar).\n"
 	"  -f FILE  the archive (default, and -: standard input or output)\n"
 	"  -C DIR   change to DIR first (after opening the archive)\n"
 	"  -v       name each file; with -t list like ls -l\n"
 	"  -O       extract file contents to standard output\n"
-	"  -z       the archive is gzipped\n"
+	"  -z       the archive is gzipped (found out by itself for -t and -x of a file)\n"
+	"  -T LIST  the FILEs named in LIST, one a line\n"
+	"  -X LIST  leave out the names matching a pattern of LIST, one a line\n"
+	"  --exclude=PATTERN       leave out names matching PATTERN\n"
+	"  --strip-components=N    extract without the first N parts of each name\n"
 	"With -x or -t, FILEs pick the members (a directory picks all below it).\n";
 
 enum { BLOCK = 512, RECORD = 20 * BLOCK };
@@ -48,6 +54,9 @@ struct header {
 
 static int archive_fd;
 static int verbose, to_stdout, status;
+static long strip_components;		/* --strip-components */
+static char **exclude_patterns;		/* --exclude and -X */
+static int exclude_count;
 static FILE *verbose_out;		/* stderr when the archive or -O data is on stdout */
 
 /* ---- writing ---- */
@@ -221,6 +230,47 @@ static void put_owner_name(char *field, const char *name)
 
 static struct stat archive_stat;	/* to keep the archive out of itself */
 
+/* Does a --exclude or -X pattern match name, or any part of it after a '/'? */
+static int excluded(const char *name)
+{
+	for (int i = 0; i < exclude_count; i++)
+		for (const char *p = name; p != NULL; p = strchr(p, '/'), p = p ? p + 1 : NULL)
+			if (pattern_match(exclude_patterns[i], p, FNM_LEADING_DIR) == 0)
+				return 1;
+	return 0;
+}
+
+/*
+ * The name a path is stored under: without a leading '/' and without anything up
+ * to a last ".." part, which tar -x would refuse, as GNU tar does; said once for
+ * each different part taken away. So mini always reads back what it wrote.
+ */
+static const char *member_name(const char *path)
+{
+	static char *said;
+	const char *name = path, *p = path;
+
+	while (*p) {		/* past the last ".." part */
+		const char *part = p;
+		size_t len = strcspn(p, "/");
+
+		p += len;
+		while (*p == '/')
+			p++;
+		if (len == 2 && part[0] == '.' && part[1] == '.')
+			name = p;
+	}
+	while (*name == '/')
+		name++;
+	if (name != path && (said == NULL || strlen(said) != (size_t)(name - path) ||
+			     strncmp(said, path, name - path) != 0)) {
+		free(said);
+		said = xstrndup(path, name - path);
+		warn("Removing leading `%s' from member names", said);
+	}
+	return *name ? name : ".";
+}
+
 static int add_member(struct walk *w, const char *path, const struct stat *st, enum walk_phase phase)
 {
 	struct header h = { .type = type_of(st) };
@@ -241,10 +291,9 @@ static int add_member(struct walk *w, const char *path, const struct stat *st, e
 		warn("%s: socket ignored", path);
 		return 0;
 	}
-	while (*name == '/')
-		name++;
-	if (*name == '\0')
-		name = ".";
+	if (excluded(path))
+		return phase == WALK_DIR ? WALK_SKIP : 0;
+	name = member_name(path);
 	if (h.type == '5' && name[strlen(name) - 1] != '/')
 		name = dirname = path_join(name, "");
 	if (h.type == '0' && st->st_nlink > 1 && (link = earlier_link(st, name)) != NULL)
@@ -518,6 +567,8 @@ static int read_member(struct member *m)
 
 		if (n == 0 || (n == BLOCK && memcmp(&m->h, zero, BLOCK) == 0))
 			return 0;	/* GNU tar also takes one zero block, or none, as the end */
+		if ((n != BLOCK || !checksum_ok(&m->h)) && n >= 2 && memcmp(&m->h, "\037\213", 2) == 0)
+			die("the archive is gzipped: use -z");
 		if (n != BLOCK)
 			die(n < 0 ? "read error:" : "unexpected end of archive");
 		if (!checksum_ok(&m->h))
@@ -593,6 +644,21 @@ static const char *strip_slashes(const char *name)
 	while (*name == '/')
 		name++;
 	return *name ? name : ".";
+}
+
+/* name without its first n parts (--strip-components), or NULL when that is all of it. */
+static const char *without_parts(const char *name, long n)
+{
+	for (; n > 0; n--) {
+		name = strchr(name, '/');
+		if (name == NULL)
+			return NULL;
+		while (*name == '/')
+			name++;
+		if (*name == '\0')
+			return NULL;
+	}
+	return name;
 }
 
 /* The member picked by the operands (or all when there are none)? */
@@ -690,6 +756,16 @@ static mode_t wanted_mode(mode_t mode)
 	return geteuid() == 0 ? mode : mode & ~mask;
 }
 
+/* rename(), but an empty directory in the way gives way, as in GNU tar. */
+static int rename_over(const char *from, const char *to)
+{
+	if (rename(from, to) == 0)
+		return 0;
+	if (errno != EISDIR || rmdir(to) < 0)
+		return -1;	/* (a directory not empty: rmdir's "Directory not empty") */
+	return rename(from, to);
+}
+
 /* A regular file goes to a temporary file first, renamed over name once complete. */
 static int extract_file(const struct member *m, const char *name)
 {
@@ -710,7 +786,7 @@ static int extract_file(const struct member *m, const char *name)
 		set_owner(m, temp);
 		result = fchmod(fd, wanted_mode(m->mode));
 	}
-	if (close(fd) < 0 || result < 0 || rename(temp, name) < 0) {
+	if (close(fd) < 0 || result < 0 || rename_over(temp, name) < 0) {
 		warn("%s:", name);
 		unlink(temp);
 		result = -1;
@@ -721,13 +797,17 @@ static int extract_file(const struct member *m, const char *name)
 	return result;
 }
 
-/* Make room for a link or a device: nothing but an empty directory may be in the way. */
+/* Make room for a link or a device: what is there goes, a directory only when empty. */
 static void clear_way(const char *name)
 {
 	struct stat st;
 
-	if (lstat(name, &st) == 0 && !S_ISDIR(st.st_mode))
-		unlink(name);
+	if (lstat(name, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
+			rmdir(name);
+		else
+			unlink(name);
+	}
 }
 
 /* Owner, mode and time of a member made (a symlink's mode means nothing). */
@@ -755,6 +835,9 @@ static int extract_other(const struct member *m, const char *name)
 		}
 		return result;
 	case '1':
+		target = without_parts(target, strip_components);
+		if (target == NULL)
+			return 0;	/* (as GNU tar: a link to a name stripped away is left out) */
 		if (!safe_name(target)) {
 			warn("%s: link to '%s' refused: '..' in it", name, m->link);
 			return 0;
@@ -846,8 +929,11 @@ static void read_archive(int extract, char **files)
 	while (read_member(&m)) {
 		const char *name = strip_slashes(m.name);
 
+		const char *out_name = extract ? without_parts(name, strip_components) : name;
+
 		/* pax extended headers and GNU volume labels are no files: skip them. */
-		if (m.type == 'x' || m.type == 'g' || m.type == 'V' || !picked(name, files, found)) {
+		if (m.type == 'x' || m.type == 'g' || m.type == 'V' || !picked(name, files, found) ||
+		    excluded(name) || out_name == NULL) {
 			copy_data(m.size, -1);
 		} else if (!safe_name(name)) {
 			warn("%s: refused: '..' in the name", m.name);
@@ -859,7 +945,7 @@ static void read_archive(int extract, char **files)
 			else if (!extract || verbose)
 				fprintf(extract ? verbose_out : stdout, "%s\n", name);
 			if (extract)
-				extract_member(&m, name);
+				extract_member(&m, out_name);
 			else
 				copy_data(m.size, -1);
 		}
@@ -937,17 +1023,125 @@ static int finish_gunzip(pid_t pid)
 	return 0;
 }
 
-/* "tar xvf a.tar" is "tar -xvf a.tar": old style has the letters without a dash. */
-static char **old_style(int argc, char **argv)
+/*
+ * "tar xvf a.tar" is "tar -x -v -f a.tar": old style has the letters without a
+ * dash, and the letters that take an argument take the next words, in order:
+ * "tar xvCf DIR a.tar", "tar cfT out.tar LIST".
+ */
+static char **old_style(int *argc, char **argv)
 {
-	char **copy = xmalloc((argc + 1) * sizeof *copy);
+	char **copy = xmalloc((2 * *argc + 1) * sizeof *copy);
+	int n = 0, next = 2;
 
-	memcpy(copy, argv, (argc + 1) * sizeof *copy);
-	if (argc > 1 && argv[1][0] != '-') {
-		copy[1] = xmalloc(strlen(argv[1]) + 2);
-		sprintf(copy[1], "-%s", argv[1]);
+	copy[n++] = argv[0];
+	if (*argc > 1 && argv[1][0] != '-') {
+		for (const char *key = argv[1]; *key; key++) {
+			char *option = xmalloc(3);
+
+			option[0] = '-';
+			option[1] = *key;
+			option[2] = '\0';
+			copy[n++] = option;
+			if (strchr("fCTX", *key) && next < *argc)
+				copy[n++] = argv[next++];
+		}
+	} else {
+		next = 1;
 	}
+	while (next < *argc)
+		copy[n++] = argv[next++];
+	copy[n] = NULL;
+	*argc = n;
 	return copy;
+}
+
+static void add_exclude(const char *pattern)
+{
+	exclude_patterns = xrealloc(exclude_patterns, (exclude_count + 1) * sizeof *exclude_patterns);
+	exclude_patterns[exclude_count++] = xstrdup(pattern);
+}
+
+/* The lines of a -T or -X file, handed to add one by one. */
+static void read_list(const char *path, void (*add)(const char *line))
+{
+	size_t len;
+	char *text = read_file(path, &len), *line, *rest;
+
+	if (text == NULL)
+		die("%s:", path);
+	for (line = text; *line; line = rest) {
+		rest = line + strcspn(line, "\n");
+		if (*rest)
+			*rest++ = '\0';
+		if (*line)
+			add(line);
+	}
+	free(text);
+}
+
+static char **names;		/* -T: the FILE operands from lists */
+static int name_count;
+
+static void add_name(const char *name)
+{
+	names = xrealloc(names, (name_count + 2) * sizeof *names);
+	names[name_count++] = xstrdup(name);
+	names[name_count] = NULL;
+}
+
+/* The value of "--NAME=VALUE" or "--NAME VALUE" (taking the next word), or NULL. */
+static const char *long_value(char **argv, int *i, const char *name)
+{
+	size_t len = strlen(name);
+
+	if (strncmp(argv[*i], name, len) != 0)
+		return NULL;
+	if (argv[*i][len] == '=')
+		return argv[*i] + len + 1;
+	if (argv[*i][len] == '\0' && argv[*i + 1] != NULL)
+		return argv[++*i];
+	return NULL;
+}
+
+/* Take tar's long options out of argv (before the letters are parsed); -z: *gzipped. */
+static int take_long_options(int argc, char **argv, int *gzipped)
+{
+	int kept = 1;
+
+	for (int i = 1; i < argc; i++) {
+		const char *value;
+		long long n;
+
+		if (strcmp(argv[i], "--") == 0) {
+			while (i < argc)
+				argv[kept++] = argv[i++];
+			break;
+		}
+		if ((value = long_value(argv, &i, "--exclude")) != NULL) {
+			add_exclude(value);
+		} else if ((value = long_value(argv, &i, "--strip-components")) != NULL) {
+			if (parse_long(value, &n) < 0 || n < 0 || n > 1000000)
+				usage_error(usage, "invalid number of components '%s'", value);
+			strip_components = n;
+		} else if (strcmp(argv[i], "--gzip") == 0 || strcmp(argv[i], "--gunzip") == 0) {
+			*gzipped = 1;
+		} else if (strcmp(argv[i], "--xz") == 0 || strcmp(argv[i], "--bzip2") == 0) {
+			die("%s: only gzip compression (-z) is known here", argv[i]);
+		} else {
+			argv[kept++] = argv[i];
+		}
+	}
+	argv[kept] = NULL;
+	return kept;
+}
+
+/* Does the archive start as gzip data does? Looked at without reading it, when it can be. */
+static int looks_gzipped(int fd)
+{
+	unsigned char magic[2];
+	off_t here = lseek(fd, 0, SEEK_CUR);
+
+	return here >= 0 && pread(fd, magic, 2, here) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
 }
 
 int tar_main(int argc, char **argv)
@@ -957,8 +1151,12 @@ int tar_main(int argc, char **argv)
 	int c, mode = 0, gzipped = 0;
 	pid_t gunzip = 0, gzip = 0;
 
-	argv = old_style(argc, argv);
-	options_start(&o, argc, argv, "ctxvzOf:C:", usage);
+	strip_components = 0;
+	exclude_count = name_count = 0;
+	names = NULL;
+	argv = old_style(&argc, argv);
+	argc = take_long_options(argc, argv, &gzipped);
+	options_start(&o, argc, argv, "ctxvzjJOf:C:T:X:", usage);
 	while ((c = options_next(&o)) != -1) {
 		switch (c) {
 		case 'c': case 't': case 'x':
@@ -969,13 +1167,22 @@ int tar_main(int argc, char **argv)
 		case 'v': verbose = 1; break;
 		case 'O': to_stdout = 1; break;
 		case 'z': gzipped = 1; break;
+		case 'j': case 'J':
+			die("-%c: only gzip compression (-z) is known here", c);
 		case 'f': archive = o.arg; break;
 		case 'C': directory = o.arg; break;
+		case 'T': read_list(o.arg, add_name); break;
+		case 'X': read_list(o.arg, add_exclude); break;
 		}
 	}
 	argv += o.index;
 	if (!mode)
 		usage_error(usage, "one of -c, -t and -x is needed");
+	if (names != NULL) {		/* -T: the names of the lists, then the operands */
+		for (; *argv; argv++)
+			add_name(*argv);
+		argv = names;
+	}
 	status = 0;
 	record_used = 0;
 	late_count = written_count = 0;
@@ -994,6 +1201,8 @@ int tar_main(int argc, char **argv)
 		verbose_out = stderr;
 	if (mode == 'c')
 		fstat(archive_fd, &archive_stat);
+	else if (!gzipped)
+		gzipped = looks_gzipped(archive_fd);
 	if (gzipped && mode == 'c')
 		gzip = start_gzip();
 	else if (gzipped)

@@ -40,7 +40,7 @@ t.close()"; mkdir d; cd d; tar xf ../a.tar; echo $?; ls ..; cat ok' $'1\na.tar\n
 check "tar: a bad header checksum" 'echo x > f; tar cf a.tar f; printf g | dd of=a.tar bs=1 count=1 conv=notrunc 2>/dev/null; tar tf a.tar' '' 1 'checksum'
 check "tar: needs one of -c -t -x" 'tar f a.tar' '' 2 'one of -c'
 check "tar: a bad option" 'tar -cq f' '' 2 'tar: '
-check "tar --help" 'tar --help | head -1' $'Usage: tar -c|-x|-t [-vzO] [-f FILE] [-C DIR] [FILE]...\n'
+check "tar --help" 'tar --help | head -1' $'Usage: tar -c|-x|-t [-vzO] [-f FILE] [-C DIR] [-T LIST] [-X LIST] [FILE]...\n'
 check "tar: numeric owners (as root)" 'echo x > f; if [ "$(id -u)" != 0 ]; then echo "54321/54322 54321:54322"; exit; fi; chown 54321:54322 f; tar cf a.tar f; tar tvf a.tar | awk "{print \$2}" | tr "\n" " "; rm f; tar xf a.tar; stat -c %u:%g f' $'54321/54322 54321:54322\n'
 check "tar -z: a gzipped archive from GNU tar" 'mkdir d; seq 10000 > d/f; /usr/bin/tar czf a.tgz d; mkdir o; tar xzf a.tgz -C o; cmp d/f o/d/f && tar -tz < a.tgz' $'d/\nd/f\n'
 check "tar -z: not gzip data" 'echo x > f; tar cf a.tar f; tar tzf a.tar' '' 1 'not in gzip format'
@@ -113,3 +113,25 @@ mkdir -p d/e; ln -s .. d/e/up; grep -R x d; status_ok grep
 find d -name "$(printf "%030d" 0 | sed "s/0/*a/g")b"; status_ok find
 grep -c "stack smashing" errors; grep -Ec "damaged archive|unexpected end|too far|invalid offset|too big|too deep|loop" errors
 ' $'0\n9\n'
+# Issue 16: old-style keys, -T -X --exclude, empty directories, leading / and ../, compression by content.
+check "tar: old-style keys take their arguments in order" \
+	'mkdir d o; echo x > d/f; echo d/f > list; tar cfT a.tar list; tar tf a.tar; tar xvCf o a.tar; cat o/d/f' $'d/f\nd/f\nx\n'
+check "tar -T and -X: names and patterns from files" \
+	'mkdir d; echo x > d/a.c; echo y > d/b.o; echo d > list; echo "*.o" > ex; tar -cf a.tar -T list -X ex; tar tf a.tar' $'d/\nd/a.c\n'
+check "tar --exclude, on create and extract" \
+	'mkdir -p d/skip; echo x > d/a; echo y > d/skip/b; echo z > d/c.tmp; tar -cf a.tar --exclude=skip --exclude "*.tmp" d; tar tf a.tar; tar cf b.tar d; mkdir o; tar -xf b.tar -C o --exclude=a; find o -type f | sort' \
+	$'d/\nd/a\no/d/c.tmp\no/d/skip/b\n'
+check "tar -x: an empty directory gives way to a file, a full one does not" \
+	'echo x > f; echo y > g; tar cf a.tar f g; rm f g; mkdir f g; touch g/in; tar xf a.tar; s=$?; cat f; ls g; exit $s' $'x\nin\n' 1 'g: Directory not empty'
+check "tar -c: leading / and ../ are taken away, with a note" \
+	'mkdir -p d/e; echo x > d/f; cd d/e; tar cf ../../a.tar ../f "$PWD/../f"; cd ../..; tar tf a.tar | grep -c "^/\|\.\."' $'0\n' 1 "Removing leading \`../' from member names"
+check "tar -c: a name with .. inside is stored without it" \
+	'mkdir -p a b; echo x > b/f; tar cf t.tar a/../b/f; tar tf t.tar; mkdir o; tar xf t.tar -C o; cat o/b/f' $'b/f\nx\n' 0 "Removing leading \`a/../' from member names"
+check "tar -t/-x: gzip found out by the content" \
+	'mkdir d; echo x > d/f; tar czf a.tgz d; tar tf a.tgz; mkdir o; tar xf a.tgz -C o; cat o/d/f; tar tf - < a.tgz' $'d/\nd/f\nx\nd/\nd/f\n'
+check "tar -t: gzip data on a pipe without -z" 'mkdir d; echo x > d/f; tar czf a.tgz d; cat a.tgz | tar tf -' '' 1 'the archive is gzipped: use -z'
+check "tar -J, --xz, -j: refused" 'tar -cJf a.tar.xz .; echo $?; tar --xz -cf a.tar.xz .; echo $?; tar xjf a.tbz; echo $?' $'1\n1\n1\n' 0 'tar: -J: only gzip compression \(-z\) is known here'
+check "tar --strip-components" \
+	'mkdir -p a/b/c; echo x > a/b/c/f; echo y > a/top; ln a/b/c/f a/b/h; tar cf t.tar a; mkdir o; tar xf t.tar -C o --strip-components=2; find o | sort; tar -x -f t.tar --strip-components 1 -O a/top' \
+	$'o\no/c\no/c/f\no/h\ny\n'
+check "tar --strip-components: not a number" 'tar -x --strip-components=x -f a.tar' '' 2 "invalid number of components 'x'"
