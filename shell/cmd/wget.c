@@ -36,6 +36,7 @@ static const char usage[] =
 	"  -P DIR    save into DIR\n"
 	"  -T SEC    give up when the network is silent for SEC seconds (default 900)\n"
 	"  -U AGENT  the User-Agent header\n"
+	"  -Y off    no proxy, whatever http_proxy says\n"
 	"  --header 'NAME: VALUE'  one more request header (may be repeated)\n";
 
 enum {
@@ -868,7 +869,7 @@ int wget_main(int argc, char **argv)
 	opt.agent = "Wget (mini)";
 	opt.timeout_ms = 900 * 1000;
 	argc = long_options(argc, argv);
-	options_start(&o, argc, argv, "cqSO:P:T:U:Y:o:", usage);
+	options_start(&o, argc, argv, "cqSO:P:T:U:Y:", usage);
 	while ((c = options_next(&o)) != -1) {
 		switch (c) {
 		case 'c': opt.continue_download = 1; break;
@@ -881,7 +882,6 @@ int wget_main(int argc, char **argv)
 			if (strcmp(o.arg, "off") == 0)
 				unsetenv("http_proxy");
 			break;
-		case 'o': break;	/* BusyBox's log file: messages stay on stderr */
 		case 'T':
 			if (parse_long(o.arg, &seconds) < 0 || seconds <= 0 || seconds > 86400)
 				usage_error(usage, "bad timeout '%s'", o.arg);
