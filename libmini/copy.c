@@ -254,8 +254,18 @@ static int may_replace(struct copy_walk *c, const char *src, const char *dst,
 	}
 	if (c->how->overwrite == COPY_NEVER)
 		return 0;
-	if (c->how->overwrite == COPY_ASK)
-		return ask_yes("overwrite '%s'? ", dst);
+	if (c->how->overwrite == COPY_ASK && !ask_yes("overwrite '%s'? ", dst))
+		return 0;
+	/*
+	 * POSIX cp opens an existing dst for writing, and only -f removes it when that
+	 * fails. The copy goes through a temporary name and a rename, which would get
+	 * past dst's own permissions: without -f, ask the permissions first.
+	 */
+	if (!c->how->force && !S_ISDIR(old->st_mode) && access(dst, W_OK) < 0 && errno == EACCES) {
+		warn("%s:", dst);
+		c->walk.status = 1;
+		return 0;
+	}
 	return 1;
 }
 

@@ -14,6 +14,7 @@ struct copy_options {
 	int preserve;			/* -p: mode, owner and times as the source's */
 	enum copy_links links;		/* -L, -P, or follow only the operand (the default) */
 	enum copy_overwrite overwrite;	/* -f, -i, -n */
+	int force;			/* -f: replace even a file we may not write (mv too) */
 	int verbose;			/* -v: "'src' -> 'dst'" for every file */
 };
 

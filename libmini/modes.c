@@ -99,7 +99,8 @@ static const char *apply_clause(const char *p, mode_t *mode, mode_t umask_bits)
 
 int parse_mode(const char *spec, mode_t old, mode_t *result)
 {
-	mode_t mode = old & 07777, umask_bits;
+	/* The file type stays in mode while the clauses work: X asks for it. */
+	mode_t mode = old, umask_bits;
 	const char *p = spec;
 
 	if (*p >= '0' && *p <= '7') {
@@ -121,6 +122,6 @@ int parse_mode(const char *spec, mode_t old, mode_t *result)
 		if (*p++ != ',')
 			return -1;
 	}
-	*result = mode;
+	*result = mode & 07777;
 	return 0;
 }

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include "mini.h"
 #include "tree.h"
 
@@ -19,6 +20,7 @@
 struct ancestor {
 	dev_t dev;
 	ino_t ino;
+	const char *path;	/* for the message about a loop */
 	const struct ancestor *up;
 };
 
@@ -76,12 +78,13 @@ static int walk_contents(struct walk *w, const char *path, const struct ancestor
 	return 0;
 }
 
-static int is_loop(const struct stat *st, const struct ancestor *up)
+/* The directory above that is the same as st (a loop made by followed symlinks), or NULL. */
+static const struct ancestor *find_loop(const struct stat *st, const struct ancestor *up)
 {
 	for (; up; up = up->up)
 		if (up->dev == st->st_dev && up->ino == st->st_ino)
-			return 1;
-	return 0;
+			return up;
+	return NULL;
 }
 
 /* Whether to go into a directory the visitor did not skip. */
@@ -89,21 +92,30 @@ static int may_enter(struct walk *w, const char *path, const struct stat *st, co
 {
 	if (w->one_file_system && st->st_dev != w->root_device)
 		return 0;
-	if (is_loop(st, up)) {
-		warn("%s: directory loop", path);
+	const struct ancestor *same = find_loop(st, up);
+
+	if (same) {
+		/* GNU find's words, which the find -L user knows */
+		warn("File system loop detected; '%s' is part of the same file system loop as '%s'.",
+		     path, same->path);
 		w->status = 1;
 		return 0;
 	}
 	return 1;
 }
 
-/* lstat or stat, as the follow mode says; a dangling symlink is still seen as a link. */
+/*
+ * lstat or stat, as the follow mode says; a dangling symlink is still seen as a
+ * link, but a loop of symlinks is an error (ELOOP) when they are to be followed.
+ */
 static int get_status(struct walk *w, const char *path, struct stat *st)
 {
 	int follow = w->follow == WALK_LOGICAL || (w->follow == WALK_OPERANDS && w->depth == 0);
 
 	if (follow && stat(path, st) == 0)
 		return 0;
+	if (follow && errno == ELOOP)
+		return -1;
 	return lstat(path, st);
 }
 
@@ -124,6 +136,7 @@ static void walk_one(struct walk *w, const char *path, const struct ancestor *up
 	}
 	me.dev = st.st_dev;
 	me.ino = st.st_ino;
+	me.path = path;
 	me.up = up;
 	if (w->visit(w, path, &st, WALK_DIR) != WALK_SKIP && may_enter(w, path, &st, up))
 		entered = walk_contents(w, path, &me) == 0;
@@ -180,6 +193,22 @@ static int make_one_directory(const char *path, mode_t mode, int verbose)
 	return -1;
 }
 
+/*
+ * A parent made by mkdir -p: POSIX gives it u+wx whatever the umask, so that the
+ * rest of the path can be made in it.
+ */
+static int make_parent(const char *path, int verbose)
+{
+	mode_t mask = umask(0);
+	int result;
+
+	umask(mask);
+	result = make_one_directory(path, 0777, verbose);
+	if (result == 0 && (mask & 0300) != 0 && chmod(path, (0777 & ~mask) | 0300) < 0)
+		result = -1;
+	return result;
+}
+
 int make_path(const char *path, mode_t mode, int verbose)
 {
 	char *copy = xstrdup(path);
@@ -190,7 +219,7 @@ int make_path(const char *path, mode_t mode, int verbose)
 		if (slash[-1] == '/' || slash[1] == '\0')
 			continue;		/* "a//b" or a trailing "/" */
 		*slash = '\0';
-		result = make_one_directory(copy, 0777, verbose);
+		result = make_parent(copy, verbose);
 		*slash = '/';
 	}
 	if (result >= 0)

@@ -37,7 +37,7 @@ int cp_main(int argc, char **argv)
 		case 'a': how.recursive = how.preserve = 1; how.links = COPY_NO_FOLLOW; links_given = 1; break;
 		case 'r': case 'R': how.recursive = 1; break;
 		case 'p': how.preserve = 1; break;
-		case 'f': how.overwrite = COPY_ALWAYS; break;
+		case 'f': how.overwrite = COPY_ALWAYS; how.force = 1; break;
 		case 'i': how.overwrite = COPY_ASK; break;
 		case 'n': how.overwrite = COPY_NEVER; break;
 		case 'L': how.links = COPY_FOLLOW; links_given = 1; break;

@@ -16,35 +16,31 @@ static const char usage[] =
 	"  -q      no message when it fails\n"
 	"  -u      only print a name (unsafe: another program may take it first)\n";
 
-/* mkstemp fills in the last six X; the X before those get random letters here. */
-static void fill_extra_xs(char *path)
+/*
+ * mkstemp fills in the last six X; the X before those get random letters here
+ * (keep 6). -u makes nothing, so all of them are filled here (keep 0).
+ */
+static void fill_xs(char *path, size_t keep)
 {
 	static const char letters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-	char *end = path + strlen(path) - 6;
+	char *end = path + strlen(path) - keep;
 
 	srand(time(NULL) ^ getpid());
 	for (char *p = end; p > path && p[-1] == 'X'; p--)
 		p[-1] = letters[rand() % (sizeof letters - 1)];
 }
 
-/* Make the file or directory; -1 on failure. -u removes it again at once. */
-static int make(char *path, int directory, int dry_run)
+/* Make the file or directory; -1 on failure. */
+static int make(char *path, int directory)
 {
 	int fd;
 
-	if (directory) {
-		if (mkdtemp(path) == NULL)
-			return -1;
-		if (dry_run)
-			rmdir(path);
-		return 0;
-	}
+	if (directory)
+		return mkdtemp(path) ? 0 : -1;
 	fd = mkstemp(path);
 	if (fd < 0)
 		return -1;
 	close(fd);
-	if (dry_run)
-		unlink(path);
 	return 0;
 }
 
@@ -76,8 +72,9 @@ int mktemp_main(int argc, char **argv)
 	if (strlen(template) < 6 || strcmp(template + strlen(template) - 6, "XXXXXX") != 0)
 		usage_error(usage, "too few X's in template '%s'", template);
 	path = dir ? path_join(dir, template) : xstrdup(template);
-	fill_extra_xs(path);
-	if (make(path, directory, dry_run) < 0) {
+	/* -u only prints a name, as GNU's: the directory need not even exist. */
+	fill_xs(path, dry_run ? 0 : 6);
+	if (!dry_run && make(path, directory) < 0) {
 		if (!quiet)
 			warn("%s:", path);
 		free(path);

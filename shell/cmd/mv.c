@@ -30,7 +30,7 @@ static int verbose;
 /* Across file systems: copy everything, then remove the source. */
 static int move_by_copying(const char *src, const char *dst)
 {
-	struct copy_options how = { .recursive = 1, .preserve = 1, .links = COPY_NO_FOLLOW };
+	struct copy_options how = { .recursive = 1, .preserve = 1, .links = COPY_NO_FOLLOW, .force = 1 };
 	struct stat st;
 
 	/* Like rename, replace an existing directory only if it is empty. */

@@ -39,3 +39,8 @@ check "cp -a: hard links stay hard links" 'mkdir d; echo x > d/a; ln d/a d/b; : 
 check "cp -r: a read-only directory is copied, and stays read-only" 'mkdir -p d/e; : > d/e/f; chmod 555 d/e; cp -r d g; stat -c %a g/e; ls g/e' $'555\nf\n'
 check "cp -r: into an existing directory keeps its mode" 'mkdir d g; chmod 700 g; mkdir g/d; chmod 711 g/d; : > d/f; cp -r d g; stat -c %a g/d' $'711\n'
 check "cp: a directory target named with a trailing slash" 'echo x > a; mkdir d; cp a d/; cat d/a' $'x\n'
+# Without -f, a file the user may not write is not replaced (POSIX); -f removes it and copies.
+AS_NOBODY='as_user() { if [ "$(id -u)" = 0 ]; then setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; else "$@"; fi; }; chmod 777 .'
+check "cp: an existing file we may not write is refused" "$AS_NOBODY"'; echo new > s; echo old > d; chmod 000 d; chown 65534 s d 2>/dev/null; as_user "$MINI" cp s d; echo "status $?"; chmod 600 d; cat d' $'status 1\nold\n' 0 'cp: d: Permission denied'
+check "cp -f: replaces a file we may not write" "$AS_NOBODY"'; echo new > s; echo old > d; chmod 000 d; chown 65534 s d 2>/dev/null; as_user "$MINI" cp -f s d; echo "status $?"; cat d' $'status 0\nnew\n'
+check "cp -r: a file we may not write inside a tree is refused, the rest copied" "$AS_NOBODY"'; mkdir -p a b/a; echo 1 > a/x; echo 2 > a/y; echo old > b/a/x; chmod 444 b/a/x; chown -R 65534 a b 2>/dev/null; as_user "$MINI" cp -r a b; echo "status $?"; cat b/a/x b/a/y' $'status 1\nold\n2\n' 0 'Permission denied'

@@ -78,3 +78,6 @@ check "find -name: 25 stars against a long name end at once (uClibc's fnmatch to
 check "find -name -iname -path: brackets, classes, escapes" \
 	'mkdir d; touch "d/a!b" d/A1 d/.h "d/x*y"; find d -name "a[\\!]b"; find d -iname "a[[:digit:]]"; find d -path "d/*" -name "*[!a-z0-9]*" | sort; find d -name "x\\*y"' \
 	$'d/a!b\nd/A1\nd/.h\nd/A1\nd/a!b\nd/x*y\nd/x*y\n'
+check "find -L: a directory loop is reported, status 1" 'mkdir -p d/e; ln -s .. d/e/up; find -L d > out; echo "status $?"; sort out' $'status 1\nd\nd/e\nd/e/up\n' 0 "File system loop detected; 'd/e/up' is part of the same file system loop as 'd'"
+check "find -L: a symlink loop is ELOOP, status 1" 'mkdir d; ln -s l d/l; : > d/f; find -L d > out; echo "status $?"; sort out' $'status 1\nd\nd/f\n' 0 'find: d/l: Too many levels of symbolic links'
+check "find -P: a symlink loop is just a link" 'mkdir d; ln -s l d/l; find d -type l' $'d/l\n'

@@ -12,3 +12,5 @@ check "mkdir -pv: each one made" 'mkdir -pv a/b' $'mkdir: created directory \x27
 check "mkdir: carries on" 'mkdir a/b c; echo $?; ls' $'1\nc\n' 0 'a/b'
 check "mkdir: missing operand" 'mkdir' '' 2 'missing operand'
 check "mkdir -p -m: an existing directory keeps its mode" 'mkdir a; chmod 751 a; mkdir -p -m 700 a; stat -c %a a' $'751\n'
+check "mkdir -p -m: the parents get u+wx whatever the umask" 'umask 777; mkdir -p -m 750 a/b/c; umask 022; stat -c %a a a/b a/b/c' $'300\n300\n750\n'
+check "mkdir -p: parents under umask 077" 'umask 077; mkdir -p a/b; stat -c %a a a/b' $'700\n700\n'

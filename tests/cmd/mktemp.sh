@@ -10,3 +10,5 @@ check "mktemp: missing directory" 'mktemp -p nosuch' '' 1 'mktemp: nosuch/tmp'
 check "mktemp -t: the template in TMPDIR" 'mkdir t; TMPDIR=$PWD/t mktemp -t fooXXXXXX | sed "s|^$PWD/||" | grep -c "^t/foo"' $'1\n'
 check "mktemp -u: only a name" 'mktemp -u -p . > out; [ -e "$(cat out)" ] || echo none' $'none\n'
 check "mktemp -q: quiet failure" 'mktemp -q -p nosuch' '' 1
+check "mktemp -u: the directory need not exist" 'mktemp -u -p nosuch | grep -c "^nosuch/tmp\.[A-Za-z0-9]\{10\}$"; ls' $'1\n'
+check "mktemp -u: every X replaced" 'mktemp -u aXXXXXXXXXXXXb.XXXXXXXX | grep -c "^aXXXXXXXXXXXXb\.[A-Za-z0-9]\{8\}$"' $'1\n'
