@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 #include "mini.h"
+#include "escape.h"
 
 static const char od_usage[] =
 	"Usage: od [-bcdosvx] [-A RADIX] [-j SKIP] [-N COUNT] [-t TYPE]... [-w BYTES] [FILE]...\n"
@@ -29,14 +30,32 @@ static const char od_usage[] =
 	"SKIP and COUNT may be hex (0x) or octal (0), with a suffix b, k, m or g.\n";
 
 static const char hexdump_usage[] =
-	"Usage: hexdump [-Cv] [-n LENGTH] [-s OFFSET] [FILE]...\n"
+	"Usage: hexdump [-bcCdovx] [-e FORMAT]... [-n LENGTH] [-s OFFSET] [FILE]...\n"
 	"Dump the FILEs (standard input for none) in hexadecimal.\n"
 	"  -C  canonical: hex bytes and the characters beside them\n"
+	"  -b -c -d -o -x  one-byte octal, characters, two-byte decimal, octal, hex\n"
+	"  -e FORMAT  units of [ITERATIONS][/BYTES] \"TEXT\", the TEXT with printf's\n"
+	"      %d %i %o %u %x %X (4 bytes, or BYTES) %e %f %g (8) %c %s, and %_a[dox]\n"
+	"      offset, %_A[dox] offset at the end, %_c character, %_p printable or '.',\n"
+	"      %_u named character\n"
 	"  -n  dump at most LENGTH bytes     -s  skip OFFSET bytes first\n"
 	"  -v  show every line (no * for repeated lines)\n";
 
 #define MAX_FORMATS 16
 #define MAX_LINE 256
+#define MAX_UNITS 32		/* in one hexdump -e format */
+#define MAX_FORMAT_STRINGS 16	/* -e and -bcdox options */
+
+/* A unit of a hexdump format: [ITERATIONS][/BYTES] "TEXT". */
+struct unit {
+	int iterations;
+	int bytes;		/* 0: each conversion takes its own size */
+	char *text;		/* with its escapes decoded */
+};
+struct format_string {
+	struct unit units[MAX_UNITS];
+	int count;
+};
 
 struct format {
 	char kind;	/* a c d o u x f */
@@ -58,6 +77,9 @@ struct dump {
 	int opened_any;		/* some file could be opened */
 	int status;
 	const char *usage;
+	/* hexdump -e and -b -c -d -o -x: the format strings, and the bytes of a block */
+	struct format_string strings[MAX_FORMAT_STRINGS];
+	int string_count, block;
 };
 
 /* ---- reading the files as one stream ---- */
@@ -323,9 +345,341 @@ static void dump_stream(struct dump *d)
 		if (left >= 0)
 			left -= n;
 	}
-	if (d->radix != 'n' && d->opened_any) {
+	/* (hexdump says nothing at all of empty input, as util-linux) */
+	if (d->radix != 'n' && d->opened_any && !(d->hexdump_style && offset == d->skip && offset == 0)) {
 		print_offset(d, offset);
 		putchar('\n');
+	}
+}
+
+/* ---- hexdump -e: format strings ---- */
+
+/* One conversion of a unit's text: "%" flags width precision, then its letter(s). */
+struct conversion {
+	char spec[24];		/* "%" and the flags, width and precision */
+	int width, precision;	/* -1: not given */
+	char kind;		/* d i o u x X e E f g G c s; a A: offsets; C P U: %_c %_p %_u */
+	char radix;		/* of %_a and %_A: d o x */
+	int size;		/* the bytes it takes */
+};
+
+/* Parse the conversion at p (a '%', not "%%"); returns the text after it, or NULL. */
+static const char *parse_conversion(const char *p, struct conversion *c)
+{
+	size_t n = 0;
+
+	c->width = c->precision = -1;
+	c->spec[n++] = *p++;
+	while (*p && strchr("-+ #0", *p) && n < 8)
+		c->spec[n++] = *p++;
+	if (*p >= '0' && *p <= '9')
+		c->width = strtol(p, NULL, 10);
+	while (*p >= '0' && *p <= '9' && n < 14)
+		c->spec[n++] = *p++;
+	if (*p == '.') {
+		c->spec[n++] = *p++;
+		c->precision = strtol(p, NULL, 10);
+		while (*p >= '0' && *p <= '9' && n < 20)
+			c->spec[n++] = *p++;
+	}
+	c->spec[n] = '\0';
+	if (*p >= '0' && *p <= '9')
+		return NULL;		/* a width or precision too long */
+	if (*p == '_') {
+		p++;
+		if ((*p == 'a' || *p == 'A') && p[1] && strchr("dox", p[1])) {
+			c->kind = *p;
+			c->radix = p[1];
+			c->size = 0;
+			return p + 2;
+		}
+		if (*p == 'c' || *p == 'p' || *p == 'u') {
+			c->kind = *p == 'c' ? 'C' : *p == 'p' ? 'P' : 'U';
+			c->size = 1;
+			return p + 1;
+		}
+		return NULL;
+	}
+	if (*p == '\0' || !strchr("diouxXeEfgGcs", *p))
+		return NULL;
+	c->kind = *p;
+	c->size = strchr("eEfgG", *p) ? 8 : *p == 'c' ? 1 : *p == 's' ? c->precision : 4;
+	return p + 1;
+}
+
+/* The bytes one iteration of a unit takes. */
+static int unit_size(const struct unit *u)
+{
+	struct conversion c;
+	int size = 0;
+
+	for (const char *p = u->text; *p; ) {
+		if (*p != '%' || p[1] == '%') {
+			p += *p == '%' ? 2 : 1;
+			continue;
+		}
+		p = parse_conversion(p, &c);
+		size += u->bytes ? (c.size ? u->bytes : 0) : c.size;
+	}
+	return size;
+}
+
+/* Parse a unit's quoted text, decoding its escapes; returns the format after it. */
+static const char *parse_text(const struct dump *d, const char *p, char **text)
+{
+	struct strbuf b = { 0 };
+	struct conversion c;
+
+	for (p++; *p != '"'; p++) {
+		if (*p == '\0')
+			usage_error(d->usage, "a format text without its closing '\"'");
+		if (*p == '\\' && p[1]) {
+			const char *q = p + 1;
+			int byte = decode_escape(&q, 0);
+
+			if (byte == '\\' && q == p + 1)	/* an unknown escape: the character */
+				byte = *q++;
+			sb_addc(&b, byte == ESCAPE_STOP ? 'c' : byte);
+			p = q - 1;
+			continue;
+		}
+		sb_addc(&b, *p);
+	}
+	*text = sb_take(&b);
+	for (const char *q = *text; *q; q++) {
+		if (*q != '%')
+			continue;
+		if (q[1] == '%') {
+			q++;
+			continue;
+		}
+		if ((q = parse_conversion(q, &c)) == NULL || (c.kind == 's' && c.precision < 0))
+			usage_error(d->usage, "bad conversion in the format '%s'", *text);
+		q--;
+	}
+	return p + 1;
+}
+
+/* Add a -e FORMAT: units of [ITERATIONS][/BYTES] "TEXT", separated by blanks. */
+static void add_format_string(struct dump *d, const char *format)
+{
+	struct format_string *f;
+	int size = 0;
+
+	if (d->string_count == MAX_FORMAT_STRINGS)
+		usage_error(d->usage, "too many formats");
+	f = &d->strings[d->string_count++];
+	f->count = 0;
+	for (const char *p = format; ; ) {
+		struct unit *u;
+		char *end;
+
+		while (*p == ' ' || *p == '\t' || *p == '\n')
+			p++;
+		if (*p == '\0')
+			break;
+		if (f->count == MAX_UNITS)
+			usage_error(d->usage, "too many units in the format '%s'", format);
+		u = &f->units[f->count++];
+		u->iterations = 1;
+		u->bytes = 0;
+		if (*p >= '0' && *p <= '9') {
+			u->iterations = strtol(p, &end, 10);
+			p = end;
+		}
+		if (*p == '/') {
+			u->bytes = strtol(p + 1, &end, 10);
+			if (end == p + 1 || u->bytes <= 0 || u->bytes > 8)
+				usage_error(d->usage, "bad byte count in the format '%s'", format);
+			p = end;
+		}
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p != '"' || u->iterations <= 0 || u->iterations > MAX_LINE)
+			usage_error(d->usage, "bad format '%s'", format);
+		p = parse_text(d, p, &u->text);
+		size += u->iterations * unit_size(u);
+	}
+	if (size > MAX_LINE)
+		usage_error(d->usage, "a format of more than %d bytes", MAX_LINE);
+	if (size > d->block)
+		d->block = size;
+}
+
+/* A conversion's value from size bytes at data, little-endian like the x86. */
+static void print_value(const struct conversion *c, const unsigned char *data, int size)
+{
+	static const char names[][4] = {
+		"nul", "soh", "stx", "etx", "eot", "enq", "ack", "bel", "bs", "ht", "lf", "vt",
+		"ff", "cr", "so", "si", "dle", "dc1", "dc2", "dc3", "dc4", "nak", "syn", "etb",
+		"can", "em", "sub", "esc", "fs", "gs", "rs", "us",
+	};
+	char spec[32], text[64];
+	unsigned long long value = 0;
+	long long signed_value;
+
+	if (c->kind == 'C' || c->kind == 'P' || c->kind == 'U' || c->kind == 's') {
+		if (c->kind == 'C')
+			format_char(text, *data);
+		else if (c->kind == 'P')
+			snprintf(text, sizeof text, "%c", *data >= ' ' && *data < 0x7f ? *data : '.');
+		else if (c->kind == 'U' && *data < ' ')
+			strcpy(text, names[*data]);
+		else if (c->kind == 'U' && *data == 0x7f)
+			strcpy(text, "del");
+		else if (c->kind == 'U' && *data > 0x7f)
+			snprintf(text, sizeof text, "%02x", *data);
+		else if (c->kind == 'U')
+			snprintf(text, sizeof text, "%c", *data);
+		else
+			snprintf(text, sizeof text, "%.*s", size < 63 ? size : 63, (const char *)data);
+		snprintf(spec, sizeof spec, "%ss", c->spec);
+		printf(spec, text);
+		return;
+	}
+	if (strchr("eEfgG", c->kind)) {
+		double x;
+		float single;
+
+		if (size == 4) {
+			memcpy(&single, data, 4);
+			x = single;
+		} else {
+			memcpy(&x, data, sizeof x);
+		}
+		snprintf(spec, sizeof spec, "%s%c", c->spec, c->kind);
+		printf(spec, x);
+		return;
+	}
+	memcpy(&value, data, size);
+	signed_value = value;
+	if (size < 8 && (value >> (8 * size - 1)))
+		signed_value = value - (1ULL << (8 * size));
+	if (c->kind == 'c') {
+		snprintf(spec, sizeof spec, "%sc", c->spec);
+		printf(spec, (int)*data);
+	} else {
+		snprintf(spec, sizeof spec, "%sll%c", c->spec, c->kind);
+		if (c->kind == 'd' || c->kind == 'i')
+			printf(spec, signed_value);
+		else
+			printf(spec, value);
+	}
+}
+
+/* Where the blanks after a unit's last conversion start (its end if there are none). */
+static const char *trailing_blanks(const char *text)
+{
+	const char *end = text + strlen(text);
+
+	while (end > text && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	return end;
+}
+
+/*
+ * One unit over the block (n bytes of data, *pos the next to use), or only its
+ * %_A offsets when at_end. Past the data, conversions come out as blanks of
+ * their width (none without one); a unit repeated leaves out the blanks after
+ * its last conversion the last time: as util-linux's hexdump does.
+ */
+static void run_unit(const struct unit *u, const unsigned char *block, int n, int *pos,
+		     long long offset, int at_end)
+{
+	struct conversion c;
+
+	for (int i = 0; i < u->iterations; i++) {
+		const char *stop = i > 0 && i == u->iterations - 1 ? trailing_blanks(u->text) : NULL;
+
+		for (const char *p = u->text; *p && p != stop; ) {
+			int size;
+
+			if (*p != '%' || p[1] == '%') {
+				putchar(*p);
+				p += *p == '%' ? 2 : 1;
+				continue;
+			}
+			p = parse_conversion(p, &c);
+			size = u->bytes && c.size ? u->bytes : c.size;
+			if (c.kind == 'a' || c.kind == 'A') {
+				char spec[32];
+
+				snprintf(spec, sizeof spec, "%sll%c", c.spec, c.radix);
+				if (c.kind == 'A' ? at_end : !at_end)
+					printf(spec, offset + *pos);
+				continue;
+			}
+			if (at_end)
+				continue;
+			if (*pos + size <= n) {
+				print_value(&c, block + *pos, size);
+			} else if (*pos < n) {	/* the last bytes, zeros after them */
+				unsigned char last[8] = { 0 };
+
+				memcpy(last, block + *pos, n - *pos);
+				print_value(&c, last, size);
+			} else {
+				printf("%*s", c.width > 0 ? c.width : 0, "");
+			}
+			*pos += size;
+		}
+	}
+}
+
+static int has_end_offset(const struct unit *u)
+{
+	for (const char *p = strstr(u->text, "%"); p; p = strstr(p + 1, "%")) {
+		p += strspn(p + 1, "-+ #0123456789.") + 1;
+		if (p[0] == '_' && p[1] == 'A')
+			return 1;
+	}
+	return 0;
+}
+
+/* hexdump with format strings: block after block, each string over the same bytes. */
+static void dump_formats(struct dump *d)
+{
+	unsigned char block[MAX_LINE], previous[MAX_LINE];
+	long long offset = d->skip, left = d->limit;
+	int have_previous = 0, starred = 0, any = 0;
+
+	skip_input(d);
+	for (;;) {
+		size_t want = d->block, n;
+
+		if (left >= 0 && (long long)want > left)
+			want = left;
+		n = want ? read_stream(d, block, want) : 0;
+		if (n == 0)
+			break;
+		any = 1;
+		if (!d->verbose && have_previous && n == (size_t)d->block && memcmp(block, previous, n) == 0) {
+			if (!starred)
+				puts("*");
+			starred = 1;
+		} else {
+			starred = 0;
+			for (int k = 0; k < d->string_count; k++) {
+				int pos = 0;
+
+				for (int i = 0; i < d->strings[k].count; i++)
+					if (!has_end_offset(&d->strings[k].units[i]))
+						run_unit(&d->strings[k].units[i], block, n, &pos, offset, 0);
+			}
+		}
+		memcpy(previous, block, n);
+		have_previous = n == (size_t)d->block;
+		offset += n;
+		if (left >= 0)
+			left -= n;
+	}
+	/* The %_A offsets, once at the end, when there was any input (as util-linux). */
+	for (int k = 0; any && k < d->string_count; k++) {
+		int pos = 0;
+
+		for (int i = 0; i < d->strings[k].count; i++)
+			if (has_end_offset(&d->strings[k].units[i]))
+				run_unit(&d->strings[k].units[i], block, 0, &pos, offset, 1);
 	}
 }
 
@@ -473,13 +827,32 @@ static void parse_hexdump_options(struct dump *d, int argc, char **argv)
 	struct options o;
 	int c;
 
+	/* -b -c -d -o -x as util-linux's hexdump(1) defines them */
+	static const char letters[] = "bcdox", *const formats[] = {
+		"\"%07.7_ax \" 16/1 \"%03o \" \"\\n\"", "\"%07.7_ax \" 16/1 \"%3_c \" \"\\n\"",
+		"\"%07.7_ax \" 8/2 \"  %05u \" \"\\n\"", "\"%07.7_ax \" 8/2 \" %06o \" \"\\n\"",
+		"\"%07.7_ax \" 8/2 \"   %04x \" \"\\n\"",
+	};
+
 	d->usage = hexdump_usage;
 	d->radix = 'x';
 	d->hexdump_style = 1;
-	options_start(&o, argc, argv, "Cn:s:v", hexdump_usage);
+	int end_offset = 0;	/* -b -c -d -o -x: "%07.7_Ax\n" once, at the end */
+
+	options_start(&o, argc, argv, "bcCde:n:os:vx", hexdump_usage);
 	while ((c = options_next(&o)) != -1) {
-		if (c == 'C')
+		if (strchr(letters, c)) {
+			add_format_string(d, formats[strchr(letters, c) - letters]);
+			end_offset = 1;
+		} else if (c == 'e') {
+			add_format_string(d, o.arg);
+		} else if (c == 'C') {
+			/* as a format too, in its place: it may come before or among -e */
+			add_format_string(d, "\"%08.8_Ax\\n\"");
+			add_format_string(d, "\"%08.8_ax  \" 8/1 \"%02x \" \"  \" 8/1 \"%02x \"");
+			add_format_string(d, "\"  |\" 16/1 \"%_p\" \"|\\n\"");
 			d->canonical = 1;
+		}
 		else if (c == 'n')
 			d->limit = parse_count(d, o.arg);
 		else if (c == 's')
@@ -489,6 +862,11 @@ static void parse_hexdump_options(struct dump *d, int argc, char **argv)
 	}
 	d->files = argv + o.index;
 	d->offset_width = d->canonical ? 8 : 7;
+	if (end_offset)
+		add_format_string(d, "\"%07.7_Ax\\n\"");
+	/* -C alone is dumped the way od dumps (dump_stream) */
+	if (d->canonical && d->string_count == 3)
+		d->string_count = 0;
 	parse_types(d, "x2");
 }
 
@@ -509,7 +887,10 @@ int od_main(int argc, char **argv)
 	if (*d.files == NULL)
 		d.files = stdin_only;
 	align_formats(&d);
-	dump_stream(&d);
+	if (d.string_count)
+		dump_formats(&d);
+	else
+		dump_stream(&d);
 	if (flush_stdout() < 0)
 		d.status = 1;
 	return d.status;

@@ -15,3 +15,23 @@ check "hexdump same as host"    '/usr/bin/head -c 3000 /dev/urandom >f; [ "$(hex
 check "hexdump missing file"    'hexdump nosuch' '' 1 'hexdump: nosuch: No such file'
 check "hexdump bad option"      'hexdump -t x1 </dev/null' '' 2 "unknown option '-t'"
 check "hexdump -s: a count that overflows with its suffix" 'hexdump -s 9999999999999999999k /dev/null' '' 2 "hexdump: number too big"
+check "hexdump: empty input prints nothing" 'hexdump < /dev/null; hexdump -C < /dev/null; hexdump -x < /dev/null; : > e; hexdump e' ''
+check "hexdump -b -c -d -o -x" "$HDIN hexdump -b f; hexdump -c -n 8 f; hexdump -d -n 4 f; hexdump -o -n 3 f; hexdump -x -s 20 f" \
+$'0000000 141 142 143 144 145 146 147 150 151 152 153 154 155 156 157 160\n0000010 161 162 163 164 165 012 000 377                                \n0000018\n0000000   a   b   c   d   e   f   g   h                                \n0000008\n0000000   25185   25699                                                \n0000004\n0000000  061141  000143                                                \n0000003\n0000014    0a75    ff00                                                \n0000018\n'
+check "hexdump -e: iterations, byte counts, offsets, characters" \
+	"$HDIN hexdump -e '\"%_ad: \" 4/1 \"%_p\" \"\\n\"' -n 9 f; hexdump -e '2/4 \"%08x \" \"\\n\"' -n 8 f; hexdump -e '\"%_u \"' -s 21 f; echo; hexdump -e '1/2 \"%d \"' -e '\"%_Ax\\n\"' -n 4 f" \
+	$'0: abcd\n4: efgh\n8: i\n64636261 68676665\nlf nul ff \n25185 25699 4\n'
+check "hexdump -e and -b -c -d -o -x as util-linux prints them" \
+	'/usr/bin/head -c 3000 /dev/urandom > f; /usr/bin/head -c 100 /dev/zero >> f; printf abc >> f
+for o in -b -c -d -o -x "-b -c" "-n 21 -s 3 -x"; do hexdump $o f > mine; /usr/bin/hexdump $o f | cmp -s - mine || echo "$o differs"; done
+cat > formats <<"END"
+"%07.7_ax " 8/2 "%04x " "\n"
+"%_ad: " 4/1 "%_c" "\n"
+"%_ax: " 8/2 "%6d" "\n"
+4/4 "%08x " "\n"
+"%_ao " 2/4 "%x " 1/8 "%g" "\n"
+"%_ax " 3/1 "%_p" "\n"
+END
+while IFS= read -r e; do hexdump -e "$e" f > mine; /usr/bin/hexdump -e "$e" f | cmp -s - mine || echo "$e differs"; done < formats
+hexdump -C -e "\"%_ax\\n\"" f > mine; /usr/bin/hexdump -C -e "\"%_ax\\n\"" f | cmp -s - mine || echo "-C -e differs"' ''
+check "hexdump -e: a bad format" 'hexdump -e "4/1 %x" < /dev/null; hexdump -e "\"%s\"" < /dev/null' '' 2 "hexdump: bad format '4/1 %x'"
