@@ -39,7 +39,10 @@ void vwarn(const char *fmt, va_list ap);
  *	argv += o.index; argc -= o.index;	// the operands
  *
  * In the spec, a letter followed by ':' takes an argument ("-k 3" or "-k3").
- * Options may be grouped ("-nk3"); "--" ends them; so does the first operand.
+ * Options may be grouped ("-nk3") and may follow operands ("head f -n1", as GNU):
+ * argv is reordered so that the operands start at o.index. "--" ends the options;
+ * so does the first operand under POSIXLY_CORRECT or for the commands that run a
+ * command or read '-' operands (env, xargs, awk...: the list is in options.c).
  * "--help" prints the usage text on stdout and exits 0. An unknown option or a
  * missing argument prints "cmd: ..." and the usage's first line on stderr and exits 2.
  */
@@ -51,6 +54,9 @@ struct options {
 	int index;		/* next element of argv to look at; the first operand when done */
 	const char *cluster;	/* the rest of a group like "-abc" still to hand out */
 	char *arg;		/* the argument of the option just returned */
+	int permute;		/* read options after operands too */
+	int first_operand;	/* where the operands stepped over so far begin... */
+	int operand_count;	/* ...and how many there are */
 };
 void options_start(struct options *o, int argc, char **argv, const char *spec, const char *usage);
 int options_next(struct options *o);
