@@ -243,6 +243,11 @@ static void preserve_by_name(const char *dst, const struct stat *st)
 	utimensat(AT_FDCWD, dst, times, AT_SYMLINK_NOFOLLOW);
 }
 
+static int newer(const struct timespec *a, const struct timespec *b)
+{
+	return a->tv_sec > b->tv_sec || (a->tv_sec == b->tv_sec && a->tv_nsec > b->tv_nsec);
+}
+
 /* May a file (not a directory) be copied over dst, which exists (old is its lstat)? */
 static int may_replace(struct copy_walk *c, const char *src, const char *dst,
 		       const struct stat *st, const struct stat *old)
@@ -253,6 +258,8 @@ static int may_replace(struct copy_walk *c, const char *src, const char *dst,
 		return 0;
 	}
 	if (c->how->overwrite == COPY_NEVER)
+		return 0;
+	if (c->how->update && !newer(&st->st_mtim, &old->st_mtim))
 		return 0;
 	if (c->how->overwrite == COPY_ASK && !ask_yes("overwrite '%s'? ", dst))
 		return 0;
@@ -431,13 +438,36 @@ int copy_path(const char *src, const char *dst, const struct copy_options *how)
 	return c.walk.status;
 }
 
+/* write_new_file's way for a device or a FIFO: write into it, as into a pipe. */
+static int write_into_special(const char *target, int (*fill)(int out, void *data), void *data)
+{
+	int out = open(target, O_WRONLY);
+	int ok;
+
+	if (out < 0) {
+		warn("%s:", target);
+		return 1;
+	}
+	ok = fill(out, data) == 0;
+	if (close(out) < 0 && ok) {
+		warn("%s: write error:", target);
+		ok = 0;
+	}
+	return !ok;
+}
+
 int write_new_file(const char *target, const struct stat *like,
 		   int (*fill)(int out, void *data), void *data)
 {
-	char *temp = xmalloc(strlen(target) + 8);
+	char *temp;
 	struct timespec times[2] = { like->st_atim, like->st_mtim };
+	struct stat old;
 	int out, ok;
 
+	/* /dev/null, /dev/tty, a FIFO: a file renamed over it would replace the device. */
+	if (stat(target, &old) == 0 && !S_ISREG(old.st_mode) && !S_ISDIR(old.st_mode))
+		return write_into_special(target, fill, data);
+	temp = xmalloc(strlen(target) + 8);
 	sprintf(temp, "%s.XXXXXX", target);
 	out = mkstemp(temp);
 	if (out < 0) {

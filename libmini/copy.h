@@ -15,6 +15,7 @@ struct copy_options {
 	enum copy_links links;		/* -L, -P, or follow only the operand (the default) */
 	enum copy_overwrite overwrite;	/* -f, -i, -n */
 	int force;			/* -f: replace even a file we may not write (mv too) */
+	int update;			/* -u: replace only an older file */
 	int verbose;			/* -v: "'src' -> 'dst'" for every file */
 };
 
@@ -37,7 +38,8 @@ int copy_regular(const char *src, const char *dst, const struct stat *st, mode_t
  * file next to target, which then gets like's owner (when we may), mode and
  * times and is renamed over target. fill returns 0, or nonzero after saying what
  * was wrong; then nothing is left behind. Returns 0, or 1 after an error.
- * (gzip and gunzip: the old file stays whole until the new one is.)
+ * (gzip and gunzip: the old file stays whole until the new one is.) A target
+ * that is a device or a FIFO (/dev/null, say) is written into, never replaced.
  */
 int write_new_file(const char *target, const struct stat *like,
 		   int (*fill)(int out, void *data), void *data);

@@ -1,6 +1,7 @@
 /*
  * targets.c: the "SOURCE DEST" or "SOURCE... DIRECTORY" operands of cp, mv, ln and
- * install, decided in one place so that all four read their operands alike.
+ * install, decided in one place so that all four read their operands alike; also
+ * GNU's -t DIRECTORY (for_each_source_in), the form of xargs and find -exec ... +.
  */
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -11,16 +12,24 @@
 int for_each_target(int count, char **operands, int last_is_dir, target_action act, void *data)
 {
 	const char *target = operands[count - 1];
-	int status = 0;
 
 	if (!last_is_dir) {
 		if (count > 2)
 			die("target '%s' is not a directory", target);
 		return act(operands[0], target, data);
 	}
-	for (int i = 0; i < count - 1; i++) {
-		char *dest = path_join(target, base_name(operands[i]));
-		status |= act(operands[i], dest, data);
+	return for_each_source_in(target, count - 1, operands, act, data);
+}
+
+int for_each_source_in(const char *directory, int count, char **sources, target_action act, void *data)
+{
+	int status = 0;
+
+	if (!is_directory(directory))
+		die("target '%s' is not a directory", directory);
+	for (int i = 0; i < count; i++) {
+		char *dest = path_join(directory, base_name(sources[i]));
+		status |= act(sources[i], dest, data);
 		free(dest);
 	}
 	return status;

@@ -2,6 +2,8 @@
  * targets.h: the two operand forms of cp, mv, ln and install:
  *     cmd SOURCE DEST            one source, and DEST is the name it gets
  *     cmd SOURCE... DIRECTORY    each source goes into DIRECTORY under its own name
+ *     cmd -t DIRECTORY SOURCE... the same, the directory first (xargs, find -exec +)
+ *     cmd -T SOURCE DEST         DEST is the name even if it is a directory
  */
 #ifndef TARGETS_H
 #define TARGETS_H
@@ -18,6 +20,13 @@ typedef int (*target_action)(const char *source, const char *dest, void *data);
  * Returns the results of act ORed together.
  */
 int for_each_target(int count, char **operands, int last_is_dir, target_action act, void *data);
+
+/*
+ * -t DIRECTORY: each of the count sources goes into directory under its own name
+ * (else the command dies with "target 'X' is not a directory"). Returns the
+ * results of act ORed together.
+ */
+int for_each_source_in(const char *directory, int count, char **sources, target_action act, void *data);
 
 /* Does path name a directory (following symlinks)? */
 int is_directory(const char *path);

@@ -26,6 +26,14 @@ struct ancestor {
 
 static void walk_one(struct walk *w, const char *path, const struct ancestor *up);
 
+/* "cmd: path: reason" (unless quiet), and the walk's status becomes 1. */
+static void walk_error(struct walk *w, const char *path)
+{
+	if (!w->quiet)
+		warn("%s:", path);
+	w->status = 1;
+}
+
 static int is_dot_or_dotdot(const char *name)
 {
 	return name[0] == '.' && (name[1] == '\0' || (name[1] == '.' && name[2] == '\0'));
@@ -62,14 +70,14 @@ static int walk_contents(struct walk *w, const char *path, const struct ancestor
 	char **names = read_names(path, &count);
 
 	if (names == NULL) {
-		warn("%s:", path);
-		w->status = 1;
+		walk_error(w, path);
 		return -1;
 	}
 	w->depth++;
 	for (size_t i = 0; i < count; i++) {
 		char *child = path_join(path, names[i]);
-		walk_one(w, child, me);
+		if (!w->stop)
+			walk_one(w, child, me);
 		free(child);
 		free(names[i]);
 	}
@@ -126,8 +134,7 @@ static void walk_one(struct walk *w, const char *path, const struct ancestor *up
 	int entered = 0;
 
 	if (get_status(w, path, &st) < 0) {
-		warn("%s:", path);
-		w->status = 1;
+		walk_error(w, path);
 		return;
 	}
 	if (!S_ISDIR(st.st_mode)) {
@@ -138,7 +145,7 @@ static void walk_one(struct walk *w, const char *path, const struct ancestor *up
 	me.ino = st.st_ino;
 	me.path = path;
 	me.up = up;
-	if (w->visit(w, path, &st, WALK_DIR) != WALK_SKIP && may_enter(w, path, &st, up))
+	if (w->visit(w, path, &st, WALK_DIR) != WALK_SKIP && !w->stop && may_enter(w, path, &st, up))
 		entered = walk_contents(w, path, &me) == 0;
 	w->not_entered = !entered;
 	w->visit(w, path, &st, WALK_DIR_DONE);
@@ -149,6 +156,7 @@ int walk_tree(struct walk *w, const char *path)
 	struct stat st;
 
 	w->depth = 0;
+	w->stop = 0;
 	if (w->one_file_system && get_status(w, path, &st) == 0)
 		w->root_device = st.st_dev;
 	walk_one(w, path, NULL);

@@ -21,6 +21,8 @@ struct walk {
 	int (*visit)(struct walk *w, const char *path, const struct stat *st, enum walk_phase phase);
 	enum walk_follow follow;	/* which symlinks lead on: none, all (-L), operands (-H) */
 	int one_file_system;		/* do not enter directories on other devices (-x, -xdev) */
+	int quiet;			/* no messages, only the status (chmod -f, chown -f) */
+	int stop;			/* set by visit() to end the walk at once (find -quit) */
 	/* Set by the walker for visit() to read. */
 	int depth;			/* 0 for the operand itself */
 	int not_entered;		/* at WALK_DIR_DONE: the contents were not visited */

@@ -11,9 +11,10 @@
 #include "tree.h"
 
 static const char usage[] =
-	"Usage: chmod [-R] MODE FILE...\n"
+	"Usage: chmod [-Rf] MODE FILE...\n"
 	"Change the mode of each FILE to MODE: octal (755) or symbolic (u+x,go-w,a=rX).\n"
-	"  -R  change directories and everything in them\n";
+	"  -R  change directories and everything in them\n"
+	"  -f  no messages about files that could not be changed (the status still says)\n";
 
 /* The walk of chmod -R, with the mode to apply. */
 struct chmod_walk {
@@ -35,7 +36,8 @@ static int chmod_visit(struct walk *w, const char *path, const struct stat *st, 
 		if (w->depth > 0)
 			return 0;
 		if (stat(path, &target) < 0) {
-			warn("%s:", path);
+			if (!w->quiet)
+				warn("%s:", path);
 			w->status = 1;
 			return 0;
 		}
@@ -44,10 +46,17 @@ static int chmod_visit(struct walk *w, const char *path, const struct stat *st, 
 	parse_mode(c->mode, st->st_mode, &mode);
 	/* Changed before the directory is entered: "chmod -R u+rx" opens what it makes readable. */
 	if (chmod(path, mode) < 0) {
-		warn("%s:", path);
+		if (!w->quiet)
+			warn("%s:", path);
 		w->status = 1;
 	}
 	return c->recursive ? 0 : WALK_SKIP;
+}
+
+/* Is this word a group of chmod's own options ("-R", "-Rf")? */
+static int is_option_word(const char *s)
+{
+	return s[0] == '-' && s[1] && strspn(s + 1, "Rf") == strlen(s + 1);
 }
 
 /* Does this word look like a mode rather than an option? ("-w", "-x,u+r") */
@@ -69,9 +78,12 @@ int chmod_main(int argc, char **argv)
 		}
 		if (strcmp(argv[i], "--help") == 0)
 			show_help(usage);
-		if (strcmp(argv[i], "-R") != 0)
+		if (!is_option_word(argv[i]))
 			usage_error(usage, "unknown option '%s'", argv[i]);
-		c.recursive = 1;
+		if (strchr(argv[i], 'R'))
+			c.recursive = 1;
+		if (strchr(argv[i], 'f'))
+			c.walk.quiet = 1;
 	}
 	if (i + 2 > argc)
 		usage_error(usage, i < argc ? "missing operand after '%s'" : "missing operand", argv[i]);

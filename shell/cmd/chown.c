@@ -14,13 +14,15 @@
 #include "users.h"
 
 static const char chown_usage[] =
-	"Usage: chown [-hR] OWNER[:GROUP] FILE...\n"
+	"Usage: chown [-fhR] OWNER[:GROUP] FILE...\n"
 	"Change the owner (and group) of each FILE. OWNER: is OWNER with their login group.\n"
+	"  -f  no messages about files that could not be changed (the status still says)\n"
 	"  -h  change symlinks themselves, not what they point to\n"
 	"  -R  change directories and everything in them\n";
 static const char chgrp_usage[] =
-	"Usage: chgrp [-hR] GROUP FILE...\n"
+	"Usage: chgrp [-fhR] GROUP FILE...\n"
 	"Change the group of each FILE.\n"
+	"  -f  no messages about files that could not be changed (the status still says)\n"
 	"  -h  change symlinks themselves, not what they point to\n"
 	"  -R  change directories and everything in them\n";
 
@@ -41,7 +43,8 @@ static int chown_visit(struct walk *w, const char *path, const struct stat *st, 
 	if (phase == WALK_DIR_DONE)
 		return 0;
 	if ((on_link_itself ? lchown(path, c->uid, c->gid) : chown(path, c->uid, c->gid)) < 0) {
-		warn("%s:", path);
+		if (!w->quiet)
+			warn("%s:", path);
 		w->status = 1;
 	}
 	return c->recursive ? 0 : WALK_SKIP;
@@ -75,9 +78,11 @@ int chown_main(int argc, char **argv)
 	struct options o;
 	int ch, status = 0;
 
-	options_start(&o, argc, argv, "hR", usage);
+	options_start(&o, argc, argv, "fhR", usage);
 	while ((ch = options_next(&o)) != -1) {
-		if (ch == 'h')
+		if (ch == 'f')
+			c.walk.quiet = 1;
+		else if (ch == 'h')
 			c.no_dereference = 1;
 		else
 			c.recursive = 1;

@@ -9,16 +9,17 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 #include "mini.h"
+#include "longopts.h"
 #include "tree.h"
 
 static const char usage[] =
-	"Usage: du [-achksx] [-d N] [FILE]...\n"
+	"Usage: du [-achkmsx] [-d N] [FILE]...\n"
 	"Show the disk space used by each FILE (. when none), and each directory in it.\n"
 	"  -a    show files too, not only directories\n"
 	"  -c    a grand total at the end\n"
 	"  -s    only a total for each FILE (-d 0)\n"
-	"  -d N  show directories at most N levels below FILE\n"
-	"  -h    sizes like 1.5K 20M    -k  sizes in KiB (the default)\n"
+	"  -d N  show directories at most N levels below FILE (also --max-depth=N)\n"
+	"  -h    sizes like 1.5K 20M    -k  sizes in KiB (the default)  -m  in MiB\n"
 	"  -x    stay on the file system of each FILE\n";
 
 /* The walk of du: a running total for each directory open above the current file. */
@@ -26,7 +27,8 @@ struct du_walk {
 	struct walk walk;
 	unsigned long long *totals;	/* in 512-byte blocks, by depth */
 	int size;			/* of totals */
-	int all, human, max_depth;	/* max_depth -1: no limit */
+	int all, max_depth;		/* max_depth -1: no limit */
+	enum { KIB, MIB, HUMAN } unit;
 	unsigned long long grand_total;	/* of all the operands, for -c */
 };
 
@@ -55,8 +57,11 @@ static void print_usage(struct du_walk *d, unsigned long long blocks, const char
 {
 	char buf[16];
 
-	if (d->human)
+	/* Rounded up, as GNU du: a file of one byte uses 1 KiB, not 0. */
+	if (d->unit == HUMAN)
 		printf("%s\t%s\n", human_size(buf, blocks * 512), path);
+	else if (d->unit == MIB)
+		printf("%llu\t%s\n", (blocks + 2047) / 2048, path);
 	else
 		printf("%llu\t%s\n", (blocks + 1) / 2, path);
 }
@@ -100,7 +105,14 @@ int du_main(int argc, char **argv)
 	int c, status = 0, total = 0;
 	static char *dot[] = { ".", NULL };
 
-	options_start(&o, argc, argv, "acd:hksx", usage);
+	static const struct long_option long_table[] = {
+		{ "max-depth", 'd', 1 }, { "summarize", 's', 0 }, { "total", 'c', 0 },
+		{ "human-readable", 'h', 0 }, { "one-file-system", 'x', 0 }, { "all", 'a', 0 },
+		{ NULL, 0, 0 },
+	};
+
+	long_options(argc, argv, long_table);
+	options_start(&o, argc, argv, "acd:hkmsx", usage);
 	while ((c = options_next(&o)) != -1) {
 		switch (c) {
 		case 'a': d.all = 1; break;
@@ -110,8 +122,9 @@ int du_main(int argc, char **argv)
 				usage_error(usage, "invalid depth '%s'", o.arg);
 			d.max_depth = n;
 			break;
-		case 'h': d.human = 1; break;
-		case 'k': d.human = 0; break;
+		case 'h': d.unit = HUMAN; break;
+		case 'k': d.unit = KIB; break;
+		case 'm': d.unit = MIB; break;
 		case 's': d.max_depth = 0; break;
 		case 'x': d.walk.one_file_system = 1; break;
 		}

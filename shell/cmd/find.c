@@ -43,7 +43,7 @@ static const char usage[] =
 	"  -mtime N (days)  -mmin N (minutes)  -newer FILE  -empty\n"
 	"  -atime -amin -ctime -cmin: the same for the access and status change times\n"
 	"  -perm MODE (exactly), -perm -MODE (all of), -perm /MODE (any of)\n"
-	"Actions: -print -print0 -delete -prune -exec CMD {} ; -exec CMD {} + -ok CMD {} ;\n"
+	"Actions: -print -print0 -delete -prune -quit -exec CMD {} ; -exec CMD {} + -ok CMD {} ;\n"
 	"  -printf FORMAT: print FORMAT, no newline added; \\n \\t \\0 \\\\ \\NNN escapes and\n"
 	"  %p path  %f name  %h its directory  %P path below the starting point  %d depth\n"
 	"  %s size  %k 1K blocks  %b 512-byte blocks  %n links  %i inode  %l symlink target\n"
@@ -82,6 +82,7 @@ static struct {
 	int max_depth, min_depth, depth_first, one_file_system;
 	int has_action;			/* no action given: -print is implied */
 	int pruned;			/* -prune said: do not enter this directory */
+	int quit;			/* -quit said: stop here */
 	int status;
 	time_t now;
 	const char *start;		/* the starting point being walked, for -printf %P */
@@ -475,6 +476,13 @@ static int action_prune(struct node *n, const char *path, const struct stat *st)
 	return 1;
 }
 
+/* -quit: GNU's; the -exec ... + lists gathered so far still run. */
+static int action_quit(struct node *n, const char *path, const struct stat *st)
+{
+	find.quit = 1;
+	return 1;
+}
+
 static int action_delete(struct node *n, const char *path, const struct stat *st)
 {
 	if (strcmp(path, ".") == 0)
@@ -772,6 +780,8 @@ static struct node *parse_primary(void)
 		find.has_action = 1;
 	} else if (strcmp(word, "-prune") == 0) {
 		n->test = action_prune;
+	} else if (strcmp(word, "-quit") == 0) {
+		n->test = action_quit;
 	} else if (strcmp(word, "-delete") == 0) {
 		n->test = action_delete;
 		find.depth_first = find.has_action = 1;	/* contents before their directory */
@@ -838,7 +848,7 @@ static int evaluate(struct node *n, const char *path, const struct stat *st)
 	case AND: return evaluate(n->left, path, st) && evaluate(n->right, path, st);
 	case OR:  return evaluate(n->left, path, st) || evaluate(n->right, path, st);
 	case NOT: return !evaluate(n->left, path, st);
-	default:  return n->test(n, path, st);
+	default:  return !find.quit && n->test(n, path, st);	/* after -quit, nothing more */
 	}
 }
 
@@ -858,6 +868,10 @@ static int find_visit(struct walk *w, const char *path, const struct stat *st, e
 	find.depth = w->depth;
 	if (judge_now && w->depth >= find.min_depth)
 		evaluate(f->expression, path, st);
+	if (find.quit) {
+		w->stop = 1;
+		return WALK_SKIP;
+	}
 	if (phase == WALK_DIR && (w->depth >= find.max_depth || (find.pruned && !find.depth_first)))
 		return WALK_SKIP;
 	return 0;
@@ -909,7 +923,7 @@ int find_main(int argc, char **argv)
 		find.start = ".";
 		status = walk_tree(&f.walk, ".");
 	}
-	for (int i = paths; i < first_expression; i++) {
+	for (int i = paths; i < first_expression && !find.quit; i++) {
 		f.walk.status = 0;
 		find.start = argv[i];
 		status |= walk_tree(&f.walk, argv[i]);

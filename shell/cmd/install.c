@@ -19,12 +19,14 @@
 #include "users.h"
 
 static const char usage[] =
-	"Usage: install [-D] [-m MODE] [-o OWNER] [-g GROUP] SOURCE DEST\n"
+	"Usage: install [-DT] [-m MODE] [-o OWNER] [-g GROUP] SOURCE DEST\n"
 	"   or: install [-m MODE] [-o OWNER] [-g GROUP] SOURCE... DIR\n"
+	"   or: install [-D] [-m MODE] [-o OWNER] [-g GROUP] -t DIR SOURCE...\n"
 	"   or: install -d [-m MODE] [-o OWNER] [-g GROUP] DIR...\n"
 	"Copy SOURCE to DEST (or into DIR) and set its mode (default 755) and owner.\n"
 	"  -d  make the directories DIR, with their parents\n"
-	"  -D  make the parents of DEST first\n";
+	"  -D  make the parents of DEST (with -t: DIR) first\n"
+	"  -t DIR  copy into DIR    -T  DEST is the name, even a directory's\n";
 
 static mode_t mode = 0755;
 static uid_t owner = (uid_t)-1;
@@ -119,14 +121,17 @@ static int install_file(const char *src, const char *dst, void *parents_flag)
 int install_main(int argc, char **argv)
 {
 	struct options o;
-	int c, directories = 0, make_parents = 0, into_directory, status = 0;
+	const char *target_dir = NULL;
+	int c, directories = 0, make_parents = 0, no_target_dir = 0, into_directory, status = 0;
 
 	mode = 0755;
-	options_start(&o, argc, argv, "cdDg:m:o:s", usage);
+	options_start(&o, argc, argv, "cdDg:m:o:st:T", usage);
 	while ((c = options_next(&o)) != -1) {
 		switch (c) {
 		case 'd': directories = 1; break;
 		case 'D': make_parents = 1; break;
+		case 't': target_dir = o.arg; break;
+		case 'T': no_target_dir = 1; break;
 		case 'm':
 			if (parse_mode(o.arg, S_IFREG | 0755, &mode) < 0)
 				usage_error(usage, "invalid mode '%s'", o.arg);
@@ -154,10 +159,21 @@ int install_main(int argc, char **argv)
 		}
 		return status;
 	}
+	if (target_dir) {
+		/* -D -t DIR: DIR itself is made first, as GNU's install does */
+		if (make_parents && make_path(target_dir, 0755, 0) < 0)
+			die("%s:", target_dir);
+		make_parents = 0;
+		if (argc == 0)
+			usage_error(usage, "missing file operand");
+		return for_each_source_in(target_dir, argc, argv, install_file, &make_parents);
+	}
 	if (argc < 2)
 		usage_error(usage, "missing file operand");
+	if (no_target_dir && argc > 2)
+		usage_error(usage, "extra operand '%s'", argv[2]);
 	/* -D makes DEST's parents; a DIRECTORY target exists already. */
-	into_directory = is_directory(argv[argc - 1]);
+	into_directory = !no_target_dir && is_directory(argv[argc - 1]);
 	if (into_directory)
 		make_parents = 0;
 	return for_each_target(argc, argv, into_directory, install_file, &make_parents);

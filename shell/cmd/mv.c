@@ -15,14 +15,18 @@
 #include "mini.h"
 #include "ask.h"
 #include "copy.h"
+#include "longopts.h"
 #include "targets.h"
 #include "tree.h"
 
 static const char usage[] =
-	"Usage: mv [-finv] SOURCE... DEST\n"
-	"Rename SOURCE to DEST, or move each SOURCE into the directory DEST.\n"
+	"Usage: mv [-finv] [-T] SOURCE DEST\n"
+	"   or: mv [-finv] SOURCE... DIR\n"
+	"   or: mv [-finv] -t DIR SOURCE...\n"
+	"Rename SOURCE to DEST, or move each SOURCE into the directory DIR.\n"
 	"  -f  overwrite without asking  -i  ask before overwriting\n"
-	"  -n  never overwrite           -v  tell what is moved\n";
+	"  -n  never overwrite           -v  tell what is moved\n"
+	"  -t DIR  move into DIR         -T  DEST is the name, even a directory's\n";
 
 static enum copy_overwrite overwrite = COPY_ALWAYS;
 static int verbose;
@@ -76,12 +80,19 @@ static int move(const char *src, const char *dst, void *unused)
 
 int mv_main(int argc, char **argv)
 {
+	static const struct long_option long_table[] = {
+		{ "target-directory", 't', 1 }, { "no-target-directory", 'T', 0 },
+		{ "force", 'f', 0 }, { "interactive", 'i', 0 }, { "no-clobber", 'n', 0 },
+		{ "verbose", 'v', 0 }, { NULL, 0, 0 },
+	};
 	struct options o;
-	int c;
+	const char *target_dir = NULL;
+	int c, no_target_dir = 0;
 
 	overwrite = COPY_ALWAYS;
 	verbose = 0;
-	options_start(&o, argc, argv, "finv", usage);
+	long_options(argc, argv, long_table);
+	options_start(&o, argc, argv, "finvt:T", usage);
 	while ((c = options_next(&o)) != -1) {
 		if (c == 'f')
 			overwrite = COPY_ALWAYS;
@@ -91,10 +102,18 @@ int mv_main(int argc, char **argv)
 			overwrite = COPY_NEVER;
 		else if (c == 'v')
 			verbose = 1;
+		else if (c == 't')
+			target_dir = o.arg;
+		else if (c == 'T')
+			no_target_dir = 1;
 	}
 	argv += o.index;
 	argc -= o.index;
+	if (target_dir && argc > 0)
+		return for_each_source_in(target_dir, argc, argv, move, NULL);
 	if (argc < 2)
 		usage_error(usage, argc ? "missing destination after '%s'" : "missing file operand", argv[0]);
-	return for_each_target(argc, argv, is_directory(argv[argc - 1]), move, NULL);
+	if (no_target_dir && argc > 2)
+		usage_error(usage, "extra operand '%s'", argv[2]);
+	return for_each_target(argc, argv, !no_target_dir && is_directory(argv[argc - 1]), move, NULL);
 }

@@ -15,7 +15,10 @@ check "chmod: bad mode" ': > f; chmod u+q f' '' 2 "invalid mode 'u\+q'"
 check "chmod: missing file, carries on" ': > f; chmod 600 nosuch f; echo $?; stat -c %a f' $'1\n600\n' 0 'chmod: nosuch: No such file'
 check "chmod: missing operand" 'chmod 644' '' 2 'missing operand'
 check "chmod -R: symlinks inside are left alone" 'mkdir d; : > f; chmod 644 f; ln -s ../f d/l; chmod -R 700 d; stat -c %a f' $'644\n'
-check "chmod --help" 'chmod --help | head -1' $'Usage: chmod [-R] MODE FILE...\n'
+check "chmod --help" 'chmod --help | head -1' $'Usage: chmod [-Rf] MODE FILE...\n'
 check "chmod +X: a directory with no x gets it" 'mkdir d; chmod 600 d; chmod +X d; stat -c %a d' $'711\n'
 check "chmod a+X: a file with no x does not, one with some x does" ': > f; : > g; chmod 600 f; chmod 700 g; chmod a+X f g; stat -c %a f g' $'600\n711\n'
 check "chmod -R a+X: directories only" 'mkdir -p d/e; : > d/f; chmod 644 d/f; chmod 600 d/e; chmod -R a+X d; stat -c %a d/e d/f' $'711\n644\n'
+check "chmod -f: no message, status 1" 'chmod -f 644 nosuch; echo "status $?"' $'status 1\n'
+check "chmod -Rf" 'mkdir d; : > d/f; chmod -Rf 700 d nosuch; echo "status $?"; stat -c %a d/f' $'status 1\n700\n'
+check "chmod -q: refused" ': > f; chmod -q 644 f' '' 2 "unknown option '-q'"

@@ -15,3 +15,6 @@ check "chgrp: by name" ': > f; chgrp 5 f; chgrp root f; stat -c %g f' $'0\n'
 check "chgrp -R" 'mkdir d; : > d/f; chgrp -R 3 d; stat -c %g d d/f' $'3\n3\n'
 check "chgrp: unknown group" ': > f; chgrp no-such-group-here f' '' 2 "invalid group"
 check "chgrp: missing operand" 'chgrp 0' '' 2 'missing operand'
+check "chown -f: no message, status 1" 'chown -f 0 nosuch; echo "status $?"' $'status 1\n'
+check "chgrp -f: no message, status 1" 'chgrp -f 0 nosuch; echo "status $?"' $'status 1\n'
+check "chown -f: a bad user is still said" ': > f; chown -f nosuchuser99 f' '' 2 'invalid user'

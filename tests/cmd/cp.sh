@@ -30,7 +30,7 @@ check "cp: missing operand" 'cp a' '' 2 'missing destination'
 check "cp: writes through a symlink target" 'echo new > a; echo old > f; ln -s f l; cp a l; readlink l; cat f' $'f\nnew\n'
 check "cp: a sparse file over 4 GiB" 'truncate -s 5G big; printf x >> big; cp big copy; stat -c %s copy; [ $(stat -c %b copy) -lt 100 ] && tail -c 1 copy' $'5368709121\nx'
 check "cp -r: an error inside, carries on" 'mkdir -p d/sub e/d; : > d/z; : > e/d/sub; cp -r d e; echo $?; ls e/d' $'1\nsub\nz\n' 0 'cp: e/d/sub: File exists'
-check "cp --help" 'cp --help | head -1' $'Usage: cp [-aifLnPprRv] SOURCE... DEST\n'
+check "cp --help" 'cp --help | head -1' $'Usage: cp [-adfHiLnPprRuv] [-T] SOURCE DEST\n'
 # A full disk (a 64 KiB tmpfs, when this host lets root mount one): the old target stays whole.
 full_disk='mkdir m; head -c 200000 /dev/zero | tr "\0" x > big; if mount -t tmpfs -o size=64k none m 2>/dev/null; then trap "umount m" EXIT;'
 check "cp: a full disk leaves the old file whole" "$full_disk"' echo old > m/t; cp big m/t; echo $?; cat m/t; ls m; else printf "1\nold\nt\n"; fi' $'1\nold\nt\n' 0 'No space left|^$'
@@ -44,3 +44,14 @@ AS_NOBODY='as_user() { if [ "$(id -u)" = 0 ]; then setpriv --reuid=65534 --regid
 check "cp: an existing file we may not write is refused" "$AS_NOBODY"'; echo new > s; echo old > d; chmod 000 d; chown 65534 s d 2>/dev/null; as_user "$MINI" cp s d; echo "status $?"; chmod 600 d; cat d' $'status 1\nold\n' 0 'cp: d: Permission denied'
 check "cp -f: replaces a file we may not write" "$AS_NOBODY"'; echo new > s; echo old > d; chmod 000 d; chown 65534 s d 2>/dev/null; as_user "$MINI" cp -f s d; echo "status $?"; cat d' $'status 0\nnew\n'
 check "cp -r: a file we may not write inside a tree is refused, the rest copied" "$AS_NOBODY"'; mkdir -p a b/a; echo 1 > a/x; echo 2 > a/y; echo old > b/a/x; chmod 444 b/a/x; chown -R 65534 a b 2>/dev/null; as_user "$MINI" cp -r a b; echo "status $?"; cat b/a/x b/a/y' $'status 1\nold\n2\n' 0 'Permission denied'
+check "cp -u: only over an older file" 'echo new > s; echo old > d; echo older > e; touch -d "2000-01-01" e; touch -d "2030-01-01" d; cp -u s d; cp -u s e; cp -u s f; cat d e f' $'old\nnew\nnew\n'
+check "cp --parents: the whole path under DIR" 'mkdir -p a/b t; echo x > a/b/f; cp --parents a/b/f t; cat t/a/b/f' $'x\n'
+check "cp --parents: the target must be a directory" 'echo x > f; cp --parents f g' '' 1 "target 'g' is not a directory"
+check "cp --parents -T: refused" 'echo x > f; mkdir g; cp --parents -T f g' '' 2 '--parents needs a directory'
+check "cp -t DIR: sources after it" 'echo 1 > a; echo 2 > b; mkdir d; cp -t d a b; cat d/a d/b' $'1\n2\n'
+check "cp -t: not a directory" 'echo 1 > a; cp -t a a' '' 1 "target 'a' is not a directory"
+check "cp --target-directory=DIR" 'echo 1 > a; mkdir d; cp --target-directory=d a; cat d/a' $'1\n'
+check "cp -T: a directory named as DEST is not entered" 'mkdir -p s d; echo x > s/f; cp -rT s d; cat d/f' $'x\n'
+check "cp -T: one source only" ': > a; : > b; mkdir d; cp -T a b d' '' 2 "extra operand 'd'"
+check "cp -H: a symlink operand is followed, those inside are not" 'mkdir -p s/d; echo x > f; ln -s ../f s/d/l; ln -s s sl; cp -rH sl t; [ -L t/d/l ] && [ ! -L t ] && echo ok' $'ok\n'
+check "cp -d: a symlink copied as a link" 'echo x > f; ln -s f l; cp -d l m; readlink m' $'f\n'

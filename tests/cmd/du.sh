@@ -18,3 +18,8 @@ check "du: missing file" 'du nosuch' '' 1 'du: nosuch: No such file'
 check "du: bad depth" 'du -d x' '' 2 "invalid depth"
 check "du: a sparse file over 4 GiB" 'truncate -s 5G f; du -h f; du -s f' $'0\tf\n0\tf\n'
 check "du -c: a grand total" 'head -c 8192 /dev/urandom > a; head -c 8192 /dev/urandom > b; du -c a b | cut -f2; [ $(du -c a b | tail -1 | cut -f1) = $(( $(du a | cut -f1) + $(du b | cut -f1) )) ] && echo sum' $'a\nb\ntotal\nsum\n'
+check "du -m: MiB, rounded up" 'mkdir d; head -c 3000000 /dev/zero > d/f; du -m d/f d; du -sm d' $'3\td/f\n3\td\n3\td\n'
+check "du --max-depth=N and --max-depth N" 'mkdir -p a/b/c; du --max-depth=1 a | cut -f2; du --max-depth 0 a | cut -f2' $'a/b\na\na\n'
+check "du -k after -h: the last wins" 'mkdir d; du -h -k -d0 d | cut -f1 | grep -c "^[0-9]*$"' $'1\n'
+check "du --max-depth: a bad number" 'du --max-depth=x' '' 2 "invalid depth 'x'"
+check "du: an unknown long option" 'du --nosuch' '' 2 "unknown option '--nosuch'"

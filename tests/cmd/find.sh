@@ -81,3 +81,7 @@ check "find -name -iname -path: brackets, classes, escapes" \
 check "find -L: a directory loop is reported, status 1" 'mkdir -p d/e; ln -s .. d/e/up; find -L d > out; echo "status $?"; sort out' $'status 1\nd\nd/e\nd/e/up\n' 0 "File system loop detected; 'd/e/up' is part of the same file system loop as 'd'"
 check "find -L: a symlink loop is ELOOP, status 1" 'mkdir d; ln -s l d/l; : > d/f; find -L d > out; echo "status $?"; sort out' $'status 1\nd\nd/f\n' 0 'find: d/l: Too many levels of symbolic links'
 check "find -P: a symlink loop is just a link" 'mkdir d; ln -s l d/l; find d -type l' $'d/l\n'
+check "find -quit: stops at the first match" 'mkdir -p d/a d/b; : > d/a/x; : > d/b/x; find d -name x -print -quit | wc -l' $'1\n'
+check "find -quit: no implied -print after it" ': > x; find . -name x -quit' ''
+check "find -quit: the other paths are not walked" 'mkdir a b; find a b -print -quit' $'a\n'
+check "find -quit: -exec + still runs" 'mkdir d; : > d/x; find d -type f -exec echo {} + -quit' $'d/x\n'

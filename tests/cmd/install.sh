@@ -18,3 +18,7 @@ check "install: a symbolic link at DEST is replaced, the file it points to untou
 	'echo new > a; echo old > t; ln -s t l; install -m 600 a l; stat -c "%F %a" l; cat l t' $'regular file 600\nnew\nold\n'
 check "install -m 4755: the set-id bit set on the copy survives" ': > a; install -m 4755 a b; stat -c %a b' $'4755\n'
 check "install: a file onto itself" 'echo x > a; install a a; echo $?; cat a' $'1\nx\n' 0 "are the same file"
+check "install -t DIR" 'echo 1 > a; echo 2 > b; mkdir d; install -m 644 -t d a b; cat d/a d/b; stat -c %a d/a' $'1\n2\n644\n'
+check "install -D -t DIR: the directory is made" 'echo 1 > a; install -D -t x/y a; cat x/y/a' $'1\n'
+check "install -T: onto a directory fails" 'echo 1 > a; mkdir d; install -T a d' '' 1 'install: d'
+check "install -t: missing directory" 'echo 1 > a; install -t nosuch a' '' 1 "target 'nosuch' is not a directory"

@@ -17,3 +17,7 @@ check "mv: missing operand" 'mv a' '' 2 'missing destination'
 check "mv: a full disk across file systems keeps the source" 'mkdir m s; head -c 200000 /dev/zero | tr "\0" x > s/big; if mount -t tmpfs -o size=64k none m 2>/dev/null; then trap "umount m" EXIT; mv s m/s; echo $?; else echo 1; fi; ls s' $'1\nbig\n' 0 'not removed|^$'
 check "mv: across file systems, hard links stay" 'src=/dev/shm/mini-mv-$$; mkdir -p $src; echo x > $src/a; ln $src/a $src/b; mv $src d; stat -c %h d/a d/b; rm -rf $src' $'2\n2\n'
 check "mv: several sources need a directory" ': > a; : > b; mv a b c; echo $?; ls' $'1\na\nb\n' 0 "mv: target 'c' is not a directory"
+check "mv -t DIR" 'echo 1 > a; echo 2 > b; mkdir d; mv -t d a b; cat d/a d/b; ls' $'1\n2\nd\n'
+check "mv -T: an empty directory is replaced, not entered" 'mkdir a b; : > a/f; mv -T a b; ls b; ls' $'f\nb\n'
+check "mv -T: one source only" ': > a; : > b; mv -T a b c' '' 2 "extra operand 'c'"
+check "mv -t: missing directory" ': > a; mv -t nosuch a' '' 1 "target 'nosuch' is not a directory"
