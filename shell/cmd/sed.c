@@ -50,7 +50,7 @@ static void text_reserve(struct text *t, size_t more)
 static void text_add(struct text *t, const char *s, size_t n)
 {
 	text_reserve(t, n);
-	memcpy(t->s + t->len, s, n);
+	memmove(t->s + t->len, s, n);	/* s may lie in t itself: D keeps the end of the pattern space */
 	t->len += n;
 	t->s[t->len] = '\0';
 }

@@ -127,3 +127,4 @@ check "sed: addr,~N on a multiple goes to the next one (GNU)" 'seq 10 | sed -n "
 check "sed: first~step with first 0 and beyond" 'seq 10 | sed -n "0~4p;5~10p"' $'4\n5\n8\n'
 check "sed: a \\ with no delimiter after it at the end (found by fuzzing)" 'printf "a\n" | sed "\\"' '' 1 'unterminated address regex'
 check "sed: y with no delimiter at the end (found by fuzzing)" 'printf "a\n" | sed "1y"' '' 1 "unterminated 'y' command"
+check "sed: D keeps a tail longer than what it deletes (found by fuzzing)" 'printf "a\nbcdef\nxy\n" | sed "N;P;D"' $'a\nbcdef\nxy\n'
