@@ -1,19 +1,22 @@
 /*
- * arith.c: arithmetic expansion $((...)), POSIX XCU 2.6.4.
+ * arith.c: arithmetic expansion $((...)), POSIX XCU 2.6.4, and the let builtin.
  *
- * The C integer operators on signed long, by recursive descent with one
+ * The C integer operators on intmax_t (64 bits, as dash, bash and ash
+ * compute), with ash's and bash's ++ -- (before or after a name), ** (power)
+ * and BASE#DIGITS numbers, by recursive descent with one
  * function per precedence level (the table in comments below, loosest first).
  * Names are variables; an unset or empty one is 0. The branch not taken by
  * && || ?: is parsed with `skip` set, so it assigns nothing and cannot fail.
  */
 #include <ctype.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "sh.h"
 
 #define MAX_DEPTH 1000
-#define LONG_BITS ((int)sizeof(long) * 8)
+#define VALUE_BITS ((int)sizeof(intmax_t) * 8)
 
 struct arith {
 	const char *p;		/* the next character */
@@ -24,7 +27,7 @@ struct arith {
 	const struct op *op;	/* the operator found at op_pos */
 };
 
-static long parse_assignment(struct arith *a);
+static intmax_t parse_assignment(struct arith *a);
 
 static void __attribute__((noreturn)) arith_error(struct arith *a, const char *what)
 {
@@ -45,7 +48,7 @@ static const struct op {
 	const char *text;
 	int precedence;
 } operators[] = {
-	{ "<<=", 0 }, { ">>=", 0 }, { "<<", 8 }, { ">>", 8 }, { "<=", 7 }, { ">=", 7 },
+	{ "**=", 0 }, { "<<=", 0 }, { ">>=", 0 }, { "**", 11 }, { "<<", 8 }, { ">>", 8 }, { "<=", 7 }, { ">=", 7 },
 	{ "==", 6 }, { "!=", 6 }, { "&&", 2 }, { "||", 1 }, { "*=", 0 }, { "/=", 0 },
 	{ "%=", 0 }, { "+=", 0 }, { "-=", 0 }, { "&=", 0 }, { "^=", 0 }, { "|=", 0 },
 	{ "*", 10 }, { "/", 10 }, { "%", 10 }, { "+", 9 }, { "-", 9 }, { "<", 7 }, { ">", 7 },
@@ -81,30 +84,54 @@ static int accept(struct arith *a, const char *op)
 	return 1;
 }
 
-static long parse_number(struct arith *a)
+/* The value of a digit of BASE#DIGITS: 0-9, a-z, A-Z (a-z again up to base 36), @, _. */
+static int digit_value(char c, int base)
+{
+	if (isdigit((unsigned char)c))
+		return c - '0';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A' + (base <= 36 ? 10 : 36);
+	if (c == '@')
+		return 62;
+	if (c == '_')
+		return 63;
+	return 99;
+}
+
+/* A number: decimal, 0x hexadecimal, 0 octal, or BASE#DIGITS with a base of 2 to 64. */
+static intmax_t parse_number(struct arith *a)
 {
 	char *end;
-	long value = strtol(a->p, &end, 0);
+	intmax_t value = strtoll(a->p, &end, 0);
 
-	if (isalnum((unsigned char)*end) || *end == '_')
+	if (*end == '#' && value >= 2 && value <= 64 && end[1] != '\0') {
+		int base = value;
+		uintmax_t n = 0;
+		for (end++; digit_value(*end, base) < base; end++)
+			n = n * base + digit_value(*end, base);
+		value = n;
+	}
+	if (isalnum((unsigned char)*end) || *end == '_' || *end == '#')
 		arith_error(a, "bad number");
 	a->p = end;
 	return value;
 }
 
 /* A variable's value as a number ("" and unset are 0). */
-static long variable_value(struct arith *a, const char *name)
+static intmax_t variable_value(struct arith *a, const char *name)
 {
 	const char *v = var_get(name);
 	char *end;
-	long value;
+	intmax_t value;
 
 	if (v == NULL || *v == '\0') {
 		if (v == NULL && sh_opt.nounset && !a->skip)
 			sh_error(2, "%s: parameter not set", name);
 		return 0;
 	}
-	value = strtol(v, &end, 0);
+	value = strtoll(v, &end, 0);
 	while (isspace((unsigned char)*end))
 		end++;
 	if (*end != '\0' && !a->skip)
@@ -112,32 +139,52 @@ static long variable_value(struct arith *a, const char *name)
 	return value;
 }
 
-static void assign(struct arith *a, const char *name, long value)
+static void assign(struct arith *a, const char *name, intmax_t value)
 {
 	char buf[24];
 
 	if (a->skip)
 		return;
-	if (var_set(name, format_long(buf, value), 0) < 0)
+	if (var_set(name, format_number(buf, value), 0) < 0)
 		sh_error(1, "%s: is read only", name);
 }
 
-static long apply(struct arith *a, const char *op, long x, long y)
+/* x ** y by squaring; a negative exponent is an error (as in bash and ash). */
+static intmax_t power(struct arith *a, intmax_t x, intmax_t y)
+{
+	uintmax_t result = 1, base = x;
+
+	if (y < 0) {
+		if (a->skip)
+			return 0;
+		arith_error(a, "exponent less than 0");
+	}
+	for (; y > 0; y >>= 1) {
+		if (y & 1)
+			result *= base;
+		base *= base;
+	}
+	return result;
+}
+
+static intmax_t apply(struct arith *a, const char *op, intmax_t x, intmax_t y)
 {
 	if ((op[0] == '/' || op[0] == '%') && y == 0) {
 		if (a->skip)
 			return 0;
 		arith_error(a, "division by zero");
 	}
+	if (op[0] == '*' && op[1] == '*')
+		return power(a, x, y);
 	switch (op[0]) {
-	case '*': return (unsigned long)x * y;	/* overflow wraps, as in the shells */
-	/* LONG_MIN / -1 overflows in C (a trap on x86): define it as wrapping */
-	case '/': return y == -1 ? (long)-(unsigned long)x : x / y;
+	case '*': return (uintmax_t)x * y;	/* overflow wraps, as in the shells */
+	/* INTMAX_MIN / -1 overflows in C (a trap on x86): define it as wrapping */
+	case '/': return y == -1 ? (intmax_t)-(uintmax_t)x : x / y;
 	case '%': return y == -1 ? 0 : x % y;
-	case '+': return (unsigned long)x + y;
-	case '-': return (unsigned long)x - y;
-	case '<': return (unsigned long)x << (y & (LONG_BITS - 1));
-	case '>': return x >> (y & (LONG_BITS - 1));
+	case '+': return (uintmax_t)x + y;
+	case '-': return (uintmax_t)x - y;
+	case '<': return (uintmax_t)x << (y & (VALUE_BITS - 1));
+	case '>': return x >> (y & (VALUE_BITS - 1));
 	case '&': return x & y;
 	case '^': return x ^ y;
 	case '|': return x | y;
@@ -146,14 +193,14 @@ static long apply(struct arith *a, const char *op, long x, long y)
 }
 
 /* primary: number | name | name op= expr | ( expr ) */
-static long parse_primary(struct arith *a)
+static intmax_t parse_primary(struct arith *a)
 {
 	static const char *const assign_ops[] = {
-		"*=", "/=", "%=", "+=", "-=", "<<=", ">>=", "&=", "^=", "|=", NULL
+		"**=", "*=", "/=", "%=", "+=", "-=", "<<=", ">>=", "&=", "^=", "|=", NULL
 	};
 	size_t len;
 	char *name;
-	long value;
+	intmax_t value;
 
 	skip_blanks(a);
 	if (accept(a, "(")) {
@@ -169,6 +216,14 @@ static long parse_primary(struct arith *a)
 		arith_error(a, *a->p ? "syntax error" : "missing operand");
 	name = xstrndup(a->p, len);
 	a->p += len;
+	skip_blanks(a);
+	if ((a->p[0] == '+' || a->p[0] == '-') && a->p[1] == a->p[0]) {	/* name++ name-- */
+		value = variable_value(a, name);
+		assign(a, name, (uintmax_t)value + (a->p[0] == '+' ? 1 : -1));
+		a->p += 2;
+		free(name);
+		return value;
+	}
 	if (accept(a, "=")) {
 		value = parse_assignment(a);
 		assign(a, name, value);
@@ -177,7 +232,7 @@ static long parse_primary(struct arith *a)
 	}
 	for (int i = 0; assign_ops[i]; i++) {
 		if (accept(a, assign_ops[i])) {
-			long right = parse_assignment(a);
+			intmax_t right = parse_assignment(a);
 			value = apply(a, assign_ops[i], variable_value(a, name), right);
 			assign(a, name, value);
 			free(name);
@@ -189,16 +244,48 @@ static long parse_primary(struct arith *a)
 	return value;
 }
 
-/* unary: + - ! ~ */
-static long parse_unary(struct arith *a)
+/* ++name or --name here? (else ++ is two signs: 1++2 is 1 + +2) */
+static int is_increment(struct arith *a)
 {
-	long value;
+	const char *p = a->p + 2;
+
+	if ((a->p[0] != '+' && a->p[0] != '-') || a->p[1] != a->p[0])
+		return 0;
+	while (isspace((unsigned char)*p))
+		p++;
+	return name_length(p) > 0;
+}
+
+static intmax_t pre_increment(struct arith *a)
+{
+	int step = a->p[0] == '+' ? 1 : -1;
+	size_t len;
+	char *name;
+	intmax_t value;
+
+	a->p += 2;
+	skip_blanks(a);
+	len = name_length(a->p);
+	name = xstrndup(a->p, len);
+	a->p += len;
+	value = (uintmax_t)variable_value(a, name) + step;
+	assign(a, name, value);
+	free(name);
+	return value;
+}
+
+/* unary: + - ! ~ ++name --name */
+static intmax_t parse_unary(struct arith *a)
+{
+	intmax_t value;
 
 	if (++a->depth > MAX_DEPTH)
 		arith_error(a, "nested too deeply");
 	skip_blanks(a);
-	if (accept(a, "-"))
-		value = -(unsigned long)parse_unary(a);
+	if (is_increment(a))
+		value = pre_increment(a);
+	else if (accept(a, "-"))
+		value = -(uintmax_t)parse_unary(a);
 	else if (accept(a, "+"))
 		value = parse_unary(a);
 	else if (accept(a, "!"))
@@ -211,7 +298,7 @@ static long parse_unary(struct arith *a)
 	return value;
 }
 
-static long compare(const char *op, long x, long y)
+static intmax_t compare(const char *op, intmax_t x, intmax_t y)
 {
 	switch (op[0]) {
 	case '<': return op[1] == '=' ? x <= y : x < y;
@@ -226,9 +313,9 @@ static long compare(const char *op, long x, long y)
  * whose precedence is at least min. && and || parse their right side with
  * `skip` set when the left side already decides the result.
  */
-static long parse_binary(struct arith *a, int min)
+static intmax_t parse_binary(struct arith *a, int min)
 {
-	long x = parse_unary(a), y;
+	intmax_t x = parse_unary(a), y;
 
 	for (;;) {
 		const struct op *o = current_operator(a);
@@ -238,7 +325,8 @@ static long parse_binary(struct arith *a, int min)
 		a->p += strlen(o->text);
 		if (o->precedence <= 2)		/* && or || */
 			a->skip |= o->precedence == 2 ? !x : x != 0;
-		y = parse_binary(a, o->precedence + 1);
+		/* ** groups to the right: 2**3**2 is 2**(3**2) */
+		y = parse_binary(a, o->precedence + (o->precedence != 11));
 		a->skip = saved;
 		if (o->precedence == 2)
 			x = x && y;
@@ -252,9 +340,9 @@ static long parse_binary(struct arith *a, int min)
 }
 
 /* condition ? expr : conditional */
-static long parse_conditional(struct arith *a)
+static intmax_t parse_conditional(struct arith *a)
 {
-	long cond = parse_binary(a, 1), yes, no;
+	intmax_t cond = parse_binary(a, 1), yes, no;
 	int saved = a->skip;
 
 	if (!accept(a, "?"))
@@ -270,9 +358,9 @@ static long parse_conditional(struct arith *a)
 }
 
 /* Assignments are found in parse_primary (the name comes first); this is the top level. */
-static long parse_assignment(struct arith *a)
+static intmax_t parse_assignment(struct arith *a)
 {
-	long value;
+	intmax_t value;
 
 	if (++a->depth > MAX_DEPTH)
 		arith_error(a, "nested too deeply");
@@ -281,10 +369,10 @@ static long parse_assignment(struct arith *a)
 	return value;
 }
 
-long arith_eval(const char *expr)
+intmax_t arith_eval(const char *expr)
 {
 	struct arith a = { .p = expr, .expr = expr };
-	long value;
+	intmax_t value;
 
 	skip_blanks(&a);
 	if (*a.p == '\0')
@@ -294,4 +382,18 @@ long arith_eval(const char *expr)
 	if (*a.p != '\0')
 		arith_error(&a, "syntax error");
 	return value;
+}
+
+/* let EXPR...: evaluate each; the status is 0 when the last value is not 0 (ash, bash). */
+int let_builtin(int argc, char **argv)
+{
+	intmax_t value = 0;
+
+	if (argc < 2) {
+		sh_warn("let: expression expected");
+		return 2;
+	}
+	for (int i = 1; i < argc; i++)
+		value = arith_eval(argv[i]);
+	return value == 0;
 }

@@ -45,7 +45,8 @@ static int dot_builtin(int argc, char **argv)
 
 	if (argc < 2)
 		sh_error(2, ".: file name required");
-	path = strchr(argv[1], '/') ? xstrdup(argv[1]) : path_search(argv[1], var_get("PATH"));
+	/* (a file to read: it need not be executable, and PATH's relative entries count) */
+	path = strchr(argv[1], '/') ? xstrdup(argv[1]) : path_search_for(argv[1], var_get("PATH"), R_OK);
 	if (path == NULL && access(argv[1], R_OK) == 0)
 		path = xstrdup(argv[1]);
 	fd = path ? open(path, O_RDONLY | O_CLOEXEC) : -1;
@@ -425,6 +426,7 @@ const struct builtin builtins[] = {
 	{ "history", history_builtin, 0 },
 	{ "jobs", jobs_builtin, 0 },
 	{ "kill", kill_builtin, 0 },
+	{ "let", let_builtin, 0 },
 	{ "local", local_builtin, 0 },
 	{ "printf", mini_builtin, 0 },
 	{ "pwd", pwd_builtin, 0 },

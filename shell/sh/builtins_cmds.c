@@ -344,8 +344,11 @@ static int is_keyword(const char *name)
 	return 0;
 }
 
-/* Say what name is: verbose like type, or just the path/name like command -v. */
-static int describe(const char *name, int verbose)
+/* The PATH of command -p: where the standard utilities are. */
+#define DEFAULT_PATH "/bin:/sbin:/usr/bin:/usr/sbin"
+
+/* Say what name is, in ash's words: verbose like type, or just the path/name like command -v. */
+static int describe(const char *name, int verbose, const char *path_var)
 {
 	const struct builtin *b = find_builtin(name);
 	char *path;
@@ -360,11 +363,11 @@ static int describe(const char *name, int verbose)
 	} else if (b && b->special) {
 		printf(verbose ? "%s is a special shell builtin\n" : "%s\n", name);
 	} else if (func_get(name)) {
-		printf(verbose ? "%s is a shell function\n" : "%s\n", name);
+		printf(verbose ? "%s is a function\n" : "%s\n", name);
 	} else if (b) {
 		printf(verbose ? "%s is a shell builtin\n" : "%s\n", name);
 	} else if ((path = strchr(name, '/') ? (access(name, X_OK) == 0 ? xstrdup(name) : NULL)
-					      : path_search(name, var_get("PATH"))) != NULL) {
+					      : path_search(name, path_var)) != NULL) {
 		if (verbose)
 			printf("%s is %s\n", name, path);
 		else
@@ -383,13 +386,14 @@ int type_builtin(int argc, char **argv)
 	int status = 0;
 
 	for (int i = 1; i < argc; i++)
-		status |= describe(argv[i], 1);
+		status |= describe(argv[i], 1, var_get("PATH"));
 	return status ? 1 : 0;
 }
 
 int command_builtin(int argc, char **argv)
 {
-	int i = 1, verbose = -1, status = 0;
+	int i = 1, verbose = -1, status = 0, default_path = 0;
+	char *path;
 
 	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
 		if (strcmp(argv[i], "--") == 0) {
@@ -399,7 +403,9 @@ int command_builtin(int argc, char **argv)
 		for (const char *p = argv[i] + 1; *p; p++) {
 			if (*p == 'v' || *p == 'V')
 				verbose = *p == 'V';
-			else if (*p != 'p') {
+			else if (*p == 'p')
+				default_path = 1;
+			else {
 				sh_warn("command: -%c: bad option", *p);
 				return 2;
 			}
@@ -409,10 +415,17 @@ int command_builtin(int argc, char **argv)
 		return 0;
 	if (verbose >= 0) {
 		for (; i < argc; i++)
-			status |= describe(argv[i], verbose);
+			status |= describe(argv[i], verbose, default_path ? DEFAULT_PATH : var_get("PATH"));
 		return status ? 1 : 0;
 	}
-	return run_argv(argc - i, argv + i, 1);
+	if (!default_path || strchr(argv[i], '/') || find_builtin(argv[i]) ||
+	    (path = path_search(argv[i], DEFAULT_PATH)) == NULL)
+		return run_argv(argc - i, argv + i, 1);
+	/* -p: the program found on the default PATH, by its full name */
+	argv[i] = path;
+	status = run_argv(argc - i, argv + i, 1);
+	free(path);
+	return status;
 }
 
 int hash_builtin(int argc, char **argv)

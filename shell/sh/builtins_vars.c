@@ -32,15 +32,13 @@ static int mark_builtin(int argc, char **argv, int flag, const char *prefix)
 		size_t len = eq ? (size_t)(eq - argv[i]) : strlen(argv[i]);
 		if (!is_name(argv[i], len)) {
 			sh_warn("%s: %s: bad variable name", prefix, argv[i]);
-			status = 1;
+			status = special_builtin_error(1);
 			continue;
 		}
-		if (eq && (var_flags(argv[i]) & V_READONLY) == 0)
-			var_assign(argv[i], flag);
-		else if (eq && var_assign(argv[i], flag) < 0)
-			status = 1;
-		else
+		if (eq == NULL)
 			var_mark(argv[i], flag);
+		else if (var_assign(argv[i], flag) < 0)
+			status = special_builtin_error(1);
 	}
 	return status;
 }
@@ -150,11 +148,11 @@ int shift_builtin(int argc, char **argv)
 
 	if (argc > 1 && (parse_long(argv[1], &n) < 0 || n < 0)) {
 		sh_warn("shift: %s: bad number", argv[1]);
-		return 2;
+		return special_builtin_error(2);
 	}
 	if (n > positional.count) {
 		sh_warn("shift: can't shift that many");
-		return 2;
+		return special_builtin_error(2);
 	}
 	for (int i = 0; i < n; i++)
 		free(positional.v[i]);

@@ -28,7 +28,14 @@ enum jump pending_jump;
 int jump_count;
 int loop_depth;
 int func_depth;
-int command_line;
+int builtin_failed;
+
+/* A builtin's error (not just a false status): a special builtin's ends a script. */
+int special_builtin_error(int status)
+{
+	builtin_failed = 1;
+	return status;
+}
 /* The status of the last command substitution, for a command of assignments only. */
 static int substitution_status;
 /*
@@ -99,6 +106,11 @@ void restore_fds(int mark)
 /* The read end of a pipe holding the here-document text. */
 static int heredoc_fd(struct redir *r)
 {
+	if (r->ready_fd >= 0) {	/* expanded already, before a fork */
+		int fd = r->ready_fd;
+		r->ready_fd = -1;
+		return fd;
+	}
 	char *text = r->heredoc_quoted ? xstrdup(r->heredoc ? r->heredoc : "") :
 					 expand_heredoc(r->heredoc ? r->heredoc : "");
 	size_t len = strlen(text);
@@ -194,6 +206,8 @@ static int apply_redirections(struct redir *r, int save)
 				save_fd(r->fd);
 			dup2(fd, r->fd);
 			close(fd);
+		} else if (save) {
+			push_saved(fd, -1);	/* r->fd was closed (open took its number): close it after */
 		}
 	}
 	return 0;
@@ -202,6 +216,11 @@ static int apply_redirections(struct redir *r, int save)
 /* ---- finding commands ---- */
 
 char *path_search(const char *name, const char *path)
+{
+	return path_search_for(name, path, X_OK);
+}
+
+char *path_search_for(const char *name, const char *path, int access_mode)
 {
 	struct stat st;
 
@@ -218,7 +237,7 @@ char *path_search(const char *name, const char *path)
 		sb_addc(&b, '/');
 		sb_adds(&b, name);
 		candidate = sb_take(&b);
-		if (stat(candidate, &st) == 0 && S_ISREG(st.st_mode) && access(candidate, X_OK) == 0)
+		if (stat(candidate, &st) == 0 && S_ISREG(st.st_mode) && access(candidate, access_mode) == 0)
 			return candidate;
 		free(candidate);
 		if (*colon == '\0')
@@ -382,17 +401,22 @@ static void trace(struct strlist *assigns, struct strlist *args)
 	fputc('\n', stderr);
 }
 
-static void expand_assignments(struct word *w, struct strlist *out)
-{
-	for (; w; w = w->next)
-		sl_add(out, expand_assignment(w->text));
-}
+enum assign_how { A_KEEP, A_LOCAL, A_EXPORT };
 
-/* name=value words before a command that stays in the shell: kept, or local to it. */
-static int assign_all(struct strlist *assigns, int temporary)
+/*
+ * The name=value words before a command, expanded and assigned one after the
+ * other, so that x=1 y=$x sets y to 1 (left to right, as in 2.9.1). A_KEEP
+ * for the shell itself, A_LOCAL for the duration of a builtin or function,
+ * A_EXPORT in the child that runs a program. The assignments go to done as
+ * expanded, for set -x. Returns -1 (after a message) on a read-only variable.
+ */
+static int assign_words(struct word *w, enum assign_how how, struct strlist *done)
 {
-	for (int i = 0; i < assigns->count; i++) {
-		int result = temporary ? var_make_local(assigns->v[i]) : var_assign(assigns->v[i], 0);
+	for (; w; w = w->next) {
+		char *assignment = expand_assignment(w->text);
+		int result = how == A_LOCAL ? var_make_local(assignment) :
+			     var_assign(assignment, how == A_EXPORT ? V_EXPORT : 0);
+		sl_add(done, assignment);
 		if (result < 0)
 			return -1;
 	}
@@ -401,16 +425,21 @@ static int assign_all(struct strlist *assigns, int temporary)
 
 static int run_assignments_only(struct node *n, struct strlist *assigns)
 {
-	int mark = begin_saving(), status = substitution_status;
+	int mark = begin_saving(), status;
 
-	if (assign_all(assigns, 0) < 0) {
+	/* (the redirections first: 2.9.1 orders their expansions before the assignments') */
+	if (apply_redirections(n->redirs, 1) < 0) {
+		restore_fds(mark);
+		return 1;
+	}
+	substitution_status = 0;
+	if (assign_words(n->u.simple.assigns, A_KEEP, assigns) < 0) {
 		restore_fds(mark);
 		if (!sh_opt.interactive)
 			sh_exit(1);	/* assigning a read-only variable ends a script */
 		return 1;
 	}
-	if (apply_redirections(n->redirs, 1) < 0)
-		status = 1;
+	status = substitution_status;
 	restore_fds(mark);
 	return status;
 }
@@ -440,48 +469,88 @@ static int call_function(struct node *def, int argc, char **argv, int flags)
 
 /* Run a builtin or a function inside the shell, with its redirections and assignments. */
 static int run_in_shell(const struct builtin *b, struct node *def, struct strlist *args,
-			struct strlist *assigns, struct redir *redirs, int flags)
+			struct word *assign_list, struct redir *redirs, int flags)
 {
+	struct strlist assigns = { 0 };
 	int mark = begin_saving(), status;
 	int keep = b && b->special;	/* special builtins keep their assignments */
 	/* a function call is a scope for `local`; a builtin needs one for VAR=x only */
-	int scope = def || (!keep && assigns->count > 0);
+	int scope = def || (!keep && assign_list);
 	/* exec without a command: its redirections are for the shell itself */
 	int permanent = b && args->count == 1 && strcmp(args->v[0], "exec") == 0;
 
 	if (scope)
 		var_push_scope();
-	if (assign_all(assigns, !keep) < 0 || apply_redirections(redirs, !permanent) < 0) {
+	if (apply_redirections(redirs, !permanent) < 0 ||
+	    assign_words(assign_list, keep ? A_KEEP : A_LOCAL, &assigns) < 0) {
 		status = 1;
-		if (b && b->special && !sh_opt.interactive) {
+		if (b && b->special && !sh_opt.interactive && !(flags & EV_COMMAND)) {
 			restore_fds(mark);
-			sh_exit(status);
+			sh_exit(status);	/* POSIX 2.8.1 */
 		}
-	} else if (b) {
-		status = b->fn(args->count, args->v);
-		fflush(stdout);
 	} else {
-		status = call_function(def, args->count, args->v, flags);
+		if (sh_opt.xtrace)
+			trace(&assigns, args);
+		if (b) {
+			builtin_failed = 0;
+			status = b->fn(args->count, args->v);
+			fflush(stdout);
+			/* POSIX 2.8.1: a special builtin's error ends a script (not under `command`) */
+			if (builtin_failed && b->special && !sh_opt.interactive && !(flags & EV_COMMAND)) {
+				restore_fds(mark);
+				sh_exit(status);
+			}
+		} else {
+			status = call_function(def, args->count, args->v, flags);
+		}
 	}
 	restore_fds(mark);
 	if (scope)
 		var_pop_scope();
+	sl_free(&assigns);
 	return status;
 }
 
-static int run_program(struct node *n, struct strlist *args, struct strlist *assigns, int flags)
+/*
+ * A here-document of a program's redirections is expanded before the fork:
+ * ${a=x} in its text must set a in the shell. The child takes the pipe.
+ */
+static void prepare_heredocs(struct redir *r)
 {
+	for (; r; r = r->next)
+		if (r->kind == R_HEREDOC && !r->heredoc_quoted)
+			r->ready_fd = heredoc_fd(r);
+}
+
+static void forget_heredocs(struct redir *r)
+{
+	for (; r; r = r->next) {
+		if (r->kind == R_HEREDOC && r->ready_fd >= 0) {
+			close(r->ready_fd);
+			r->ready_fd = -1;
+		}
+	}
+}
+
+static int run_program(struct node *n, struct strlist *args, int flags)
+{
+	struct strlist assigns = { 0 };
 	struct job *j;
 
 	if (!(flags & EV_EXIT) || any_trap_set()) {	/* the trap must run after it */
 		j = job_new(n, 0);
-		if (fork_child(j) != 0)
+		prepare_heredocs(n->redirs);
+		if (fork_child(j) != 0) {
+			forget_heredocs(n->redirs);
 			return job_wait_foreground(j);
+		}
 	}
-	for (int i = 0; i < assigns->count; i++)
-		var_assign(assigns->v[i], V_EXPORT);
 	if (apply_redirections(n->redirs, 0) < 0)
 		exit(1);
+	if (assign_words(n->u.simple.assigns, A_EXPORT, &assigns) < 0)
+		exit(1);
+	if (sh_opt.xtrace)
+		trace(&assigns, args);
 	exec_program(args->v);
 }
 
@@ -492,36 +561,34 @@ static int run_simple(struct node *n, int flags)
 	struct node *def = NULL;
 	int status;
 
-	command_line = n->line;
 	substitution_status = 0;
 	expand_words(n->u.simple.args, &args);
-	expand_assignments(n->u.simple.assigns, &assigns);
-	if (sh_opt.xtrace)
-		trace(&assigns, &args);
 	if (args.count == 0) {
 		status = run_assignments_only(n, &assigns);
-	} else {
-		if (strchr(args.v[0], '/') == NULL) {
-			b = find_builtin(args.v[0]);
-			if (b == NULL || !b->special)
-				def = func_get(args.v[0]);
-			if (def)
-				b = NULL;
-		}
-		if (b || def)
-			status = run_in_shell(b, def, &args, &assigns, n->redirs, flags);
-		else
-			status = run_program(n, &args, &assigns, flags);
+		if (sh_opt.xtrace && assigns.count)
+			trace(&assigns, &args);
+		sl_free(&assigns);
+		return status;
 	}
+	if (strchr(args.v[0], '/') == NULL) {
+		b = find_builtin(args.v[0]);
+		if (b == NULL || !b->special)
+			def = func_get(args.v[0]);
+		if (def)
+			b = NULL;
+	}
+	if (b || def)
+		status = run_in_shell(b, def, &args, n->u.simple.assigns, n->redirs, flags);
+	else
+		status = run_program(n, &args, flags);
 	sl_free(&args);
-	sl_free(&assigns);
 	return status;
 }
 
 /* The command builtin: run argv as a builtin or program, never as a function. */
 int run_argv(int argc, char **argv, int skip_functions)
 {
-	struct strlist args = { 0 }, assigns = { 0 };
+	struct strlist args = { 0 };
 	const struct builtin *b = find_builtin(argv[0]);
 	struct node *def = skip_functions ? NULL : func_get(argv[0]);
 	struct node fake = { .kind = N_SIMPLE };
@@ -532,9 +599,9 @@ int run_argv(int argc, char **argv, int skip_functions)
 	if (strchr(argv[0], '/'))
 		b = NULL;
 	if (b || def)
-		status = run_in_shell(b, def, &args, &assigns, NULL, 0);
+		status = run_in_shell(b, def, &args, NULL, NULL, skip_functions ? EV_COMMAND : 0);
 	else
-		status = run_program(&fake, &args, &assigns, 0);
+		status = run_program(&fake, &args, 0);
 	sl_free(&args);
 	return status;
 }
@@ -543,8 +610,14 @@ int run_argv(int argc, char **argv, int skip_functions)
 
 static int run_pipeline(struct node *n, int flags)
 {
-	struct job *j = job_new(n, 0);
+	struct job *j;
 	int input = -1, status;
+
+	if (n->u.pipeline.cmds->next == NULL) {	/* ! cmd: cmd runs in the shell (! a=b assigns) */
+		status = run_node(n->u.pipeline.cmds, (flags & ~EV_EXIT) | EV_TESTED);
+		return !status;
+	}
+	j = job_new(n, 0);
 
 	for (struct node *c = n->u.pipeline.cmds; c; c = c->next) {
 		int p[2] = { -1, -1 };
@@ -813,9 +886,10 @@ int run_node(struct node *n, int flags)
 {
 	int status;
 
-	if (n == NULL)
-		return 0;
+	if (n == NULL || (sh_opt.noexec && !sh_opt.interactive))
+		return 0;	/* set -n: read commands, run none (an interactive shell ignores it) */
 	check_stack();
+	command_line = n->line;
 	switch (n->kind) {
 	case N_SIMPLE:
 		status = run_simple(n, flags);

@@ -143,11 +143,11 @@ static const char *skip_construct(const char *s)
 static char *pattern_of(struct expansion *e);
 static char *expand_part(const char *s, const char *end, enum mode mode, int dquote);
 
-static char *number_string(long n)
+static char *number_string(intmax_t n)
 {
 	char buf[24];
 
-	return xstrdup(format_long(buf, n));
+	return xstrdup(format_number(buf, n));
 }
 
 /* The value of a parameter (name has length len), malloc'd; NULL when unset. */
@@ -388,6 +388,30 @@ static void apply_operator(struct expansion *e, const char *name, size_t len, ch
 	}
 }
 
+/*
+ * ${@#p} ${*%p}...: the operator applies to each positional parameter, and
+ * "${@%p}" keeps one field per parameter, as "$@" does.
+ */
+static void each_param_operator(struct expansion *e, char which, const char *op, const char *end,
+				int dquote)
+{
+	struct positional saved = positional, changed = { 0 };
+	char kind = *op;
+	int longest = op[1] == kind;
+	char *pattern = expand_part(op + 1 + longest, end, M_PATTERN, 0);
+
+	changed.v = xmalloc((saved.count + 1) * sizeof *changed.v);
+	for (int i = 0; i < saved.count; i++)
+		changed.v[i] = remove_match(saved.v[i], pattern, kind == '%', longest);
+	changed.v[saved.count] = NULL;
+	changed.count = saved.count;
+	free(pattern);
+	positional = changed;
+	expand_all_params(e, which, dquote);
+	positional = saved;
+	positional_free(&changed);
+}
+
 /* ${...}: s points at the '$', end just after the closing brace. */
 static void expand_braces(struct expansion *e, const char *s, const char *end, int dquote)
 {
@@ -418,6 +442,10 @@ static void expand_braces(struct expansion *e, const char *s, const char *end, i
 		sh_error(2, "%.*s: bad substitution", (int)(end - s), s);
 	if ((*name == '@' || *name == '*') && name + 1 == close) {
 		expand_all_params(e, *name, dquote);
+		return;
+	}
+	if ((*name == '@' || *name == '*') && (name[1] == '#' || name[1] == '%')) {
+		each_param_operator(e, *name, name + 1, close, dquote);
 		return;
 	}
 	value = (*name == '@' || *name == '*') ? (positional.count ? all_params_joined() : NULL)
@@ -881,18 +909,19 @@ char *expand_heredoc(const char *text)
 char *remove_quotes(const char *text)
 {
 	struct strbuf b = { 0 };
+	int dquote = 0;
 
 	for (const char *s = text; *s; s++) {
-		if (*s == '\'') {
+		if (*s == '\'' && !dquote) {
 			const char *close = strchr(s + 1, '\'');
 			if (close == NULL)
 				close = s + strlen(s);
 			sb_addn(&b, s + 1, close - s - 1);
 			s = *close ? close : close - 1;
 		} else if (*s == '"') {
-			continue;
-		} else if (*s == '\\' && s[1]) {
-			sb_addc(&b, *++s);
+			dquote = !dquote;
+		} else if (*s == '\\' && s[1] && (!dquote || strchr("$`\"\\", s[1]))) {
+			sb_addc(&b, *++s);	/* (in "...", only before $ ` " \ is it a quote) */
 		} else {
 			sb_addc(&b, *s);
 		}

@@ -72,7 +72,7 @@ void input_push_string(const char *text, const char *alias)
 		while (pushed_count > 0)
 			sb_addc(&b, pushed[--pushed_count]);
 	} else {
-		input_lineno = 1;
+		input_lineno = command_line > 0 ? command_line : 1;
 	}
 	s->len = b.len;
 	s->buf = sb_take(&b);

@@ -64,15 +64,19 @@ static void scan_single_quote(struct strbuf *b)
 	sb_addc(b, '\'');
 }
 
-/* A backslash and the character after it, both kept (continuations dropped). */
+/*
+ * A backslash and the character after it, both kept (continuations dropped).
+ * A backslash at the very end of the text (of sh -c, eval, a file) stands
+ * for itself: it is kept escaped.
+ */
 static void scan_backslash(struct strbuf *b)
 {
-	int c = need_char("quoted string");
+	int c = input_getc();
 
 	if (c == '\n')
 		return;
 	sb_addc(b, '\\');
-	sb_addc(b, c);
+	sb_addc(b, c == EOF ? '\\' : c);
 }
 
 static void scan_double_quote(struct strbuf *b)
@@ -328,33 +332,65 @@ again:
 		t->type = scan_operator(next_char());
 		return;
 	}
-	if ((check_alias || after_blank_alias) && expand_alias(t))
+	if ((check_alias || after_blank_alias) && expand_alias(t)) {
+		check_alias = 1;	/* the alias text's first word may be an alias too */
 		goto again;
+	}
 }
 
-/* One here-document line ends at the delimiter line; strip_tabs removes leading tabs. */
-char *lex_heredoc(const char *delimiter, int strip_tabs)
+/* One line of a here-document into line (without its newline); returns the character that ended it. */
+static int heredoc_line(struct strbuf *line, int strip_tabs)
+{
+	int c = input_getc();
+
+	while (strip_tabs && c == '\t')
+		c = input_getc();
+	while (c != '\n' && c != EOF) {
+		sb_addc(line, c);
+		c = input_getc();
+	}
+	sb_addc(line, '\0');
+	line->len--;
+	return c;
+}
+
+/* Does the line end in a backslash that is not itself escaped? */
+static int ends_in_backslash(const struct strbuf *line)
+{
+	size_t n = 0;
+
+	while (n < line->len && line->s[line->len - 1 - n] == '\\')
+		n++;
+	return n % 2 == 1;
+}
+
+/*
+ * Read a here-document's lines up to the delimiter line; strip_tabs removes
+ * leading tabs (<<-). In an unquoted one (expand set) a line ending in a
+ * backslash goes on on the next line before the delimiter is looked for. A
+ * here-document that the end of the input cuts off is kept, with a warning.
+ */
+char *lex_heredoc(const char *delimiter, int strip_tabs, int expand)
 {
 	struct strbuf body = { 0 }, line = { 0 };
 	int c;
 
 	for (;;) {
 		line.len = 0;
-		sb_addc(&line, 0);
-		line.len = 0;
-		c = input_getc();
-		while (strip_tabs && c == '\t')
-			c = input_getc();
-		while (c != '\n' && c != EOF) {
-			sb_addc(&line, c);
-			c = input_getc();
+		c = heredoc_line(&line, strip_tabs);
+		while (expand && c == '\n' && ends_in_backslash(&line)) {
+			line.len--;	/* the line continues: drop backslash-newline */
+			c = heredoc_line(&line, 0);
 		}
 		if (strcmp(line.s, delimiter) == 0)
 			break;
 		if (c == EOF) {
-			free(line.s);
-			free(body.s);
-			syntax_error("here-document delimited by end of file (wanted '%s')", delimiter);
+			if (line.len > 0) {
+				sb_addn(&body, line.s, line.len);
+				sb_addc(&body, '\n');
+			}
+			sh_warn("here-document delimited by end of file (wanted '%s')", delimiter);
+			break;
 		}
 		sb_addn(&body, line.s, line.len);
 		sb_addc(&body, '\n');

@@ -26,6 +26,7 @@ struct parser {
 	struct token_value tok;
 	int have_tok;
 	int depth;
+	int in_patterns;	/* reading case patterns: no alias substitution there */
 	struct pending_heredoc *heredocs;	/* waiting for the next newline */
 	struct pending_heredoc **heredocs_end;
 };
@@ -45,7 +46,7 @@ static void read_heredocs(struct parser *p)
 	for (struct pending_heredoc *h = p->heredocs; h; h = h->next) {
 		struct redir *r = h->redir;
 		char *delim = remove_quotes(r->target->text);
-		char *body = lex_heredoc(delim, r->strip_tabs);
+		char *body = lex_heredoc(delim, r->strip_tabs, !r->heredoc_quoted);
 		r->heredoc = arena_strdup(p->arena, body, strlen(body));
 		free(body);
 		free(delim);
@@ -58,12 +59,12 @@ static void read_heredocs(struct parser *p)
 static struct token_value *peek_token(struct parser *p, int command_start)
 {
 	if (!p->have_tok) {
-		lex_next(&p->tok, command_start);
+		lex_next(&p->tok, command_start && !p->in_patterns);
 		p->have_tok = 1;
 		if (p->tok.type == T_NEWLINE && p->heredocs)
 			read_heredocs(p);
 		if (p->tok.type == T_EOF && p->heredocs)
-			syntax_error("here-document at end of file");
+			read_heredocs(p);	/* (each ends at once, with a warning) */
 	}
 	return &p->tok;
 }
@@ -165,6 +166,7 @@ static struct redir *parse_redirection(struct parser *p)
 	int io_number = p->tok.io_number;
 
 	take(p);
+	r->ready_fd = -1;
 	r->kind = kinds[op - T_LESS];
 	r->fd = io_number >= 0 ? io_number : (op == T_LESS || op == T_LESSAND || op == T_LESSGREAT ||
 						   r->kind == R_HEREDOC) ? 0 : 1;
@@ -366,9 +368,11 @@ static struct case_item *parse_case_item(struct parser *p)
 		take(p);
 	}
 	expect(p, T_RPAREN, ")");
+	p->in_patterns = 0;
 	skip_newlines(p);
 	if (!is_word(p, "esac") && peek(p) != T_DSEMI)
 		item->body = parse_list(p, 0);
+	p->in_patterns = 1;
 	if (peek(p) == T_DSEMI)
 		take(p);
 	else if (!is_word(p, "esac"))
@@ -388,6 +392,7 @@ static struct node *parse_case(struct parser *p)
 	n->u.case_.subject = new_word(p, take(p));
 	skip_newlines(p);
 	expect_word(p, "in");
+	p->in_patterns = 1;
 	skip_newlines(p);
 	while (!is_word(p, "esac")) {
 		if (peek(p) == T_EOF)
@@ -395,6 +400,7 @@ static struct node *parse_case(struct parser *p)
 		*tail = parse_case_item(p);
 		tail = &(*tail)->next;
 	}
+	p->in_patterns = 0;
 	take(p);
 	return n;
 }

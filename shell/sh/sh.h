@@ -27,6 +27,7 @@
 #include <setjmp.h>
 #include <signal.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 #include "mini.h"
 #include "signames.h"
@@ -35,7 +36,7 @@
 /* ---- util.c: numbers, string lists, the arena parse trees live in, the stack check ---- */
 
 /* n in decimal, into buf (24 bytes at least); returns buf. Faster than snprintf. */
-char *format_long(char *buf, long n);
+char *format_number(char *buf, intmax_t n);
 
 /*
  * A parse tree is allocated in one arena and freed all at once. A function
@@ -81,6 +82,7 @@ struct redir {
 	char *heredoc;		/* here-document text, read after the line */
 	int heredoc_quoted;	/* quoted delimiter: the text is not expanded */
 	int strip_tabs;		/* <<- */
+	int ready_fd;		/* a here-document expanded before a fork (exec.c), or -1 */
 };
 
 enum node_kind {
@@ -156,8 +158,8 @@ struct token_value {
 };
 /* Read the next token; alias expansion happens when check_alias is set. */
 void lex_next(struct token_value *t, int check_alias);
-/* Read a here-document's lines up to delimiter; NULL at end of input. */
-char *lex_heredoc(const char *delimiter, int strip_tabs);
+/* Read a here-document's lines up to delimiter (expand: its text is not quoted). */
+char *lex_heredoc(const char *delimiter, int strip_tabs, int expand);
 
 /* ---- alias.c: the aliases the lexer substitutes ---- */
 
@@ -197,7 +199,8 @@ char *expand_prompt(const char *ps);
 
 /* ---- arith.c ---- */
 /* Evaluate an arithmetic expression (already expanded); errors go through sh_error. */
-long arith_eval(const char *expr);
+intmax_t arith_eval(const char *expr);
+int let_builtin(int argc, char **argv);
 
 /* ---- vars.c ---- */
 
@@ -217,6 +220,9 @@ size_t name_length(const char *s);
 char **var_environ(void);
 /* Write s in single quotes on stdout, so the shell can read it back. */
 void put_quoted(const char *s);
+/* The line of the command running now: for messages ("script: LINE: ...") and
+ * $LINENO (lines of the script; eval and $(...) text count on from the command's). */
+extern int command_line;
 /* Print variables as "prefix name='value'" lines, only those with all of flags. */
 void var_print(const char *prefix, int flags);
 /* Function-local variables: a scope per function call. */
@@ -275,7 +281,8 @@ void print_options(int reusable);
 
 /* ---- exec.c ---- */
 
-enum { EV_EXIT = 1, EV_TESTED = 2 };
+/* EV_COMMAND: run by the command builtin (a special builtin's error does not end the shell). */
+enum { EV_EXIT = 1, EV_TESTED = 2, EV_COMMAND = 4 };
 int run_node(struct node *n, int flags);
 /* Pending break/continue/return. */
 enum jump { J_NONE, J_BREAK, J_CONTINUE, J_RETURN };
@@ -283,14 +290,17 @@ extern enum jump pending_jump;
 extern int jump_count;
 extern int loop_depth;
 extern int func_depth;
-/* The line of the command running now, for messages ("script: LINE: ..."). */
-extern int command_line;
 /* Search PATH for a command; malloc'd path or NULL. */
 char *path_search(const char *name, const char *path);
+/* The same for a file with another access (R_OK for `.`). */
+char *path_search_for(const char *name, const char *path, int access_mode);
 /* The remembered PATH lookups (the hash builtin). */
 void path_cache_clear(void);
 void path_cache_print(void);
 int path_cache_add(const char *name);
+/* A builtin returns special_builtin_error(status) for an error: after a special
+ * builtin, that ends a non-interactive shell (POSIX 2.8.1). */
+int special_builtin_error(int status);
 /* Run a command by name, skipping functions if asked (the command builtin). */
 int run_argv(int argc, char **argv, int skip_functions);
 /* Run "cmd args" with redirections kept (the exec builtin). */

@@ -41,15 +41,21 @@ void check_stack(void)
 		sh_error(2, "recursion too deep");
 }
 
-char *format_long(char *buf, long n)
+char *format_number(char *buf, intmax_t n)
 {
 	char digits[24], *p = digits + sizeof digits;
-	unsigned long u = n < 0 ? -(unsigned long)n : (unsigned long)n;
+	uintmax_t u = n < 0 ? -(uintmax_t)n : (uintmax_t)n;
 
 	*--p = '\0';
-	do
+	while (u > 0xffffffffu) {	/* 64-bit division is slow on i386: only as long as needed */
 		*--p = '0' + u % 10;
-	while ((u /= 10) != 0);
+		u /= 10;
+	}
+	for (unsigned long small = u;; ) {
+		*--p = '0' + small % 10;
+		if ((small /= 10) == 0)
+			break;
+	}
 	if (n < 0)
 		*--p = '-';
 	return strcpy(buf, p);

@@ -130,10 +130,25 @@ static void remove_entry(struct table *t, const char *name)
 
 /* ---- variables ---- */
 
+/* The line of the command running now (exec.c sets it). */
+int command_line;
+
+/* Variables the shell computes when they are read, unless the script set them. */
+static const char *dynamic_value(const char *name)
+{
+	static char buf[24];
+
+	if (strcmp(name, "LINENO") == 0)
+		return format_number(buf, command_line);
+	return NULL;
+}
+
 const char *var_get(const char *name)
 {
 	struct var *v = lookup(&vars, name, strlen(name));
 
+	if (v == NULL && (name[0] == 'L' || name[0] == 'R'))
+		return dynamic_value(name);
 	return v ? v->value : NULL;
 }
 

@@ -118,7 +118,7 @@ umask 077; touch f; ls -l f | cut -c1-10
 f() { :; }; type cd f if echo export | sed 's/ is.*builtin/ builtin/'
 --- out
 cd builtin
-f is a shell function
+f is a function
 if is a shell keyword
 echo builtin
 export builtin

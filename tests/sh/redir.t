@@ -187,13 +187,13 @@ b
 EOF
 --- out
 ab
-=== unterminated here-document is an error
+=== an unterminated here-document is a warning, its text is kept
 cat <<EOF
 no end
---- status
-2
+--- out
+no end
 --- err
-here-document
+here-document delimited by end of file
 === io number must touch operator
 echo a 2 > f; cat f
 --- out
