@@ -46,6 +46,10 @@ SUMS    := $(dir $(ISO))SHA256SUMS
 # git (an unpacked archive), the Makefile's own date: git archive stamps files so.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || stat -c %Y Makefile)
 export SOURCE_DATE_EPOCH
+# The epoch as a file that changes only when it does: after a new commit both kernels
+# relink with the new stamp (a minute each) and the images are packed again, so that
+# `make` gives what a clean build of the commit gives (tests/repro/run.sh compares them).
+EPOCH_STAMP := $(dir $(ISO)).source-date-epoch
 
 .PHONY: all iso floppy checksum mini sysroot deps kernel run run-vga test check-486 size bench fuzz clean distclean help
 all: iso floppy checksum
@@ -98,9 +102,16 @@ $(MINI): $(OBJECTS)
 $(LIST): $(MINI) tools/make-initramfs.sh shell/command-list.h $(shell find boot/rootfs)
 	@sh tools/make-initramfs.sh $(MINI) $@
 
+# Always "remade", but rewritten only when the epoch differs: what depends on it is
+# rebuilt only then.
+.PHONY: epoch-check
+$(EPOCH_STAMP): epoch-check
+	@mkdir -p $(dir $@)
+	@echo $(SOURCE_DATE_EPOCH) | cmp -s - $@ || echo $(SOURCE_DATE_EPOCH) > $@
+
 kernel: $(KERNEL)
 $(KERNEL): $(LIST) kernel-config/mini.config kernel-config/disks.config kernel-config/iso.config \
-		tools/build-kernel.sh $(BUILD)/linux/.unpacked
+		tools/build-kernel.sh $(BUILD)/linux/.unpacked $(EPOCH_STAMP)
 	@sh tools/build-kernel.sh $(LIST) $(KOUT) mini disks iso
 
 iso: $(ISO)
@@ -109,7 +120,7 @@ $(ISO): $(KERNEL) boot/grub.cfg tools/make-iso.sh
 
 floppy: $(FLOPPY)
 $(FKERNEL): $(LIST) kernel-config/mini.config kernel-config/disks.config kernel-config/floppy.config \
-		tools/build-kernel.sh $(BUILD)/linux/.unpacked
+		tools/build-kernel.sh $(BUILD)/linux/.unpacked $(EPOCH_STAMP)
 	@sh tools/build-kernel.sh $(LIST) $(FKOUT) mini disks floppy
 $(FLOPPY): $(FKERNEL) tools/make-floppy.sh
 	@sh tools/make-floppy.sh $(FKERNEL) $@

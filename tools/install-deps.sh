@@ -4,7 +4,7 @@
 set -eu
 packages="linux-source-6.12 uclibc-source gcc-multilib grub-pc-bin grub-common xorriso mtools
 qemu-system-x86 make bc bison flex cpio xz-utils zstd libelf-dev python3 binutils
-e2fsprogs dosfstools fdisk clang libclang-rt-dev"
+e2fsprogs dosfstools fdisk clang libclang-rt-dev faketime"
 
 missing=""
 for p in $packages; do
