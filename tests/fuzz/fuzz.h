@@ -33,7 +33,7 @@ int fuzz_run(int (*function)(void *), void *arg);
 void fuzz_set_budget(unsigned long calls);
 /* The budget awk, sed and sh use: far more than any input of -max_len needs unless
  * it loops (their seed corpora run in a few thousand calls). */
-enum { FUZZ_CALL_BUDGET = 1000000 };
+enum { FUZZ_CALL_BUDGET = 250000 };
 
 /* Free what the fuzzed code allocated and handed to the harness (free() would leave
  * it in the harness's table of blocks, to be freed twice). */
