@@ -351,6 +351,16 @@ case(":j", TEXT, ":1,3j\r:wq\r", "one two three four five six seven eight nine\n
 case(":s/.../ with bad regex", "a\n", ":s/\\(/x/\r:wq\r", "a\n")
 case("unknown ex command", "a\n", ":frobnicate\r\0:wq\r", "a\n", screen="Not an editor command")
 
+# ---- numbered registers ----
+case("\"1 holds the last line delete", "a\nb\nc\n", "dddd\"1p:wq\r", "c\nb\n")
+case("\"2 the one before it", "a\nb\nc\n", "dddd\"2p:wq\r", "c\na\n")
+case("\"1p.. puts \"2 then \"3", "1\n2\n3\nx\n", "dddddd\"1p..:wq\r", "x\n3\n2\n1\n")
+case("a delete within a line is not numbered", "a\nbc\n", "ddx\"1p:wq\r", "c\na\n")
+case("a delete into a named register is not numbered", "a\nb\nc\n", "dd\"xdd\"1p:wq\r", "c\na\n")
+case("yanks do not shift the numbered registers", "a\nb\n", "ddyy\"1p:wq\r", "b\na\n")
+case(":d goes into \"1", "a\nb\n", ":1d\r\"1p:wq\r", "b\na\n")
+case("an empty numbered register", "a\n", "\"5p\0:wq\r", "a\n", screen="Nothing in register 5")
+
 # ---- files ----
 case("new file", None, "\0ihello" + ESC + ":wq\r", "hello\n", screen="[New file]")
 case("empty new file written empty", None, ":wq\r", "")

@@ -385,6 +385,74 @@ char *buffer_lines_text(int first, int count, size_t *len)
 	return text;
 }
 
+/* ---- whole-line edits that normal mode and ex share ---- */
+
+/* The blanks at the start of line i (autoindent, J, >). */
+int indent_length(int i)
+{
+	int n = 0;
+
+	while (n < lines[i].len && (lines[i].text[n] == ' ' || lines[i].text[n] == '\t'))
+		n++;
+	return n;
+}
+
+/* > and < (and :> :<): shiftwidth more or less indent, made of tabs unless expandtab. */
+void shift_lines(int first, int last, int dir)
+{
+	for (int i = first; i <= last; i++) {
+		int indent = indent_length(i), width = col_to_screen(i, indent), tabs, size;
+		char *text;
+		if (lines[i].len == 0)
+			continue;
+		width += dir * opt.shiftwidth;
+		if (width < 0)
+			width = 0;
+		tabs = opt.expandtab ? 0 : width / opt.tabstop;
+		size = tabs + width - tabs * opt.tabstop;
+		text = xmalloc(size + lines[i].len - indent + 1);
+		memset(text, '\t', tabs);
+		memset(text + tabs, ' ', size - tabs);
+		memcpy(text + size, lines[i].text + indent, lines[i].len - indent);
+		buffer_set_line(i, text, size + lines[i].len - indent);
+		free(text);
+	}
+}
+
+/* The blanks J puts between two lines: none before ')' or after a blank, two after the end of a sentence. */
+static int join_spaces(const struct line *l, const char *next_text, int next_len)
+{
+	int last = l->len > 0 ? l->text[l->len - 1] : ' ';
+
+	if (next_len == 0 || next_text[0] == ')' || last == ' ' || last == '\t')
+		return 0;
+	return last == '.' || last == '!' || last == '?' ? 2 : 1;
+}
+
+void join_lines(int first, int count)
+{
+	if (count < 2)
+		count = 2;
+	for (int i = 1; i < count && first + 1 < line_count; i++) {
+		const struct line *l = &lines[first], *next = &lines[first + 1];
+		int skip = indent_length(first + 1);
+		int spaces = join_spaces(l, next->text + skip, next->len - skip);
+		struct line joined = { xmalloc(l->len + 2 + next->len), l->len + spaces + next->len - skip };
+		memcpy(joined.text, l->text, l->len);
+		memcpy(joined.text + l->len, "  ", spaces);
+		memcpy(joined.text + l->len + spaces, next->text + skip, next->len - skip);
+		cur.col = l->len > 0 ? l->len - (spaces == 0) : 0;	/* on the gap */
+		buffer_replace(first, 2, &joined, 1);
+		free(joined.text);
+	}
+	cur.line = first;
+}
+
+void ex_join(int first, int last)
+{
+	join_lines(first, last - first + 1);
+}
+
 /* ---- marks and registers ---- */
 
 struct pos marks[29];
@@ -410,7 +478,8 @@ void mark_set(int name, struct pos p)
 		marks[slot] = p;
 }
 
-static struct reg registers[27];	/* 0 is the unnamed one, then a-z */
+#define NUMBERED 27	/* where "1 is in registers[]; "9 is the last one */
+static struct reg registers[NUMBERED + 9];	/* 0 is the unnamed one, then a-z, then 1-9 */
 
 struct reg *register_get(int name)
 {
@@ -418,6 +487,8 @@ struct reg *register_get(int name)
 		return &registers[name - 'a' + 1];
 	if (name >= 'A' && name <= 'Z')
 		return &registers[name - 'A' + 1];
+	if (name >= '1' && name <= '9')
+		return &registers[NUMBERED + name - '1'];
 	return &registers[0];
 }
 
@@ -451,4 +522,17 @@ void register_set(int name, char *text, size_t len, int linewise)
 	}
 	if (r != &registers[0])
 		copy_register(&registers[0], r);
+}
+
+void register_delete(int name, char *text, size_t len, int linewise)
+{
+	if ((name != 0 && name != '"') || (!linewise && memchr(text, '\n', len) == NULL)) {
+		register_set(name, text, len, linewise);
+		return;
+	}
+	/* "9 is forgotten, "1-"8 move down one, and the text goes into "1 (and ""). */
+	free(registers[NUMBERED + 8].text);
+	memmove(&registers[NUMBERED + 1], &registers[NUMBERED], 8 * sizeof registers[0]);
+	registers[NUMBERED].text = NULL;
+	register_set('1', text, len, linewise);
 }

@@ -518,7 +518,10 @@ static void delete_or_yank(struct ex *e, int delete)
 	size_t len;
 	char *text = buffer_lines_text(e->first, e->last - e->first + 1, &len);
 
-	register_set(register_argument(e), text, len, 1);
+	if (delete)
+		register_delete(register_argument(e), text, len, 1);
+	else
+		register_set(register_argument(e), text, len, 1);
 	if (delete) {
 		buffer_delete_lines(e->first, e->last - e->first + 1);
 		cur.line = e->first < line_count ? e->first : line_count - 1;

@@ -57,16 +57,6 @@ static void insert_bytes(const char *text, int len)
 	cur = buffer_insert(cur, text, len);
 }
 
-/* The blanks at the start of line i, for autoindent. */
-static int indent_length(int i)
-{
-	int n = 0;
-
-	while (n < lines[i].len && (lines[i].text[n] == ' ' || lines[i].text[n] == '\t'))
-		n++;
-	return n;
-}
-
 static void insert_newline(void)
 {
 	int indent = opt.autoindent ? indent_length(cur.line) : 0;
@@ -291,27 +281,6 @@ static void start_insert(int key, int count)
 
 /* ---- operators ---- */
 
-void shift_lines(int first, int last, int dir)
-{
-	for (int i = first; i <= last; i++) {
-		int indent = indent_length(i), width = col_to_screen(i, indent), tabs, size;
-		char *text;
-		if (lines[i].len == 0)
-			continue;
-		width += dir * opt.shiftwidth;
-		if (width < 0)
-			width = 0;
-		tabs = opt.expandtab ? 0 : width / opt.tabstop;
-		size = tabs + width - tabs * opt.tabstop;
-		text = xmalloc(size + lines[i].len - indent + 1);
-		memset(text, '\t', tabs);
-		memset(text + tabs, ' ', size - tabs);
-		memcpy(text + size, lines[i].text + indent, lines[i].len - indent);
-		buffer_set_line(i, text, size + lines[i].len - indent);
-		free(text);
-	}
-}
-
 static void toggle_case(struct pos a, struct pos b)
 {
 	for (int i = a.line; i <= b.line; i++) {
@@ -325,12 +294,16 @@ static void toggle_case(struct pos a, struct pos b)
 	}
 }
 
-static void yank_lines(int reg, int first, int last)
+/* Lines into a register: a yank, or (deleting) what d and c are about to take away. */
+static void yank_lines(int reg, int first, int last, int deleting)
 {
 	size_t len;
 	char *text = buffer_lines_text(first, last - first + 1, &len);
 
-	register_set(reg, text, len, 1);
+	if (deleting)
+		register_delete(reg, text, len, 1);
+	else
+		register_set(reg, text, len, 1);
 }
 
 static void change_lines(int first, int last, int reg)
@@ -338,7 +311,7 @@ static void change_lines(int first, int last, int reg)
 	int indent = opt.autoindent ? indent_length(first) : 0;
 	struct line l = { xstrndup(lines[first].text, indent), indent };
 
-	yank_lines(reg, first, last);
+	yank_lines(reg, first, last, 1);
 	buffer_replace(first, last - first + 1, &l, 1);
 	free(l.text);
 	cur.line = first;
@@ -350,7 +323,7 @@ static void linewise_operator(int op, int reg, int first, int last)
 {
 	switch (op) {
 	case 'd': case 'y':
-		yank_lines(reg, first, last);
+		yank_lines(reg, first, last, op == 'd');
 		if (op == 'd') {
 			buffer_delete_lines(first, last - first + 1);
 			cur.line = first < line_count ? first : line_count - 1;
@@ -389,7 +362,10 @@ static void charwise_operator(int op, int reg, struct pos a, struct pos b)
 	switch (op) {
 	case 'd': case 'c': case 'y':
 		text = buffer_text(a, b, &len);
-		register_set(reg, text, len, 0);
+		if (op == 'y')
+			register_set(reg, text, len, 0);
+		else
+			register_delete(reg, text, len, 0);
 		if (op != 'y')
 			buffer_delete(a, b);
 		cur = a;
@@ -451,40 +427,6 @@ static void apply_operator(int op, int reg, struct motion *m)
 }
 
 /* ---- other commands ---- */
-
-/* The blanks J puts between two lines: none before ')' or after a blank, two after the end of a sentence. */
-static int join_spaces(const struct line *l, const char *next_text, int next_len)
-{
-	int last = l->len > 0 ? l->text[l->len - 1] : ' ';
-
-	if (next_len == 0 || next_text[0] == ')' || last == ' ' || last == '\t')
-		return 0;
-	return last == '.' || last == '!' || last == '?' ? 2 : 1;
-}
-
-static void join_lines(int first, int count)
-{
-	if (count < 2)
-		count = 2;
-	for (int i = 1; i < count && first + 1 < line_count; i++) {
-		const struct line *l = &lines[first], *next = &lines[first + 1];
-		int skip = indent_length(first + 1);
-		int spaces = join_spaces(l, next->text + skip, next->len - skip);
-		struct line joined = { xmalloc(l->len + 2 + next->len), l->len + spaces + next->len - skip };
-		memcpy(joined.text, l->text, l->len);
-		memcpy(joined.text + l->len, "  ", spaces);
-		memcpy(joined.text + l->len + spaces, next->text + skip, next->len - skip);
-		cur.col = l->len > 0 ? l->len - (spaces == 0) : 0;	/* on the gap */
-		buffer_replace(first, 2, &joined, 1);
-		free(joined.text);
-	}
-	cur.line = first;
-}
-
-void ex_join(int first, int last)
-{
-	join_lines(first, last - first + 1);
-}
 
 static void put(int reg, int after, int count)
 {
@@ -903,6 +845,9 @@ static void repeat_change(int count)
 		return;
 	if (count)
 		dot_count = count;
+	/* "1p... puts "2 (then "3...): vi's way to look back through the deletes */
+	if (dot_register >= '1' && dot_register < '9')
+		dot_register++;
 	push_keys(dot_keys + 1, dot_length - 1);
 	run_command(dot_keys[0], dot_count, dot_register);
 	drop_pushed_keys();	/* a change that stopped early must not leave keys behind */
@@ -918,7 +863,7 @@ void normal_command(void)
 	while (key == '"' || (key >= '1' && key <= '9') || (count && key == '0')) {
 		if (key == '"') {
 			reg = get_key();
-			if (!(isalpha(reg) || reg == '"'))
+			if (!(isalpha(reg) || (reg >= '1' && reg <= '9') || reg == '"'))
 				return;
 		} else {
 			count = count * 10 + key - '0';

@@ -8,7 +8,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <libgen.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +15,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 #include "mini.h"
+#include "copy.h"
 #include "term.h"
 #include "vi.h"
 
@@ -185,63 +185,73 @@ long long write_lines(int fd, int first, int last)
 	return status < 0 ? -1 : total;
 }
 
-/* Open a new file next to target for writing it whole; *temp gets its name. */
-static int open_temp(const char *target, char **temp)
-{
-	char *copy = xstrdup(target);
-	char *name = xmalloc(strlen(target) + 16);
-	int fd;
+/* Lines to write, and what came of it, for write_new_file's fill. */
+struct write_job {
+	int first, last;
+	long long bytes;
+};
 
-	sprintf(name, "%s/.%s.XXXXXX", dirname(copy), base_name(target));
-	fd = mkstemp(name);
-	free(copy);
-	*temp = name;
-	return fd;
+/* The new file's contents, on the disk before it replaces the old one (fsync). */
+static int fill_lines(int fd, void *data)
+{
+	struct write_job *job = data;
+
+	job->bytes = write_lines(fd, job->first, job->last);
+	if (job->bytes < 0 || fsync(fd) < 0) {
+		message("write error: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
 }
 
+/* Devices and /proc files cannot be replaced, only written into. */
+static int write_in_place(const char *target, struct write_job *job)
+{
+	int fd = open(target, O_WRONLY | O_TRUNC);
+
+	if (fd < 0)
+		return -1;
+	job->bytes = write_lines(fd, job->first, job->last);
+	if (close(fd) < 0)
+		job->bytes = -1;
+	return job->bytes < 0 ? -1 : 0;
+}
+
+/*
+ * A regular file is written anew by libmini's write_new_file: a temporary file
+ * beside it, renamed over it once complete, with the old file's mode and owner
+ * (a new file: 0666 less the umask). A symlink is written through to its file.
+ */
 int file_write(const char *path, int first, int last, int force)
 {
-	char *target = realpath(path, NULL), *temp = NULL;
-	struct stat st;
-	int exists, fd, in_place;
-	long long bytes;
+	char *target = realpath(path, NULL);
+	struct write_job job = { first, last, -1 };
+	struct stat st, like = { 0 };
+	int result;
 
 	if (target == NULL)
 		target = xstrdup(path);
-	exists = stat(target, &st) == 0;
-	/* Devices and /proc files cannot be replaced, only written into. */
-	in_place = exists && !S_ISREG(st.st_mode);
-	fd = in_place ? open(target, O_WRONLY | O_TRUNC) : open_temp(target, &temp);
-	if (fd < 0) {
-		message("\"%s\" %s", path, strerror(errno));
-		free(target);
-		free(temp);
-		return -1;
-	}
-	bytes = write_lines(fd, first, last);
-	if (bytes >= 0 && !in_place) {
-		mode_t mask = umask(0);
-		umask(mask);
-		fchmod(fd, exists ? st.st_mode & 07777 : 0666 & ~mask);
-		if (exists && geteuid() == 0 && fchown(fd, st.st_uid, st.st_gid) < 0)
-			bytes = -1;
-		if (bytes >= 0 && fsync(fd) < 0)
-			bytes = -1;
-	}
-	if (close(fd) < 0)
-		bytes = -1;
-	if (bytes >= 0 && !in_place && rename(temp, target) < 0)
-		bytes = -1;
-	if (bytes < 0) {
-		message("\"%s\" not written: %s", path, strerror(errno));
-		if (temp)
-			unlink(temp);
+	if (stat(target, &st) == 0 && !S_ISREG(st.st_mode)) {
+		result = write_in_place(target, &job);
 	} else {
-		message("\"%s\" %dL, %lldC written", path, buffer_empty ? 0 : last - first + 1, bytes);
+		if (stat(target, &st) == 0) {
+			like = st;
+		} else {
+			mode_t mask = umask(0);
+			umask(mask);
+			like.st_mode = 0666 & ~mask;
+			like.st_uid = (uid_t)-1;
+			like.st_gid = (gid_t)-1;
+		}
+		like.st_atim.tv_nsec = like.st_mtim.tv_nsec = UTIME_NOW;
+		result = write_new_file(target, &like, fill_lines, &job) == 0 ? 0 : -1;
 	}
+	if (result < 0)
+		message("\"%s\" not written: %s", path, strerror(errno));
+	else
+		message("\"%s\" %dL, %lldC written", path, buffer_empty ? 0 : last - first + 1, job.bytes);
 	free(target);
-	free(temp);
-	return bytes < 0 ? -1 : 0;
+	return result;
 }
 
 /* After a shell command wrote on the terminal: wait for a key, then take the terminal back. */

@@ -49,6 +49,14 @@ int buffer_insert_lines(int at, const char *text, size_t len);
 void buffer_delete_lines(int first, int count);
 /* The whole text of lines [first, first+count) with a '\n' after each. malloc'd. */
 char *buffer_lines_text(int first, int count, size_t *len);
+/* The blanks at the start of line i. */
+int indent_length(int i);
+/* Lines [first, last] one shiftwidth right (dir 1) or left (-1): > < :> :<. */
+void shift_lines(int first, int last, int dir);
+/* J: count lines (at least 2) from first made one; the cursor goes to the gap. */
+void join_lines(int first, int count);
+/* :j, lines [first, last] */
+void ex_join(int first, int last);
 
 /* Changes made until the next undo_begin are undone together. */
 void undo_begin(void);
@@ -60,7 +68,7 @@ int mark_slot(int name);	/* -1 if not a mark name */
 extern struct pos marks[];
 void mark_set(int name, struct pos p);
 
-/* Registers: '"' (unnamed), a-z (A-Z append). */
+/* Registers: '"' (unnamed), a-z (A-Z append), 1-9 (the last deletes). */
 struct reg {
 	char *text;
 	size_t len;
@@ -69,6 +77,11 @@ struct reg {
 struct reg *register_get(int name);
 /* Store text (taken over, malloc'd) in register `name` and in the unnamed one. */
 void register_set(int name, char *text, size_t len, int linewise);
+/*
+ * Store deleted text as register_set does; a delete of a line or more into no
+ * named register also goes into "1, the older ones moving to "2 ... "9 (as vi).
+ */
+void register_delete(int name, char *text, size_t len, int linewise);
 
 /* ---- vi.c: the editor's state, keys, files ---- */
 enum mode { NORMAL, INSERT, REPLACE, VISUAL, VISUAL_LINE };
@@ -163,8 +176,6 @@ int search_motion(int key, int count, struct pos *to);
 
 /* ---- normal.c ---- */
 void normal_command(void);
-void shift_lines(int first, int last, int dir);
-void ex_join(int first, int last);
 
 /* ---- ex.c ---- */
 void ex_command(const char *line);
