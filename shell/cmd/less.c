@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/poll.h>
 #include "mini.h"
 #include "lines.h"
 #include "term.h"
@@ -35,6 +36,8 @@ static const char help_text[] =
 	"  n                next match           N               previous match\n"
 	"  :n  :p           next, previous file  = Ctrl-G        where am I\n"
 	"  Right Left       scroll sideways (-S) r Ctrl-L        redraw\n"
+	"  m<letter>        mark this place      '<letter>       back to the mark\n"
+	"  F                follow the end as the file grows (tail -f), until a key\n"
 	"  q Q :q           quit\n"
 	"  A number before a key repeats it. Patterns are extended regular expressions.\n"
 	"\n  Press a key to go back.";
@@ -58,6 +61,10 @@ static int shift;			/* -S: columns scrolled off to the left (arrow keys) */
 static regex_t pattern;
 static int have_pattern, last_dir = 1;
 static char status[200];
+/* m a ... m z: places in the current file, as top and top_row; set is 0 for none. */
+static struct mark {
+	int set, top, top_row;
+} marks[26];
 
 static void close_text(void)
 {
@@ -82,6 +89,7 @@ static int open_text(const char *name)
 		return -1;
 	lines_start(&text.in, text.fd, '\n');
 	top = top_row = 0;
+	memset(marks, 0, sizeof marks);	/* marks belong to one file */
 	return 0;
 }
 
@@ -415,6 +423,56 @@ static int colon_command(void)
 	return 0;
 }
 
+/* m<letter>: remember this place; '<letter>: go back to it. */
+static void mark_command(int key)
+{
+	int letter = term_key();
+	struct mark *m;
+
+	if (letter < 'a' || letter > 'z') {
+		snprintf(status, sizeof status, "Marks are the letters a to z");
+		return;
+	}
+	m = &marks[letter - 'a'];
+	if (key == 'm') {
+		*m = (struct mark){ 1, top, top_row };
+	} else if (!m->set) {
+		snprintf(status, sizeof status, "Mark '%c' is not set", letter);
+	} else {
+		top = m->top;
+		top_row = m->top_row;
+	}
+}
+
+/* Has the file more to read now? (A pipe with nothing in it would block the read.) */
+static int more_to_read(void)
+{
+	struct pollfd p = { .fd = text.fd, .events = POLLIN };
+
+	return text.fd >= 0 && poll(&p, 1, 0) > 0;
+}
+
+/*
+ * F: the end of the file, read again and again as it grows (tail -f), until a
+ * key is pressed. Between looks it waits a fifth of a second for that key.
+ */
+static void follow(void)
+{
+	for (;;) {
+		if (more_to_read())
+			text.eof = text.in.eof = 0;	/* read on from where the end was */
+		go_to_line(INT_MAX);
+		snprintf(status, sizeof status, "Waiting for data... (a key stops)");
+		draw();
+		for (int i = 0; i < 5 && !term_key_ready(); i++)
+			usleep(40000);
+		if (term_key_ready())
+			break;
+	}
+	term_key();
+	status[0] = '\0';
+}
+
 /* One command; returns 1 to quit. */
 static int command(int key, int count)
 {
@@ -470,6 +528,12 @@ static int command(int key, int count)
 		break;
 	case 26:	/* Ctrl-Z */
 		term_suspend();
+		break;
+	case 'm': case '\'':
+		mark_command(key);
+		break;
+	case 'F':
+		follow();
 		break;
 	case ':':
 		return colon_command();

@@ -437,6 +437,11 @@ less_case("less: h shows help", "hxq", ["search forward"], None, ["a"])
 less_case("less: reads a pipe, keys from /dev/tty", "Gq", ["line 100"], None, [], "cat n")
 less_case("less: Ctrl-C stops G on an endless pipe", "G\x03q", ["(END)"], None, [], "yes")
 less_case("less: count before j", "5jq", ["line 28"], "line 29", ["n"])
+less_case("less: m and ' marks", "50gmagg'aq", ["line 72"], None, ["n"])
+less_case("less: an unset mark", "'bq", ["Mark 'b' is not set"], None, ["n"])
+less_case("less: a mark that is no letter", "m1q", ["Marks are the letters a to z"], None, ["n"])
+less_case("less: marks belong to one file", "ma:n'aq", ["Mark 'a' is not set"], None, ["a", "b"])
+less_case("less: F follows the end until a key", "Fxq", ["line 100", "Waiting for data"], None, ["n"])
 
 
 def report_vi(ok, name, detail=""):
