@@ -38,7 +38,8 @@ void vwarn(const char *fmt, va_list ap);
  *		switch (c) { case 'n': ...; case 'k': use(o.arg); }
  *	argv += o.index; argc -= o.index;	// the operands
  *
- * In the spec, a letter followed by ':' takes an argument ("-k 3" or "-k3").
+ * In the spec, a letter followed by ':' takes an argument ("-k 3" or "-k3"); by "::",
+ * an optional one, only in the same word ("-i.bak"; o.arg is NULL without it).
  * Options may be grouped ("-nk3") and may follow operands ("head f -n1", as GNU):
  * argv is reordered so that the operands start at o.index. "--" ends the options;
  * so does the first operand under POSIXLY_CORRECT or for the commands that run a

@@ -157,6 +157,12 @@ int options_next(struct options *o)
 		usage_error(o->usage, "unknown option '-%c'", letter);
 	if (found[1] != ':')
 		return letter;
+	/* "::": an optional argument, only the rest of this word ("-i.bak", as GNU sed) */
+	if (found[2] == ':') {
+		o->arg = *o->cluster != '\0' ? (char *)o->cluster : NULL;
+		o->cluster = NULL;
+		return letter;
+	}
 	/* The argument is the rest of this word ("-k3") or the next word ("-k 3"). */
 	if (*o->cluster != '\0') {
 		o->arg = (char *)o->cluster;

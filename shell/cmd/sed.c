@@ -1,13 +1,14 @@
 /*
  * sed: the stream editor (POSIX sed, plus GNU's -i, -s, -E, 0,/re/, addr,+N, addr,~N,
- * first~step, one-line a/i/c, the I flag, \L \U \l \u \E in replacements, the commands
- * T, Q, F, R, W, v, z and exit codes for q).
+ * first~step, one-line a/i/c, the I flag, \L \U \l \u \E in replacements, -z, the commands
+ * e, T, Q, F, R, W, v, z and exit codes for q).
  *
  * The script is parsed once into an array of commands; jumps (b, t, T, and the
  * end of a {} block) are indexes into it. Then each input line is read into the
  * pattern space and the commands run over it: one cycle per line.
- * -i writes each file's output to a temporary file in the same directory and
- * renames it over the file at the end, so a failure never leaves half a file.
+ * -i edits each file on its own, through libmini's write_new_file: the output goes
+ * to a temporary file in the same directory, renamed over the file at the end, so a
+ * failure never leaves half a file.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -20,16 +21,18 @@
 #include <sys/stat.h>
 #include "mini.h"
 #include "lines.h"
+#include "copy.h"
 
 static const char usage[] =
-	"Usage: sed [-nEsr] [-i[SUFFIX]] {SCRIPT | -e SCRIPT... | -f FILE...} [FILE]...\n"
+	"Usage: sed [-nEsrz] [-i[SUFFIX]] {SCRIPT | -e SCRIPT... | -f FILE...} [FILE]...\n"
 	"Edit each FILE (standard input for none or -) with SCRIPT, print the result.\n"
 	"  -n          print only what p, P, l, = and s///p ask for\n"
 	"  -e SCRIPT   add SCRIPT (may be repeated)\n"
 	"  -f FILE     add the script in FILE\n"
 	"  -E, -r      extended regular expressions\n"
 	"  -i[SUFFIX]  edit the files in place (keeping a copy FILE.SUFFIX)\n"
-	"  -s          treat files as separate ($ and line numbers per file)\n";
+	"  -s          treat files as separate ($ and line numbers per file)\n"
+	"  -z          lines end with NUL bytes, not newlines\n";
 
 /* ---- growable strings: the pattern space, the hold space ---- */
 
@@ -90,12 +93,14 @@ struct sed_command {
 	FILE *wfile;		/* s///w, w and W */
 	struct lines *rfile;	/* R: the file read a line at a time (NULL: unreadable) */
 	unsigned char *map;	/* y: 256 bytes */
-	int exit_code;		/* q Q */
+	int exit_status;	/* q Q */
+	int line_width;		/* l (0: the default 70) */
 };
 
 static struct sed_command *cmds;
 static int ncmds;
 static int extended, quiet, separate, in_place;
+static char line_end = '\n';		/* -z: '\0' */
 static const char *backup_suffix;
 
 /* The parser works on the whole script as one string. */
@@ -161,12 +166,16 @@ static char *read_delimited(char delim, int is_regex, size_t *out_len)
 		}
 		if (*pos == '\\' && pos[1] != '\0') {
 			pos++;
-			if (*pos == delim)
+			if (*pos == delim && !is_regex && delim == '&')
+				text_add(&t, "\\&", 2);	/* s&a&\&&: a literal &, not the match */
+			else if (*pos == delim)
 				text_add(&t, pos, 1);
 			else if (*pos == 'n' && is_regex)
 				text_add(&t, "\n", 1);
 			else if (*pos == 't' && is_regex)
 				text_add(&t, "\t", 1);	/* GNU: \t is a tab in a regex too */
+			else if (*pos == 'r' && is_regex)
+				text_add(&t, "\r", 1);
 			else if (*pos == '\n' && !is_regex)
 				text_add(&t, "\n", 1);
 			else if (*pos == 'n')
@@ -240,16 +249,22 @@ static char *read_text(void)
 	return t.s;
 }
 
-/* A label or a file name: the rest of the line (labels also end at ';'). */
-static char *read_word(int is_label)
+/*
+ * A label or a file name: the rest of the line. Labels also end at ';', and the
+ * label of b, t and T at '}' too ("/x/{s/a/b/;ta}", as BusyBox and GNU sed).
+ */
+enum word_kind { FILE_NAME, LABEL, JUMP_LABEL };
+
+static char *read_word(enum word_kind kind)
 {
 	const char *start;
 
 	skip_blanks();
 	start = pos;
-	while (*pos && *pos != '\n' && !(is_label && *pos == ';'))
+	while (*pos && *pos != '\n' && !(kind != FILE_NAME && *pos == ';')
+	       && !(kind == JUMP_LABEL && *pos == '}'))
 		pos++;
-	if (is_label)
+	if (kind != FILE_NAME)
 		while (pos > start && (pos[-1] == ' ' || pos[-1] == '\t'))
 			pos--;
 	return xstrndup(start, pos - start);
@@ -329,7 +344,7 @@ static void parse_s(struct sed_command *c)
 		else if (*pos == 'w') {
 			char *name;
 			pos++;
-			name = read_word(0);
+			name = read_word(FILE_NAME);
 			c->wfile = open_wfile(name);
 			free(name);
 			break;
@@ -386,25 +401,26 @@ static void parse_arguments(struct sed_command *c)
 	case ':':
 		if (c->a1.kind != NO_ADDR)
 			parse_error(": doesn't want any addresses");
-		/* fall through */
-	case 'b': case 't': case 'T':
-		c->text = read_word(1);
-		if (c->name == ':' && *c->text == '\0')
+		c->text = read_word(LABEL);
+		if (*c->text == '\0')
 			parse_error("\":\" lacks a label");
 		break;
-	case 'r':
-		c->text = read_word(0);
+	case 'b': case 't': case 'T':
+		c->text = read_word(JUMP_LABEL);
+		break;
+	case 'r': case 'e':	/* e: a command to run (none: the pattern space is one) */
+		c->text = read_word(FILE_NAME);
 		break;
 	case 'R':
-		c->text = read_word(0);
+		c->text = read_word(FILE_NAME);
 		c->rfile = open_rfile(c->text);
 		break;
 	case 'w': case 'W':
-		c->text = read_word(0);
+		c->text = read_word(FILE_NAME);
 		c->wfile = open_wfile(c->text);
 		break;
 	case 'v':		/* GNU: "needs version X"; any version is fine here */
-		free(read_word(1));
+		free(read_word(LABEL));
 		break;
 	case 's':
 		parse_s(c);
@@ -412,11 +428,15 @@ static void parse_arguments(struct sed_command *c)
 	case 'y':
 		parse_y(c);
 		break;
-	case 'q': case 'Q': case 'l': case 'L':
-		if ((c->name == 'q' || c->name == 'Q') && c->a2.kind != NO_ADDR)
+	case 'q': case 'Q':
+		if (c->a2.kind != NO_ADDR)
 			parse_error("command only uses one address");
 		skip_blanks();
-		c->exit_code = strtol(pos, (char **)&pos, 10);
+		c->exit_status = strtol(pos, (char **)&pos, 10);
+		break;
+	case 'l': case 'L':
+		skip_blanks();
+		c->line_width = strtol(pos, (char **)&pos, 10);
 		break;
 	case '{': case '}': case '=': case 'd': case 'D': case 'g': case 'G': case 'h': case 'H':
 	case 'n': case 'N': case 'p': case 'P': case 'x': case 'z': case 'F':
@@ -521,103 +541,27 @@ static int have_pending, pending_unterminated;
 static long lineno;
 static int unterminated;		/* the current line had no newline */
 
-/* -i: where the current file's output goes until it replaces the file. */
+/* Where the output goes: standard output, or with -i the new copy of the file. */
 static FILE *out;
-static char *temp_name;
-
-static void begin_in_place(const char *name, int fd)
-{
-	struct stat st;
-	char *dir = xstrdup(name), *slash = strrchr(dir, '/');
-	int tfd;
-
-	if (slash)
-		slash[1] = '\0';
-	else
-		strcpy(dir, "");
-	temp_name = xmalloc(strlen(dir) + 16);
-	sprintf(temp_name, "%s.sedXXXXXX", dir);
-	free(dir);
-	tfd = mkstemp(temp_name);
-	if (tfd < 0) {
-		warn("couldn't open temporary file %s:", temp_name);
-		free(temp_name);
-		temp_name = NULL;
-		out = NULL;
-		return;
-	}
-	if (fstat(fd, &st) == 0) {
-		fchmod(tfd, st.st_mode & 07777);
-		if (fchown(tfd, st.st_uid, st.st_gid) < 0) {
-			/* Not root: the file becomes ours, as with GNU sed. */
-		}
-	}
-	out = fdopen(tfd, "w");
-}
-
-/* Put the finished temporary file in place of name (keeping a backup if asked). */
-static void finish_in_place(const char *name)
-{
-	int failed = fflush(out) != 0 || ferror(out);
-
-	failed |= fclose(out) != 0;
-	if (!failed && backup_suffix) {
-		char *backup = xmalloc(strlen(name) + strlen(backup_suffix) + 1);
-		sprintf(backup, "%s%s", name, backup_suffix);
-		unlink(backup);
-		if (link(name, backup) < 0) {
-			warn("cannot make backup %s:", backup);
-			failed = 1;
-		}
-		free(backup);
-	}
-	if (failed || rename(temp_name, name) < 0) {
-		warn("couldn't edit %s:", name);
-		unlink(temp_name);
-		status = 4;
-	}
-	free(temp_name);
-	temp_name = NULL;
-	out = stdout;
-}
-
 static void close_file(void)
 {
 	lines_end(&in);
 	if (in.fd != STDIN_FILENO)
 		close(in.fd);
 	in_open = 0;
-	if (in_place && temp_name)
-		finish_in_place(current_name);
 }
 
 static int open_next_file(void)
 {
 	while (next_file < nfiles) {
 		const char *name = files[next_file++];
-		struct stat st;
 		int fd = open_input(name);
 		if (fd < 0) {
 			warn("can't read %s:", name);
 			status = 2;
 			continue;
 		}
-		if (in_place) {
-			if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-				warn("couldn't edit %s: not a regular file", name);
-				status = 4;
-				close(fd);
-				continue;
-			}
-			begin_in_place(name, fd);
-			if (out == NULL) {
-				status = 4;
-				close(fd);
-				out = stdout;
-				continue;
-			}
-		}
-		lines_start(&in, fd, '\n');
+		lines_start(&in, fd, line_end);
 		in_open = 1;
 		current_name = name;
 		if (separate) {		/* line numbers, and ranges from them, start again */
@@ -669,7 +613,7 @@ static int read_line(struct text *t, int appending)
 		advance();
 	}
 	if (appending)
-		text_add(t, "\n", 1);
+		text_add(t, &line_end, 1);
 	else
 		t->len = 0;
 	text_add(t, pending, pending_len);
@@ -692,14 +636,14 @@ static int missing_newline;	/* the last line written to out had none (end of inp
 static void output(FILE *f, const char *s, size_t len)
 {
 	if (f == out && missing_newline) {
-		putc('\n', f);
+		putc(line_end, f);
 		missing_newline = 0;
 	}
 	fwrite(s, 1, len, f);
 	if (f == out && unterminated && !have_pending)
 		missing_newline = 1;
 	else
-		putc('\n', f);
+		putc(line_end, f);
 }
 
 /* The 'l' command: the pattern space in an unambiguous form, wrapped at 70 columns. */
@@ -736,7 +680,7 @@ static struct text pattern_space, hold_space;
 static struct text appended;		/* a and r output waiting for the end of the cycle */
 static regex_t *last_regex;
 static int replaced;			/* for t and T: a substitution since the last line or t */
-static int quit_now, exit_code;
+static int quit_now, exit_status;	/* q and Q: stop, with this status */
 
 static regex_t *use_regex(regex_t *re)
 {
@@ -860,6 +804,8 @@ static void add_replacement(struct text *t, struct sed_command *c, const char *s
 				add_converted(t, "\n", 1, &cc);
 			} else if (*r == 't') {
 				add_converted(t, "\t", 1, &cc);
+			} else if (*r == 'r') {
+				add_converted(t, "\r", 1, &cc);
 			} else if (*r == 'U' || *r == 'L' || *r == 'E') {
 				cc.rest = *r == 'E' ? 0 : *r;
 				cc.next = 0;
@@ -973,7 +919,7 @@ static void flush_appended(void)
 	if (appended.len == 0)
 		return;
 	if (missing_newline) {
-		putc('\n', out);
+		putc(line_end, out);
 		missing_newline = 0;
 	}
 	fwrite(appended.s, 1, appended.len, out);
@@ -990,16 +936,61 @@ static void end_cycle_output(void)
 /* For P and W: the length of the pattern space up to its first newline. */
 static size_t first_line_length(void)
 {
-	char *nl = memchr(pattern_space.s, '\n', pattern_space.len);
+	char *nl = memchr(pattern_space.s, line_end, pattern_space.len);
 
 	return nl ? (size_t)(nl - pattern_space.s) : pattern_space.len;
 }
 
+/* Everything the command of e writes, for run_command. */
+static void read_command_output(FILE *p, struct text *t)
+{
+	char buf[4096];
+	size_t n;
+
+	while ((n = fread(buf, 1, sizeof buf, p)) > 0)
+		text_add(t, buf, n);
+}
+
 /*
- * Run the script over the pattern space. Returns 1 when the next cycle must
- * not read a new line (D with a newline left).
+ * e COMMAND: run COMMAND with sh and print its output now. A bare e runs the
+ * pattern space as the command and puts the output in its place (without its
+ * last newline), as GNU sed.
  */
-static int run_script(void)
+static void run_command(const char *command)
+{
+	static struct text result;
+	int replace = *command == '\0';
+	FILE *p;
+
+	fflush(NULL);
+	p = popen(replace ? pattern_space.s : command, "r");
+	if (p == NULL)
+		die("e: cannot run a command:");
+	result.len = 0;
+	text_reserve(&result, 0);
+	read_command_output(p, &result);
+	pclose(p);
+	if (replace) {
+		if (result.len > 0 && result.s[result.len - 1] == '\n')
+			result.len--;
+		text_set(&pattern_space, result.s, result.len);
+		return;
+	}
+	if (missing_newline) {
+		putc(line_end, out);
+		missing_newline = 0;
+	}
+	fwrite(result.s, 1, result.len, out);
+}
+
+/* How a cycle ends: what run_script returns. */
+enum cycle_end {
+	PRINT_PATTERN_SPACE,	/* the end of the script (or q): print it unless -n */
+	RESTART_SAME_LINE,	/* D with a newline left: run again without reading a line */
+	NO_PRINT,		/* d, c, Q: the pattern space is not printed */
+};
+
+static enum cycle_end run_script(void)
 {
 	int pc = 0;
 
@@ -1028,7 +1019,7 @@ static int run_script(void)
 			/* In a range, the text replaces the whole range: print it at its end. */
 			if (c->a2.kind == NO_ADDR || !c->in_range || c->negate)
 				output(out, c->text, strlen(c->text));
-			return 2;
+			return NO_PRINT;
 		case 'b':
 			pc = c->jump;
 			break;
@@ -1039,26 +1030,29 @@ static int run_script(void)
 			replaced = 0;
 			break;
 		case 'd':
-			return 2;
+			return NO_PRINT;
 		case 'D':
-			nl = memchr(pattern_space.s, '\n', pattern_space.len);
+			nl = memchr(pattern_space.s, line_end, pattern_space.len);
 			if (nl == NULL)
-				return 2;
+				return NO_PRINT;
 			text_set(&pattern_space, nl + 1, pattern_space.s + pattern_space.len - nl - 1);
 			flush_appended();
-			return 1;
+			return RESTART_SAME_LINE;
+		case 'e':
+			run_command(c->text);
+			break;
 		case 'g':
 			text_set(&pattern_space, hold_space.s ? hold_space.s : "", hold_space.len);
 			break;
 		case 'G':
-			text_add(&pattern_space, "\n", 1);
+			text_add(&pattern_space, &line_end, 1);
 			text_add(&pattern_space, hold_space.s ? hold_space.s : "", hold_space.len);
 			break;
 		case 'h':
 			text_set(&hold_space, pattern_space.s, pattern_space.len);
 			break;
 		case 'H':
-			text_add(&hold_space, "\n", 1);
+			text_add(&hold_space, &line_end, 1);
 			text_add(&hold_space, pattern_space.s, pattern_space.len);
 			break;
 		case 'x': {
@@ -1069,12 +1063,12 @@ static int run_script(void)
 			break;
 		}
 		case 'l':
-			list_text(pattern_space.s, pattern_space.len, c->exit_code);
+			list_text(pattern_space.s, pattern_space.len, c->line_width);
 			break;
 		case 'n':
 			if (!have_pending && !(separate && next_file < nfiles)) {
 				quit_now = 1;	/* no next line: end as at the end of the script */
-				return 0;
+				return PRINT_PATTERN_SPACE;
 			}
 			end_cycle_output();
 			read_line(&pattern_space, 0);
@@ -1082,7 +1076,7 @@ static int run_script(void)
 		case 'N':
 			if (!have_pending && !(separate && next_file < nfiles)) {
 				quit_now = 1;	/* GNU prints the pattern space; POSIX would not */
-				return 0;
+				return PRINT_PATTERN_SPACE;
 			}
 			flush_appended();
 			read_line(&pattern_space, 1);
@@ -1095,12 +1089,12 @@ static int run_script(void)
 			break;
 		case 'q':
 			quit_now = 1;
-			exit_code = c->exit_code;
-			return 0;
+			exit_status = c->exit_status;
+			return PRINT_PATTERN_SPACE;
 		case 'Q':
 			quit_now = 1;
-			exit_code = c->exit_code;
-			return 3;
+			exit_status = c->exit_status;
+			return NO_PRINT;
 		case 'r':
 			queue_file(c->text);
 			break;
@@ -1135,25 +1129,24 @@ static int run_script(void)
 			break;
 		}
 	}
-	return 0;
+	return PRINT_PATTERN_SPACE;
 }
 
+/* Every cycle over the files in files[next_file..nfiles). */
 static void run(void)
 {
-	int keep = 0;
+	enum cycle_end end = PRINT_PATTERN_SPACE;
 
 	text_reserve(&pattern_space, 0);
 	text_reserve(&hold_space, 0);
 	advance();
-	while (keep || read_line(&pattern_space, 0)) {
-		int result;
-		if (!keep)
+	while (end == RESTART_SAME_LINE || read_line(&pattern_space, 0)) {
+		if (end != RESTART_SAME_LINE)
 			replaced = 0;
-		result = run_script();
-		keep = result == 1;
-		if (result == 0)
+		end = run_script();
+		if (end == PRINT_PATTERN_SPACE)
 			end_cycle_output();
-		else if (result == 2 || result == 3)
+		else if (end == NO_PRINT)
 			flush_appended();
 		if (quit_now)
 			break;
@@ -1185,86 +1178,132 @@ static void add_script_file(struct text *all, const char *path)
 	free(data);
 }
 
-/*
- * sed's options are parsed by hand: -i takes an optional attached suffix, and
- * like GNU sed, options may come after the operands.
- */
-static int parse_options(int argc, char **argv, struct text *all, char **operands)
+/* The options; returns the index of the first operand. -e and -f add to all. */
+static int parse_options(int argc, char **argv, struct text *all, int *have_script)
 {
-	int n = 0, have_script = 0, only_operands = 0;
+	struct options o;
+	int c;
 
-	for (int i = 1; i < argc; i++) {
-		char *a = argv[i];
-		if (only_operands || a[0] != '-' || a[1] == '\0') {
-			operands[n++] = a;
-			continue;
-		}
-		if (strcmp(a, "--") == 0) {
-			only_operands = 1;
-			continue;
-		}
-		if (strcmp(a, "--help") == 0)
-			show_help(usage);
-		if (a[1] == '-')
-			usage_error(usage, "unknown option '%s'", a);
-		for (char *p = a + 1; *p; p++) {
-			char *arg;
-			switch (*p) {
-			case 'n': quiet = 1; break;
-			case 'E': case 'r': extended = 1; break;
-			case 's': separate = 1; break;
-			case 'u': break;
-			case 'i':
-				in_place = separate = 1;
-				if (p[1])
-					backup_suffix = p + 1;
-				p += strlen(p) - 1;
-				break;
-			case 'e': case 'f':
-				arg = p[1] ? p + 1 : argv[++i];
-				if (arg == NULL)
-					usage_error(usage, "option '-%c' needs an argument", *p);
-				if (*p == 'e')
-					add_script(all, arg, strlen(arg));
-				else
-					add_script_file(all, arg);
-				have_script = 1;
-				p += strlen(p) - 1;
-				break;
-			default:
-				usage_error(usage, "unknown option '-%c'", *p);
-			}
+	options_start(&o, argc, argv, "nErsuzi::e:f:", usage);
+	while ((c = options_next(&o)) != -1) {
+		switch (c) {
+		case 'n': quiet = 1; break;
+		case 'E': case 'r': extended = 1; break;
+		case 's': separate = 1; break;
+		case 'u': break;	/* output is flushed at the end of each file anyway */
+		case 'z': line_end = '\0'; break;
+		case 'i':
+			in_place = separate = 1;
+			backup_suffix = o.arg;
+			break;
+		case 'e':
+			add_script(all, o.arg, strlen(o.arg));
+			*have_script = 1;
+			break;
+		case 'f':
+			add_script_file(all, o.arg);
+			*have_script = 1;
+			break;
 		}
 	}
-	if (!have_script) {
-		if (n == 0)
-			usage_error(usage, "no script given");
-		add_script(all, operands[0], strlen(operands[0]));
-		memmove(operands, operands + 1, --n * sizeof *operands);
+	return o.index;
+}
+
+/* write_new_file's fill for -i: every cycle over the one file in files[], into fd. */
+static int edit_into(int fd, void *name)
+{
+	int failed_before = status;
+
+	out = fdopen(dup(fd), "w");
+	if (out == NULL)
+		die("%s:", (char *)name);
+	missing_newline = 0;	/* a file's missing last newline stays its own */
+	run();
+	if (fflush(out) != 0 || ferror(out)) {
+		warn("couldn't edit %s: write error:", (char *)name);
+		status = 4;
 	}
-	return n;
+	fclose(out);
+	out = stdout;
+	return status != failed_before;	/* unreadable: the file is left as it was */
+}
+
+/* -i SUFFIX: keep the old file as NAME.SUFFIX (a second name for it, before it is replaced). */
+static int make_backup(const char *name)
+{
+	char *backup = xmalloc(strlen(name) + strlen(backup_suffix) + 1);
+	int result;
+
+	sprintf(backup, "%s%s", name, backup_suffix);
+	unlink(backup);
+	result = link(name, backup);
+	if (result < 0)
+		warn("cannot make backup %s:", backup);
+	free(backup);
+	return result;
+}
+
+/* sed -i: each file edited on its own and replaced whole (or not at all). */
+static void edit_files_in_place(char **names, int count)
+{
+	for (int i = 0; i < count && !quit_now; i++) {
+		struct stat st;
+		if (stat(names[i], &st) < 0) {
+			warn("can't read %s:", names[i]);
+			status = 2;
+			continue;
+		}
+		if (!S_ISREG(st.st_mode)) {
+			warn("couldn't edit %s: not a regular file", names[i]);
+			status = 4;
+			continue;
+		}
+		if (backup_suffix && make_backup(names[i]) < 0) {
+			status = 4;
+			continue;
+		}
+		/* The edited file is a new version: it gets the time of now, not the old one's. */
+		st.st_atim.tv_nsec = st.st_mtim.tv_nsec = UTIME_NOW;
+		files = names + i;
+		nfiles = 1;
+		next_file = 0;
+		if (write_new_file(names[i], &st, edit_into, names[i]) != 0 && status == 0)
+			status = 4;
+	}
 }
 
 int sed_main(int argc, char **argv)
 {
 	struct text all = { 0 };
 	static char *stdin_only[] = { "-", NULL };
+	int first, have_script = 0;
 
-	files = xzalloc((argc + 1) * sizeof *files);
 	text_reserve(&all, 0);
-	nfiles = parse_options(argc, argv, &all, files);
+	first = parse_options(argc, argv, &all, &have_script);
+	if (!have_script) {
+		if (first == argc)
+			usage_error(usage, "no script given");
+		add_script(&all, argv[first], strlen(argv[first]));
+		first++;
+	}
+	files = argv + first;
+	nfiles = argc - first;
 	script = all.s;
 	parse_script();
-	if (nfiles == 0) {
-		if (in_place)
+	out = stdout;
+	if (in_place) {
+		if (nfiles == 0)
 			usage_error(usage, "no input files for -i");
+		edit_files_in_place(files, nfiles);
+		return exit_status ? exit_status : status;
+	}
+	if (nfiles == 0) {
 		files = stdin_only;
 		nfiles = 1;
 	}
-	out = stdout;
 	stdout_big_buffer();
 	run();
 	if (flush_stdout() < 0)
 		return 4;
-	return exit_code ? exit_code : status;
+	return exit_status ? exit_status : status;
 }

@@ -82,7 +82,7 @@ check "sed: -i keeps the mode" 'printf "a\n" > f; chmod 640 f; sed -i s/a/x/ f; 
 check "sed: -i.bak" 'printf "a\n" > f; sed -i.bak s/a/x/ f; cat f f.bak' $'x\na\n'
 check "sed: -i several files, \$ each" 'echo a > x; echo b > y; sed -i "\$s/\$/!/" x y; cat x y' $'a!\nb!\n'
 check "sed: -i with q keeps what was printed" "$l5"' sed -i 2q f; cat f' $'one\ntwo\n'
-check "sed: -i in a read-only dir fails, file intact" 'chmod 755 .; mkdir d; echo a > d/f; chmod 555 d; as_user() { if [ "$(id -u)" = 0 ]; then setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; else "$@"; fi; }; as_user "$MINI" sed -i s/a/x/ d/f; echo "status $?"; cat d/f; ls -a d | wc -l' $'status 4\na\n3\n' 0 'temporary'
+check "sed: -i in a read-only dir fails, file intact" 'chmod 755 .; mkdir d; echo a > d/f; chmod 555 d; as_user() { if [ "$(id -u)" = 0 ]; then setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; else "$@"; fi; }; as_user "$MINI" sed -i s/a/x/ d/f; echo "status $?"; cat d/f; ls -a d | wc -l' $'status 4\na\n3\n' 0 'd/f: Permission denied'
 check "sed: -i with no file" 'sed -i s/a/b/' '' 2 'no input files'
 check "sed: options after operands" 'echo a > f; sed s/a/b/ f -n' ''
 check "sed: missing input file" 'echo a > f; sed p nosuch f' $'a\na\n' 2 'nosuch'
@@ -128,3 +128,25 @@ check "sed: first~step with first 0 and beyond" 'seq 10 | sed -n "0~4p;5~10p"' $
 check "sed: a \\ with no delimiter after it at the end (found by fuzzing)" 'printf "a\n" | sed "\\"' '' 1 'unterminated address regex'
 check "sed: y with no delimiter at the end (found by fuzzing)" 'printf "a\n" | sed "1y"' '' 1 "unterminated 'y' command"
 check "sed: D keeps a tail longer than what it deletes (found by fuzzing)" 'printf "a\nbcdef\nxy\n" | sed "N;P;D"' $'a\nbcdef\nxy\n'
+# issue 16: -i edits each file on its own; escapes; -z; labels; e; the options parser
+check "sed -i: a file without a last newline leaves the next one alone" 'printf a > f1; printf "b\n" > f2; sed -i s/x/y/ f1 f2; od -An -c f1 | tr -s " "; od -An -c f2 | tr -s " "' $' a\n b \\n\n'
+check "sed -i: the edited file gets a new mtime" 'echo a > f; touch -d "2001-01-01 00:00" f; sed -i s/a/b/ f; ls -l f | grep -c 2001' $'0\n' 1
+check "sed -i: a FIFO is refused, the others edited" 'mkfifo p; echo a > f; sed -i s/a/b/ p f; echo "status $?"; cat f' $'status 4\nb\n' 0 'couldn.t edit p: not a regular file'
+check "sed -i: an unreadable file is left as it was" 'echo a > f; chmod 000 f; as_user() { if [ "$(id -u)" = 0 ]; then setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; else "$@"; fi; }; chmod 777 .; as_user "$MINI" sed -i s/a/b/ f; echo "status $?"; chmod 644 f; cat f' $'status 2\na\n' 0 "can't read f"
+check "sed: an escaped & delimiter is a literal &" 'echo hi | sed "s&h&\\&&"' $'&i\n'
+check "sed: an escaped / delimiter in the replacement" 'echo a | sed "s/a/\\/x/"' $'/x\n'
+check "sed: \\r and \\t in a replacement, \\t in a regex" 'printf "a\tb\n" | sed "s/\\t/\\r\\t/" | od -An -c | tr -s " "' $' a \\r \\t b \\n\n'
+check "sed -z: NUL-separated lines" 'printf "a\0b\0" | sed -z "s/^/x/" | tr "\0" "\n"' $'xa\nxb\n'
+check "sed -z: N joins with a NUL" 'printf "a\0b\0" | sed -nz "N;l"' $'a\\000b$\n'
+check "sed -E and -r: extended regular expressions" 'echo aaa | sed -E "s/a+/x/"; echo aaa | sed -r "s/(a)\\1/y/"' $'x\nya\n'
+check "sed: a label of b ends at } (and ;)" 'printf "a\nb\n" | sed -n "/a/{s/a/x/;bend};s/b/y/;:end;p"' $'x\ny\n'
+check "sed: t label then }" 'echo abc | sed -n "/a/{s/a/b/;tx};:x;p"' $'bbc\n'
+check "sed: e COMMAND prints its output first" 'echo x | sed "1e echo first"' $'first\nx\n'
+check "sed: e runs the pattern space" 'echo "echo hello" | sed e' $'hello\n'
+check "sed: F, W and R" 'printf "1\n2\n" > f; printf "r1\n" > r; sed -n "F;R r
+W w" f; cat w' $'f\nr1\nf\n1\n2\n'
+check "sed: v is accepted" 'echo a | sed "v 4.2"' $'a\n'
+check "sed: \\U \\L \\E in the replacement" 'echo "ab cd" | sed "s/\\(..\\) \\(..\\)/\\U\\1\\E \\u\\2/"' $'AB Cd\n'
+check "sed: l with a width, q with a status" 'echo aaaa | sed -n "l 3"; printf "1\n2\n" | sed 1q7; echo $?' $'aa\\\naa$\n1\n7\n'
+check "sed -i.bak with the option after the operands" 'echo a > f; sed s/a/b/ f -i.bak; cat f f.bak' $'b\na\n'
+check "sed: an unknown option" 'sed -y p' '' 2 "unknown option '-y'"

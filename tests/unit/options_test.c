@@ -48,6 +48,8 @@ static void test_posix_forms(void)
 	expect_str(parse("head", "n:c:qv", "head -- -n f"), "| -n f", "-- ends the options");
 	expect_str(parse("head", "n:c:qv", "head - -q"), "q | -", "- is an operand (stdin)");
 	expect_str(parse("head", "n:c:qv", "head"), "|", "no words at all");
+	expect_str(parse("sed", "ni::", "sed -i.bak p f"), "i=.bak | p f", "an optional argument in the word");
+	expect_str(parse("sed", "ni::", "sed -ni p f"), "n i | p f", "an optional argument left out");
 }
 
 static void test_options_after_operands(void)
