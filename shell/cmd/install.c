@@ -100,6 +100,12 @@ static int install_file(const char *src, const char *dst, void *parents_flag)
 		warn("'%s' and '%s' are the same file", src, dst);
 		return 1;
 	}
+	/* A device or FIFO would get the new file's owner and mode: /dev/null must keep its own. */
+	if (lstat(dst, &like) == 0 && !S_ISREG(like.st_mode) && !S_ISLNK(like.st_mode) &&
+	    !S_ISDIR(like.st_mode)) {
+		warn("cannot install over '%s': not a regular file", dst);
+		return 1;
+	}
 	if (make_parents && strrchr(dst, '/')) {
 		parent = xstrndup(dst, strrchr(dst, '/') - dst);
 		if (*parent && make_path(parent, 0755, 0) < 0) {

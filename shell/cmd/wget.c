@@ -585,12 +585,16 @@ static char *target_name(const char *url_path)
 /* Open where the body goes: append to the file (keep), or a new temporary file beside it. */
 static int open_target(struct target *t, int keep)
 {
+	struct stat st;
+
 	if (!t->name) {
 		t->fd = STDOUT_FILENO;
 		return 0;
 	}
-	if (keep) {
-		t->fd = open(t->name, O_WRONLY | O_CREAT | O_APPEND, 0666);
+	/* -O /dev/null or a FIFO: written into; a file renamed over it would replace it. */
+	int special = stat(t->name, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+	if (keep || special) {
+		t->fd = open(t->name, O_WRONLY | O_CREAT | (special ? 0 : O_APPEND), 0666);
 		if (t->fd < 0)
 			warn("%s:", t->name);
 		return t->fd < 0 ? -1 : 0;

@@ -102,3 +102,5 @@ check "gunzip: a stored block whose length check fails" \
 check "gunzip: a dynamic block with too many codes" \
 	"printf '\\037\\213\\010\\0\\0\\0\\0\\0\\0\\003\\375\\377\\377\\377' > x.gz; gunzip -c x.gz" '' 1 'too many codes'
 check "gunzip: a 1-byte file" "printf '\\037' > x.gz; gunzip -c x.gz; gunzip -l x.gz" '' 1 'not in gzip format'
+check "gunzip -f into a FIFO writes into it (write_new_file keeps devices and FIFOs)" \
+	'echo hi | gzip > a.gz; mkfifo a; cat a > got & gunzip -f a.gz; wait; cat got; test -p a && echo fifo' $'hi\nfifo\n'

@@ -22,3 +22,5 @@ check "install -t DIR" 'echo 1 > a; echo 2 > b; mkdir d; install -m 644 -t d a b
 check "install -D -t DIR: the directory is made" 'echo 1 > a; install -D -t x/y a; cat x/y/a' $'1\n'
 check "install -T: onto a directory fails" 'echo 1 > a; mkdir d; install -T a d' '' 1 'install: d'
 check "install -t: missing directory" 'echo 1 > a; install -t nosuch a' '' 1 "target 'nosuch' is not a directory"
+check "install over a FIFO (or a device) is refused, the FIFO kept" \
+	'echo x > a; mkfifo f; install a f; s=$?; test -p f && echo fifo; exit $s' $'fifo\n' 1 "install: cannot install over 'f': not a regular file"

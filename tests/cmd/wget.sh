@@ -15,6 +15,8 @@ check "wget -O FILE, messages on stderr" \
 check "wget -O - writes to stdout" 'wget -q -O - $H/file/5 | od -An -tu1' $'   0   1   2   3   4\n'
 check "wget: a directory URL is saved as index.html" \
 	'wget -q $H/redirect/302/~file~7/ ; ls' $'index.html\n'
+check "wget -O FIFO writes into it, never renames a file over it" \
+	'mkfifo f; cat f > got & wget -q -O f $H/file/5; wait; od -An -tu1 got; test -p f && echo fifo' $'   0   1   2   3   4\nfifo\n'
 check "wget -P DIR" 'mkdir d; wget -q -P d $H/file/3; ls d' $'3\n'
 check "wget: chunked transfer-encoding" \
 	'wget -q -O got $H/chunked/5500 && cmp got <(python3 $NET/httpserver.py --pattern 5500) && echo same' $'same\n'
