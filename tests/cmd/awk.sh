@@ -210,3 +210,6 @@ check "awk: srand returns the previous seed" 'awk "BEGIN { print srand(5); print
 check "awk: and or xor compl lshift rshift" 'awk "BEGIN { print and(12, 10), or(12, 10), xor(12, 10), compl(0), lshift(1, 10), rshift(1024, 3), and(7, 6, 4), or(1, 2, 4) }"' $'8 14 6 9007199254740991 1024 128 4 7\n'
 check "awk: a negative value in a bit function" 'awk "BEGIN { print and(-1, 2) }"' '' 2 'negative value -1 in a bit function'
 check "awk: hex constants in the program" 'awk "BEGIN { x = 0x1F; print x, 0xff + 1, 0XaB; print \"0x10\" + 0 }"' $'31 256 171\n0\n'
+check "awk: split and FS by a set of characters, and gsub of a plain string, as with a regex" \
+	'echo ",,a;;b,c.d.e,,x" | awk "{ n = split(\$0, a, /[,;]+/); print n, a[2], a[n]; n = split(\$0, a, /\\./); print n, a[2]; n = split(\$0, a, /x*/); print n; s = \$0; print gsub(/,/, \"<&>\", s), s; t = \"a.b\"; print gsub(/./, \"-\", t), t }"; echo " a  b " | awk -F "[ ]+" "{ print NF, \$2 }"' \
+	$'5 a x\n3 d\n2\n5 <,><,>a;;b<,>c.d.e<,><,>x\n3 ---\n4 a\n'

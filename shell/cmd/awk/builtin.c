@@ -9,6 +9,7 @@
 #include <time.h>
 #include <sys/wait.h>
 #include "mini.h"
+#include "lines.h"
 #include "awk.h"
 
 regex_t *node_regex(struct node *n)
@@ -108,15 +109,47 @@ static int substitute(regex_t *re, const char *s, const char *repl, int global, 
 	return count;
 }
 
+/* A regex that is a plain string (no character special to an ERE), not empty? */
+static int is_plain_text(const char *re)
+{
+	return *re && strpbrk(re, "\\^$.[]|()*+?{}") == NULL;
+}
+
+/* sub and gsub of a plain string: searched for as a string, much faster than regexec. */
+static int substitute_text(const char *text, const char *s, const char *repl, int global, char **out)
+{
+	struct strbuf b = { 0 };
+	size_t len = strlen(s), tlen = strlen(text), done = 0;
+	const char *hit;
+	int count = 0;
+
+	while ((hit = find_string(s + done, len - done, text, tlen)) != NULL) {
+		sb_addn(&b, s + done, hit - (s + done));
+		add_replacement(&b, repl, hit, tlen);
+		count++;
+		done = hit - s + tlen;
+		if (!global)
+			break;
+	}
+	sb_addn(&b, s + done, len - done);
+	*out = sb_take(&b);
+	return count;
+}
+
 static struct cell sub_or_gsub(struct node *args, int global)
 {
 	static struct node zero = { .type = N_NUM };
 	static struct node dollar0 = { .type = N_FIELD, .a = &zero };
 	struct node *target = args->next->next ? args->next->next : &dollar0;
 	char *repl = eval_str(args->next), *s = eval_str(target), *result;
-	/* the regex last: evaluating more could push it out of the regex cache */
-	regex_t *re = node_regex(args);
-	int count = substitute(re, s, repl, global, &result);
+	int count;
+
+	if (args->type == N_REGEX && is_plain_text(args->str)) {
+		count = substitute_text(args->str, s, repl, global, &result);
+	} else {
+		/* the regex last: evaluating more could push it out of the regex cache */
+		count = substitute(node_regex(args), s, repl, global, &result);
+	}
 
 	if (count)
 		assign_to(target, str_cell(result));
