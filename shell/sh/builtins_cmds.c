@@ -335,8 +335,8 @@ int unalias_builtin(int argc, char **argv)
 static int is_keyword(const char *name)
 {
 	static const char *const keywords[] = {
-		"!", "{", "}", "case", "do", "done", "elif", "else", "esac", "fi", "for", "if", "in",
-		"then", "until", "while", NULL
+		"!", "[[", "]]", "{", "}", "case", "do", "done", "elif", "else", "esac", "fi", "for",
+		"function", "if", "in", "then", "until", "while", NULL
 	};
 	for (int i = 0; keywords[i]; i++)
 		if (strcmp(name, keywords[i]) == 0)

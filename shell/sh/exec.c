@@ -45,6 +45,8 @@ static int substitution_status;
  */
 static int substitution_depth;
 #define MAX_SUBSTITUTION_DEPTH 128
+/* The pipe ends of process substitutions still open (decimal strings): see process_substitution. */
+static struct strlist procsub_fds;
 
 /* ---- saving and restoring file descriptors ---- */
 
@@ -511,6 +513,8 @@ static int run_in_shell(const struct builtin *b, struct node *def, struct strlis
 	return status;
 }
 
+static void close_process_substitutions(int mark);
+
 /*
  * A here-document of a program's redirections is expanded before the fork:
  * ${a=x} in its text must set a in the shell. The child takes the pipe.
@@ -554,7 +558,7 @@ static int run_program(struct node *n, struct strlist *args, int flags)
 	exec_program(args->v);
 }
 
-static int run_simple(struct node *n, int flags)
+static int run_simple_command(struct node *n, int flags)
 {
 	struct strlist args = { 0 }, assigns = { 0 };
 	const struct builtin *b = NULL;
@@ -582,6 +586,15 @@ static int run_simple(struct node *n, int flags)
 	else
 		status = run_program(n, &args, flags);
 	sl_free(&args);
+	return status;
+}
+
+/* A simple command; the pipes of its <(...) >(...) are closed when it is done. */
+static int run_simple(struct node *n, int flags)
+{
+	int mark = procsub_fds.count, status = run_simple_command(n, flags);
+
+	close_process_substitutions(mark);
 	return status;
 }
 
@@ -852,6 +865,8 @@ static int run_compound(struct node *n, int flags)
 		return run_while(n);
 	case N_FOR:
 		return run_for(n);
+	case N_COND:
+		return run_cond(n);
 	default:
 		return run_case(n, flags);
 	}
@@ -929,6 +944,49 @@ int run_node(struct node *n, int flags)
 	    !(n->kind == N_PIPELINE && n->u.pipeline.bang))
 		sh_exit(status);
 	return status;
+}
+
+/* ---- process substitution ---- */
+
+/*
+ * <(list) and >(list) run list with its output (or input) on a pipe, and
+ * stand for the pipe's other end as /dev/fd/N. The shell keeps that end open
+ * until the command that names it has run (run_simple closes it).
+ */
+
+char *process_substitution(const char *text, int output)
+{
+	int p[2], mine, fd;
+	char buf[32];
+
+	if (pipe(p) < 0)
+		sh_error(2, "pipe:");
+	if (fork_child(NULL) == 0) {
+		dup2(output ? p[0] : p[1], output ? 0 : 1);
+		close(p[0]);
+		close(p[1]);
+		run_string_and_exit(text);
+	}
+	mine = output ? p[1] : p[0];
+	close(output ? p[0] : p[1]);
+	fd = fcntl(mine, F_DUPFD, 10);	/* out of the way of redirections */
+	close(mine);
+	if (fd < 0)
+		sh_error(2, "process substitution:");
+	sl_add(&procsub_fds, xstrdup(format_number(buf, fd)));
+	snprintf(buf, sizeof buf, "/dev/fd/%d", fd);
+	return xstrdup(buf);
+}
+
+/* Close the pipes of the process substitutions made since mark. */
+static void close_process_substitutions(int mark)
+{
+	while (procsub_fds.count > mark) {
+		char *fd = procsub_fds.v[--procsub_fds.count];
+		close(atoi(fd));
+		free(fd);
+		procsub_fds.v[procsub_fds.count] = NULL;
+	}
 }
 
 /* ---- command substitution ---- */

@@ -99,8 +99,8 @@ static const char *skip_construct(const char *s)
 			s++;
 		return *s ? s + 1 : s;
 	}
-	if (open == '$')
-		open = *s++;	/* ( or { */
+	if (open == '$' || open == '<' || open == '>')
+		open = *s++;	/* ( or {; <( and >( are process substitutions */
 	while (*s) {
 		char c = *s;
 		if (c == '\\' && s[1]) {
@@ -318,21 +318,6 @@ static char *remove_match(const char *value, const char *pattern, int suffix, in
 	return work;
 }
 
-/* ${x#p} ${x##p} ${x%p} ${x%%p}; word points after the operator. */
-static void pattern_operator(struct expansion *e, const char *value, char kind,
-			     const char *word, const char *end, int dquote)
-{
-	int longest = word[0] == kind;
-	char *pattern, *result;
-
-	/* outer double quotes do not quote the pattern (XCU 2.6.2) */
-	pattern = expand_part(word + longest, end, M_PATTERN, 0);
-	result = remove_match(value ? value : "", pattern, kind == '%', longest);
-	add_expanded(e, result, dquote);
-	free(pattern);
-	free(result);
-}
-
 /* The word of ${x-word} or ${x+word}: expanded in place, split if unquoted. */
 static void word_operand(struct expansion *e, const char *word, const char *end, int dquote)
 {
@@ -363,6 +348,193 @@ static void assign_or_fail(struct expansion *e, const char *name, size_t len, ch
 	free(w);
 }
 
+/* ---- ash's and bash's string operators: ${x/p/r} and ${x:offset:length} ---- */
+
+static int has_magic(const char *p, size_t len);
+
+/* The first c in s..end outside quotes and nested expansions, or end. */
+static const char *find_unquoted(const char *s, const char *end, char c)
+{
+	while (s < end && *s != c) {
+		if (*s == '\\' && s + 1 < end)
+			s += 2;
+		else if (*s == '\'' || *s == '"' || *s == '`' || (*s == '$' && (s[1] == '(' || s[1] == '{')))
+			s = skip_construct(s);
+		else
+			s++;
+	}
+	return s < end ? s : end;
+}
+
+/* The value of the arithmetic expression written between s and end. */
+static intmax_t arithmetic_of(const char *s, const char *end)
+{
+	char *text = expand_part(s, end, M_HEREDOC, 1);
+	intmax_t value = arith_eval(text);
+
+	free(text);
+	return value;
+}
+
+/* The end of the longest match of pattern starting at work + i, or -1 (work is changed and put back). */
+static long longest_match_at(char *work, size_t len, size_t i, const char *pattern)
+{
+	for (size_t j = len + 1; j-- > i;) {
+		char saved = work[j];
+		int match;
+		work[j] = '\0';
+		match = pattern_match(pattern, work + i, 0) == 0;
+		work[j] = saved;
+		if (match)
+			return j;
+	}
+	return -1;
+}
+
+/* A pattern without * ? [ is a plain string: found by strstr instead (backslashes removed). */
+static char *plain_pattern(const char *pattern)
+{
+	struct strbuf b = { 0 };
+
+	if (has_magic(pattern, strlen(pattern)))
+		return NULL;
+	for (; *pattern; pattern++)
+		sb_addc(&b, *pattern == '\\' && pattern[1] ? *++pattern : *pattern);
+	return sb_take(&b);
+}
+
+/*
+ * Where the pattern matches value for ${x/p/r} (mode 0: the first match,
+ * '/': each match, '#': at the start, '%': at the end), each match is
+ * replaced by rep; the longest match wins at each place.
+ */
+static char *replace_matches(const char *value, const char *pattern, const char *rep, char mode)
+{
+	size_t len = strlen(value), i = 0;
+	char *work = xstrdup(value), *plain = plain_pattern(pattern);
+	struct strbuf out = { 0 };
+
+	while (i <= len) {
+		long j = -1;
+		if (mode == '%') {
+			for (; i <= len && pattern_match(pattern, work + i, 0) != 0; i++)
+				;
+			j = i <= len ? (long)len : -1;
+		} else if (plain && mode != '#') {
+			char *found = strstr(work + i, plain);
+			if (found && (*plain || mode == 0)) {
+				sb_addn(&out, work + i, found - work - i);
+				i = found - work;
+				j = i + strlen(plain);
+			}
+		} else {
+			j = longest_match_at(work, len, i, pattern);
+		}
+		if (j < 0) {
+			if (mode == 0 || mode == '/') {
+				if (plain == NULL && i < len) {
+					sb_addc(&out, work[i++]);	/* no match here: try one further */
+					continue;
+				}
+			}
+			break;
+		}
+		if (mode == '%')
+			sb_addn(&out, work, i);
+		sb_adds(&out, rep);
+		if ((size_t)j == i && i < len)
+			sb_addc(&out, work[j++]);	/* an empty match: go on after one character */
+		i = j;
+		if (mode != '/' || i >= len)
+			break;
+	}
+	if (i < len)
+		sb_adds(&out, work + i);
+	free(work);
+	free(plain);
+	return sb_take(&out);
+}
+
+/* ${x/p/r} ${x//p/r} ${x/#p/r} ${x/%p/r}; op points after the first '/'. */
+static char *replace_operator(const char *value, const char *op, const char *end)
+{
+	char mode = (*op == '/' || *op == '#' || *op == '%') ? *op++ : 0;
+	const char *slash = find_unquoted(op, end, '/');
+	char *pattern = expand_part(op, slash, M_PATTERN, 0);
+	char *rep = slash < end ? expand_part(slash + 1, end, M_STRING, 0) : xstrdup("");
+	char *result;
+
+	if (*pattern == '\0') {		/* nothing to match: ${x/#/r} and ${x/%/r} still add r */
+		struct strbuf b = { 0 };
+		sb_adds(&b, mode == '#' ? rep : "");
+		sb_adds(&b, value);
+		sb_adds(&b, mode == '%' ? rep : "");
+		result = sb_take(&b);
+	} else {
+		result = replace_matches(value, pattern, rep, mode);
+	}
+	free(pattern);
+	free(rep);
+	return result;
+}
+
+/*
+ * ${x:offset} ${x:offset:length}: arithmetic operands; a negative offset counts
+ * from the end, a negative length leaves that many characters off the end.
+ * *first and *count are set to the part of a sequence of n things.
+ */
+static void offset_and_length(const char *op, const char *end, intmax_t n, intmax_t *first, intmax_t *count)
+{
+	const char *colon = find_unquoted(op, end, ':');
+	intmax_t off = arithmetic_of(op, colon), length;
+
+	if (off < 0)
+		off += n;
+	if (off < 0 || off > n) {	/* before the start or past the end: nothing */
+		*first = *count = 0;
+		return;
+	}
+	length = colon < end ? arithmetic_of(colon + 1, end) : n - off;
+	if (length < 0)
+		length = n + length - off;
+	if (length < 0)
+		length = 0;
+	if (length > n - off)
+		length = n - off;
+	*first = off;
+	*count = length;
+}
+
+static char *substring_operator(const char *value, const char *op, const char *end)
+{
+	intmax_t first, count;
+
+	offset_and_length(op, end, strlen(value), &first, &count);
+	return xstrndup(value + first, count);
+}
+
+/* The operators that make a new string of the value: # ## % %% / and :offset. */
+static int is_string_operator(const char *op)
+{
+	return op[0] == '#' || op[0] == '%' || op[0] == '/' ||
+	       (op[0] == ':' && op[1] != '\0' && !strchr("-=?+", op[1]));
+}
+
+/* Apply such an operator (op points at it) to value; malloc'd. */
+static char *string_operator(const char *value, const char *op, const char *end)
+{
+	if (op[0] == '#' || op[0] == '%') {
+		int longest = op[1] == op[0];
+		char *pattern = expand_part(op + 1 + longest, end, M_PATTERN, 0);
+		char *result = remove_match(value, pattern, op[0] == '%', longest);
+		free(pattern);
+		return result;
+	}
+	if (op[0] == '/')
+		return replace_operator(value, op + 1, end);
+	return substring_operator(value, op + 1, end);
+}
+
 /* The operator part of ${name OP word} (2.6.2): apply it. */
 static void apply_operator(struct expansion *e, const char *name, size_t len, char *value,
 			   const char *op, const char *end, int dquote)
@@ -372,10 +544,13 @@ static void apply_operator(struct expansion *e, const char *name, size_t len, ch
 	const char *word = op + colon + 1;
 	int empty = value == NULL || (colon && *value == '\0');
 
-	if (kind == '#' || kind == '%') {
+	if (is_string_operator(op)) {
+		char *result;
 		if (value == NULL && sh_opt.nounset)
 			unset_error(name, len);
-		pattern_operator(e, value, kind, word, end, dquote);
+		result = string_operator(value ? value : "", op, end);
+		add_expanded(e, result, dquote);
+		free(result);
 	} else if (kind != '-' && kind != '+' && kind != '=' && kind != '?') {
 		sh_error(2, "${%.*s...}: bad substitution", (int)len, name);
 	} else if (kind == '+' ? !empty : empty) {	/* the word is used */
@@ -388,27 +563,39 @@ static void apply_operator(struct expansion *e, const char *name, size_t len, ch
 	}
 }
 
+/* Expand "$@" or "$*" as if the positional parameters were params[0..count). */
+static void expand_params_as(struct expansion *e, char which, char **params, int count, int dquote)
+{
+	struct positional saved = positional;
+
+	positional.v = params;
+	positional.count = count;
+	expand_all_params(e, which, dquote);
+	positional = saved;
+}
+
 /*
- * ${@#p} ${*%p}...: the operator applies to each positional parameter, and
- * "${@%p}" keeps one field per parameter, as "$@" does.
+ * ${@#p} ${@/p/r}...: the operator applies to each positional parameter, and
+ * "${@%p}" keeps one field per parameter, as "$@" does. ${@:offset:length}
+ * picks parameters instead ($0 is number 0).
  */
 static void each_param_operator(struct expansion *e, char which, const char *op, const char *end,
 				int dquote)
 {
-	struct positional saved = positional, changed = { 0 };
-	char kind = *op;
-	int longest = op[1] == kind;
-	char *pattern = expand_part(op + 1 + longest, end, M_PATTERN, 0);
+	struct positional changed = { 0 };
 
-	changed.v = xmalloc((saved.count + 1) * sizeof *changed.v);
-	for (int i = 0; i < saved.count; i++)
-		changed.v[i] = remove_match(saved.v[i], pattern, kind == '%', longest);
-	changed.v[saved.count] = NULL;
-	changed.count = saved.count;
-	free(pattern);
-	positional = changed;
-	expand_all_params(e, which, dquote);
-	positional = saved;
+	changed.v = xmalloc((positional.count + 2) * sizeof *changed.v);
+	if (op[0] == ':') {
+		intmax_t first, count;
+		offset_and_length(op + 1, end, positional.count + 1, &first, &count);
+		for (intmax_t i = first; i < first + count; i++)
+			changed.v[changed.count++] = xstrdup(i == 0 ? arg0 : positional.v[i - 1]);
+	} else {
+		for (int i = 0; i < positional.count; i++)
+			changed.v[changed.count++] = string_operator(positional.v[i], op, end);
+	}
+	changed.v[changed.count] = NULL;
+	expand_params_as(e, which, changed.v, changed.count, dquote);
 	positional_free(&changed);
 }
 
@@ -444,7 +631,7 @@ static void expand_braces(struct expansion *e, const char *s, const char *end, i
 		expand_all_params(e, *name, dquote);
 		return;
 	}
-	if ((*name == '@' || *name == '*') && (name[1] == '#' || name[1] == '%')) {
+	if ((*name == '@' || *name == '*') && is_string_operator(name + 1)) {
 		each_param_operator(e, *name, name + 1, close, dquote);
 		return;
 	}
@@ -631,6 +818,20 @@ static const char *expand_text(struct expansion *e, const char *s, const char *e
 			}
 			s = next;
 			continue;
+		case '<':
+		case '>':
+			/* <(list) >(list): only at a word's start, where the lexer made them */
+			if (s == e->word_start && s[1] == '(' && !dquote && e->mode != M_HEREDOC) {
+				next = skip_construct(s);
+				char *text = xstrndup(s + 2, next - s - 3);
+				char *path = process_substitution(text, *s == '>');
+				add_string(e, path, F_QUOTED);
+				free(path);
+				free(text);
+				s = next;
+				continue;
+			}
+			break;
 		case '~':
 			if (!dquote && e->mode != M_HEREDOC && tilde_here(e, s) &&
 			    (next = expand_tilde(e, s, end)) != NULL) {
@@ -853,6 +1054,9 @@ static char *expand_part(const char *s, const char *end, enum mode mode, int dqu
 static int is_plain(const char *s)
 {
 	const char *special = strpbrk(s, "$`'\"\\*?[~");
+
+	if ((s[0] == '<' || s[0] == '>') && s[1] == '(')
+		return 0;	/* a process substitution */
 
 	return special == NULL || (*special == '[' && strpbrk(special, "$`'\"\\*?]~") == NULL);
 }

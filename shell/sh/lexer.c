@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "sh.h"
+#include "escape.h"
 
 static void scan_dollar(struct strbuf *b);
 static void scan_backquote(struct strbuf *b);
@@ -112,6 +113,58 @@ static void scan_backquote(struct strbuf *b)
 	sb_addc(b, '`');
 }
 
+/* One decoded character of $'...' into b, as single-quoted text ('\'' for a quote). */
+static void add_single_quoted(struct strbuf *b, int c)
+{
+	if (c == '\'')
+		sb_adds(b, "'\\''");
+	else
+		sb_addc(b, c);
+}
+
+/*
+ * $'...' (POSIX 2024, from ksh and bash): the backslash escapes of C, \e, \cX
+ * (Control-X), \xHH and \NNN decoded here, and the result kept as a
+ * single-quoted string, so that the rest of the shell sees ordinary quotes.
+ * A \0 ends the string (a C string cannot hold it). Returns 1: the word is quoted.
+ */
+static int scan_dollar_single_quote(struct strbuf *b)
+{
+	struct strbuf raw = { 0 };
+	const char *p;
+	int c, ended = 0;
+
+	while ((c = need_char("$'...'")) != '\'') {
+		sb_addc(&raw, c);
+		if (c == '\\')
+			sb_addc(&raw, need_char("$'...'"));
+	}
+	sb_addc(&raw, '\0');
+	sb_addc(b, '\'');
+	for (p = raw.s; *p && !ended; ) {
+		if (*p != '\\') {
+			add_single_quoted(b, *p++);
+			continue;
+		}
+		p++;
+		if (*p == '\'' || *p == '"' || *p == '?') {
+			c = *p++;
+		} else if (*p == 'c' && p[1]) {
+			c = p[1] == '?' ? 127 : (p[1] & 0x1f);
+			p += 2;
+		} else {
+			c = decode_escape(&p, 0);
+		}
+		if (c == 0 || c == ESCAPE_STOP)
+			ended = 1;
+		else
+			add_single_quoted(b, c);
+	}
+	sb_addc(b, '\'');
+	free(raw.s);
+	return 1;	/* (the word is quoted) */
+}
+
 /* Count the words case and esac, to know whether a ')' ends a case pattern. */
 static void count_case_word(const char *word, size_t len, int *cases)
 {
@@ -204,6 +257,17 @@ static int is_operator_start(int c)
 	return c == ';' || c == '&' || c == '|' || c == '<' || c == '>' || c == '(' || c == ')';
 }
 
+/* After a '$': is a single quote next ($'...')? Consumes it if so. */
+static int followed_by_quote(void)
+{
+	int c = next_char();
+
+	if (c == '\'')
+		return 1;
+	input_ungetc(c);
+	return 0;
+}
+
 /* Read a word that starts with c; sets t->quoted if any quoting was seen. */
 static void scan_word(struct token_value *t, int c)
 {
@@ -220,6 +284,8 @@ static void scan_word(struct token_value *t, int c)
 			scan_double_quote(&b);
 		else if (c == '\\')
 			scan_backslash(&b);
+		else if (c == '$' && followed_by_quote())
+			t->quoted = scan_dollar_single_quote(&b);
 		else if (c == '$')
 			scan_dollar(&b);
 		else if (c == '`')
@@ -279,6 +345,18 @@ static int all_digits(const char *s)
 	return *s == '\0';
 }
 
+/* <(list) or >(list), ash's and bash's process substitution: a word of its own. */
+static void scan_process_substitution(struct token_value *t, int c)
+{
+	struct strbuf b = { 0 };
+
+	sb_addc(&b, c);
+	sb_addc(&b, '(');
+	scan_parens(&b, 1);
+	t->type = T_WORD;
+	t->text = sb_take(&b);
+}
+
 /* If the word is an alias not being expanded already, read its text instead. */
 static int expand_alias(struct token_value *t)
 {
@@ -315,6 +393,10 @@ again:
 	}
 	if (c == '\n') {
 		t->type = T_NEWLINE;
+		return;
+	}
+	if ((c == '<' || c == '>') && followed_by('(')) {
+		scan_process_substitution(t, c);
 		return;
 	}
 	if (is_operator_start(c)) {

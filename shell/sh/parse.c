@@ -418,6 +418,46 @@ static struct node *parse_group(struct parser *p, enum node_kind kind)
 	return n;
 }
 
+/*
+ * [[ ... ]]: the words and the operators up to ]], kept for cond.c. Inside, no
+ * word is split or globbed, and < > && || ( ) are the test's operators.
+ */
+static struct node *parse_cond(struct parser *p)
+{
+	static const char *const texts[] = { [T_AND] = "&&", [T_OR] = "||", [T_LPAREN] = "(",
+					     [T_RPAREN] = ")", [T_LESS] = "<", [T_GREAT] = ">" };
+	struct node *n = new_node(p, N_COND);
+	struct word **tail = &n->u.cond.words;
+
+	take(p);	/* [[ */
+	for (;;) {
+		struct token_value *t = peek_token(p, 0);
+		char *text;
+		if (t->type == T_NEWLINE) {
+			take(p);
+			continue;
+		}
+		if (t->type == T_WORD && !t->quoted && strcmp(t->text, "]]") == 0)
+			break;
+		if (t->type != T_WORD && (t->type >= sizeof texts / sizeof texts[0] || texts[t->type] == NULL))
+			unexpected(p);
+		if (t->io_number >= 0) {	/* [[ 1 < 2 ]]: the 1 was read as a descriptor number */
+			char digits[24];
+			*tail = new_word(p, arena_strdup(p->arena, digits, strlen(format_number(digits, t->io_number))));
+			tail = &(*tail)->next;
+		}
+		text = t->type == T_WORD ? take(p) : arena_strdup(p->arena, texts[t->type], strlen(texts[t->type]));
+		if (t->type != T_WORD)
+			take(p);
+		*tail = new_word(p, text);
+		tail = &(*tail)->next;
+	}
+	take(p);	/* ]] */
+	if (n->u.cond.words == NULL)
+		syntax_error("empty [[ ]]");
+	return n;
+}
+
 static struct node *parse_compound(struct parser *p)
 {
 	if (peek_token(p, 1)->type == T_LPAREN)
@@ -434,6 +474,8 @@ static struct node *parse_compound(struct parser *p)
 		return parse_for(p);
 	if (is_word(p, "case"))
 		return parse_case(p);
+	if (is_word(p, "[["))
+		return parse_cond(p);
 	return NULL;
 }
 
@@ -590,7 +632,7 @@ void node_text(struct node *n, struct strbuf *out)
 	static const char *const keywords[] = {
 		[N_SUBSHELL] = "( ... )", [N_GROUP] = "{ ... }", [N_IF] = "if ...",
 		[N_WHILE] = "while ...", [N_UNTIL] = "until ...", [N_FOR] = "for ...",
-		[N_CASE] = "case ...", [N_FUNCDEF] = "function", [N_LIST] = "..."
+		[N_CASE] = "case ...", [N_FUNCDEF] = "function", [N_LIST] = "...", [N_COND] = "[[ ... ]]"
 	};
 
 	switch (n->kind) {

@@ -87,7 +87,7 @@ struct redir {
 
 enum node_kind {
 	N_SIMPLE, N_PIPELINE, N_AND, N_OR, N_LIST, N_BACKGROUND, N_SUBSHELL, N_GROUP,
-	N_IF, N_WHILE, N_UNTIL, N_FOR, N_CASE, N_FUNCDEF
+	N_IF, N_WHILE, N_UNTIL, N_FOR, N_CASE, N_FUNCDEF, N_COND
 };
 
 struct case_item {
@@ -112,6 +112,8 @@ struct node {
 		struct { char *name; struct word *words; int has_in; struct node *body; } for_;
 		struct { struct word *subject; struct case_item *items; } case_;
 		struct { char *name; struct node *body; struct arena *arena; } func;
+		/* [[ ... ]]: its words as typed; && || ( ) ! < > stand for themselves */
+		struct { struct word *words; } cond;
 	} u;
 };
 
@@ -307,6 +309,8 @@ int run_argv(int argc, char **argv, int skip_functions);
 void exec_replace(char **argv) __attribute__((noreturn));
 /* Command substitution: the output of running text. */
 char *command_output(const char *text);
+/* <(text) or >(text) (output set): the /dev/fd/N name of a pipe from or to it. */
+char *process_substitution(const char *text, int output);
 /* Undo the redirections saved since mark (0: all of them, after an error). */
 void restore_fds(int mark);
 
@@ -361,6 +365,11 @@ int set_builtin(int argc, char **argv);
 int shift_builtin(int argc, char **argv);
 int read_builtin(int argc, char **argv);
 int getopts_builtin(int argc, char **argv);
+
+/* ---- cond.c ---- */
+
+/* Run [[ ... ]] (ash's and bash's conditional command): 0 true, 1 false, 2 error. */
+int run_cond(struct node *n);
 
 /* ---- jobs.c ---- */
 

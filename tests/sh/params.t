@@ -144,7 +144,7 @@ set -- a b; echo ${#} ${@} ${1}
 --- out
 2 a b a
 === bad substitution
-echo ${x:Q}
+echo ${x;}
 --- status
 2
 --- err
