@@ -246,6 +246,8 @@ static void print_date(time_t t, const char *format, int iso)
 	char buf[1024];
 	struct tm *tm = localtime(&t);
 
+	if (tm == NULL)		/* a year beyond int (a 64-bit time_t; found by fuzzing) */
+		die("date out of range");
 	if (strftime(buf, sizeof buf, format, tm) == 0)
 		buf[0] = '\0';
 	if (iso && strcmp(format, "%Y-%m-%d") != 0)
