@@ -1,6 +1,6 @@
 /*
  * diff: compare files line by line (POSIX diff: the normal, the context and
- * the unified output formats, -b, -r for directories, plus GNU's -i -q -w -N).
+ * the unified output formats, -b, -r for directories, plus GNU's -i -q -w -N -L).
  * Exit status 0: no differences, 1: some, 2: trouble.
  *
  * How diff works
@@ -42,7 +42,7 @@
 #include "lines.h"
 
 static const char usage[] =
-	"Usage: diff [-abciqrNuw] [-C LINES] [-U LINES] FILE1 FILE2\n"
+	"Usage: diff [-abciqrNuw] [-C LINES] [-U LINES] [-L LABEL]... FILE1 FILE2\n"
 	"Compare two files (or directories) line by line.\n"
 	"  -a  treat all files as text\n"
 	"  -b  ignore changes in the amount of blanks   -w  ignore all blanks\n"
@@ -51,7 +51,9 @@ static const char usage[] =
 	"  -r  compare subdirectories too\n"
 	"  -N  treat a missing file as empty\n"
 	"  -c  context output with 3 lines of context; -C LINES: with LINES of context\n"
-	"  -u  unified output with 3 lines of context; -U LINES: with LINES of context\n";
+	"  -u  unified output with 3 lines of context; -U LINES: with LINES of context\n"
+	"  -L LABEL, --label LABEL  LABEL instead of the name and time in the header\n"
+	"      (the first for FILE1, the second for FILE2)\n";
 
 /* Give up on a minimal diff after this many edits in one piece (keeps huge diffs fast). */
 #define TOO_EXPENSIVE 4096
@@ -95,6 +97,7 @@ struct diff {
 	int ignore;		/* IGNORE_... bits */
 	const char *switches;	/* the options as given, for the "diff -r a/f b/f" lines */
 	int in_directory;	/* print those lines */
+	const char *labels[2];	/* -L: the headers' names instead of FILE1's and FILE2's */
 };
 
 /* ---- reading ---- */
@@ -538,11 +541,15 @@ static void print_normal(const struct text *a, const struct text *b, const struc
  * "--- a\t2020-01-02 03:04:05.123456789 +0000". Context: "*** a\tThu Jan  2
  * 03:04:05 2020", the date as POSIX asks for it (and GNU diff in the C locale).
  */
-static void print_header(const char *marker, const struct text *t, enum format format)
+static void print_header(const char *marker, const struct text *t, enum format format, const char *label)
 {
 	char date[40], zone[8];
 	struct tm *tm = localtime(&t->st.st_mtime);
 
+	if (label) {		/* -L: the label alone, no time */
+		printf("%s %s\n", marker, label);
+		return;
+	}
 	if (format == CONTEXT) {
 		strftime(date, sizeof date, "%a %b %e %H:%M:%S %Y", tm);
 		printf("%s %s\t%s\n", marker, t->name, date);
@@ -647,8 +654,8 @@ static void print_context_hunk(const struct text *a, const struct text *b, const
 static void print_hunks(const struct diff *d, const struct text *a, const struct text *b,
 			const struct change *c, int count)
 {
-	print_header(d->format == CONTEXT ? "***" : "---", a, d->format);
-	print_header(d->format == CONTEXT ? "---" : "+++", b, d->format);
+	print_header(d->format == CONTEXT ? "***" : "---", a, d->format, d->labels[0]);
+	print_header(d->format == CONTEXT ? "---" : "+++", b, d->format, d->labels[1]);
 	while (count > 0) {
 		int n = 1;	/* changes closer than two contexts share a hunk */
 		struct window w;
@@ -763,6 +770,44 @@ static void free_names(char **names)
 
 static int diff_directories(const struct diff *d, const char *dir1, const char *dir2, int exists1, int exists2);
 
+/* What GNU diff calls a file of this type in "File a/p is a fifo while file b/p is a ...". */
+static const char *file_type(const struct stat *st)
+{
+	if (S_ISREG(st->st_mode))
+		return st->st_size == 0 ? "regular empty file" : "regular file";
+	if (S_ISDIR(st->st_mode))
+		return "directory";
+	if (S_ISFIFO(st->st_mode))
+		return "fifo";
+	if (S_ISCHR(st->st_mode))
+		return "character special file";
+	if (S_ISBLK(st->st_mode))
+		return "block special file";
+	if (S_ISSOCK(st->st_mode))
+		return "socket";
+	return "weird file";
+}
+
+/*
+ * Inside a tree, only regular files are read: a FIFO or a device would block or
+ * never end. Returns 1 when an entry is something else (after saying so).
+ */
+static int not_comparable(const char *path1, const struct stat *st1, int exists1,
+			  const char *path2, const struct stat *st2, int exists2)
+{
+	int special1 = exists1 && !S_ISREG(st1->st_mode) && !S_ISDIR(st1->st_mode);
+	int special2 = exists2 && !S_ISREG(st2->st_mode) && !S_ISDIR(st2->st_mode);
+	int differ = exists1 && exists2 && S_ISDIR(st1->st_mode) != S_ISDIR(st2->st_mode);
+
+	if (!special1 && !special2 && !differ)
+		return 0;
+	if (exists1 && exists2)
+		printf("File %s is a %s while file %s is a %s\n", path1, file_type(st1), path2, file_type(st2));
+	else
+		printf("File %s is not a regular file or directory\n", exists1 ? path1 : path2);
+	return 1;
+}
+
 /* Compare the entry name of two directories; a side where it does not exist has exists = 0. */
 static int diff_entry(const struct diff *d, const char *dir1, const char *dir2, const char *name,
 		      int exists1, int exists2)
@@ -786,12 +831,10 @@ static int diff_entry(const struct diff *d, const char *dir1, const char *dir2, 
 	if (!(exists1 && exists2) && !d->new_as_empty) {
 		printf("Only in %s: %s\n", exists1 ? dir1 : dir2, name);
 		status = 1;
+	} else if (not_comparable(path1, &st1, exists1, path2, &st2, exists2)) {
+		status = 1;
 	} else if (is_dir1 || is_dir2) {
-		if (exists1 && exists2 && is_dir1 != is_dir2) {
-			printf("File %s is a %s while file %s is a %s\n", path1, is_dir1 ? "directory" : "regular file",
-			       path2, is_dir2 ? "directory" : "regular file");
-			status = 1;
-		} else if (d->recursive) {
+		if (d->recursive) {
 			status = diff_directories(d, path1, path2, exists1, exists2);
 		} else if (exists1 && exists2) {
 			printf("Common subdirectories: %s and %s\n", path1, path2);
@@ -891,14 +934,29 @@ static int diff_operands(struct diff *d, char *path1, char *path2)
 	return diff_files(d, path1, exists1 ? path1 : NULL, path2, exists2 ? path2 : NULL);
 }
 
+/* GNU's --label LABEL and --label=LABEL become -L LABEL, in their place among the options. */
+static void long_labels_to_short(int argc, char **argv)
+{
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if (strcmp(argv[i], "--label") == 0) {
+			argv[i] = "-L";
+		} else if (starts_with(argv[i], "--label=")) {
+			char *short_form = xmalloc(strlen(argv[i]));
+			sprintf(short_form, "-L%s", argv[i] + strlen("--label="));
+			argv[i] = short_form;
+		}
+	}
+}
+
 int diff_main(int argc, char **argv)
 {
 	struct diff d = { .format = NORMAL, .switches = "" };
 	struct options o;
 	long long n;
-	int c, status;
+	int c, status, labels = 0;
 
-	options_start(&o, argc, argv, "abcC:iNqruU:w", usage);
+	long_labels_to_short(argc, argv);
+	options_start(&o, argc, argv, "abcC:iL:NqruU:w", usage);
 	while ((c = options_next(&o)) != -1) {
 		switch (c) {
 		case 'a': d.text = 1; break;
@@ -908,6 +966,11 @@ int diff_main(int argc, char **argv)
 		case 'N': d.new_as_empty = 1; break;
 		case 'q': d.brief = 1; break;
 		case 'r': d.recursive = 1; break;
+		case 'L':
+			if (labels == 2)
+				usage_error(usage, "too many file label options");
+			d.labels[labels++] = o.arg;
+			break;
 		case 'c': d.format = CONTEXT; d.context = 3; break;
 		case 'u': d.format = UNIFIED; d.context = 3; break;
 		case 'C':

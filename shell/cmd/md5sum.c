@@ -52,14 +52,30 @@ struct check_counts {
 	long failed, unreadable, malformed, checked;
 };
 
+/*
+ * Where the name starts in a checksum line, or NULL when the line is not one: the
+ * digest, a blank, then '*' or a blank for the mode, which may be left out as GNU
+ * allows ("DIGEST NAME"). The name is the rest of the line, spaces and all.
+ */
+static const char *name_in_line(const char *line, size_t hex_len)
+{
+	const char *p = line + hex_len;
+
+	if (strspn(line, "0123456789abcdefABCDEF") != hex_len || (*p != ' ' && *p != '\t'))
+		return NULL;
+	p++;
+	if (*p == ' ' || *p == '*')
+		p++;
+	return *p ? p : NULL;
+}
+
 /* Check one "DIGEST  NAME" line. */
 static void check_line(char *line, size_t hex_len, enum hash_kind kind, struct check_counts *count)
 {
 	char hex[2 * HASH_MAX_SIZE + 1];
-	const char *name = line + hex_len + 2;
+	const char *name = name_in_line(line, hex_len);
 
-	if (strlen(line) < hex_len + 3 || line[hex_len] != ' ' || strchr(" *", line[hex_len + 1]) == NULL
-	    || strspn(line, "0123456789abcdefABCDEF") != hex_len) {
+	if (name == NULL) {
 		count->malformed++;
 		return;
 	}

@@ -82,8 +82,17 @@ static void format_decimal(char *buf, long long scaled, int decimals, int width)
 	*p = '\0';
 }
 
+static int max_int(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+/*
+ * The numbers from first to last; equal_width (-w) pads them with zeros to the widest
+ * of first, last and typed_width (the operands as typed: "seq -w 003" counts 3 digits).
+ */
 static void seq_exact(struct decimal first, struct decimal step, struct decimal last,
-		      const char *sep, int equal_width)
+		      const char *sep, int equal_width, int typed_width)
 {
 	/* Output as many decimals as FIRST and STEP have; compare at LAST's scale if finer. */
 	int decimals = first.decimals > step.decimals ? first.decimals : step.decimals;
@@ -102,6 +111,8 @@ static void seq_exact(struct decimal first, struct decimal step, struct decimal 
 		/* A LAST like -0.05 shown with fewer decimals is "-0": its sign still counts. */
 		if ((int)strlen(buf) + (z < 0 && z / unit == 0) > width)
 			width = strlen(buf) + (z < 0 && z / unit == 0);
+		if (typed_width > width)
+			width = typed_width;
 	}
 	for (int n = 0; s > 0 ? a <= z : a >= z; a += s, n++) {
 		format_decimal(buf, a / unit, decimals, width);
@@ -157,7 +168,7 @@ int seq_main(int argc, char **argv)
 	int equal_width = 0, n = 0;
 	struct decimal d[3] = { { 1, 0 }, { 1, 0 }, { 0, 0 } };
 	double v[3] = { 1, 1, 0 };
-	int exact = 1, i;
+	int exact = 1, typed_width = 0, i;
 
 	/* Options by hand: "-1" is a negative number, not an option. */
 	for (i = 1; i < argc && argv[i][0] == '-' && !isdigit((unsigned char)argv[i][1])
@@ -193,6 +204,8 @@ int seq_main(int argc, char **argv)
 			usage_error(usage, "invalid floating point argument: '%s'", operands[k]);
 		if (parse_decimal(operands[k], &d[slot]) < 0)
 			exact = 0;
+		if (slot != 1 && d[slot].decimals == 0)	/* an integer FIRST or LAST, zeros and all */
+			typed_width = max_int(typed_width, strlen(operands[k]) - (operands[k][0] == '+'));
 	}
 	if (v[1] == 0)
 		usage_error(usage, "invalid Zero increment value: '%s'", operands[1]);
@@ -200,7 +213,7 @@ int seq_main(int argc, char **argv)
 		check_format(format);
 		seq_double(v[0], v[1], v[2], sep, format);
 	} else if (exact) {
-		seq_exact(d[0], d[1], d[2], sep, equal_width);
+		seq_exact(d[0], d[1], d[2], sep, equal_width, typed_width);
 	} else {
 		seq_double(v[0], v[1], v[2], sep, "%g");
 	}

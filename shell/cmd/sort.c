@@ -256,21 +256,32 @@ static int compare_general(const char *a, const char *ae, const char *b, const c
 	return x < y ? -1 : x > y;
 }
 
+/* -h's unit after a number: 1 for K (or k), 2 for M... 8 for Y; 0 for none (GNU's letters). */
+static int unit_rank(const char *p, const char *end)
+{
+	static const char units[] = "KMGTPEZY";
+	const char *found;
+
+	if (p >= end || *p == '\0')
+		return 0;
+	if (*p == 'k')		/* the one lower-case letter GNU takes: SI's kilo */
+		return 1;
+	found = strchr(units, *p);
+	return found ? found - units + 1 : 0;
+}
+
 /* -h: 2K < 1M; the unit decides first, then the number. */
 static int compare_human(const char *a, const char *ae, const char *b, const char *be)
 {
-	static const char units[] = "KMGTPE";
 	const char *ua = a, *ub = b;
-	int ra = 0, rb = 0, neg;
+	int ra, rb, neg;
 
 	while (ua < ae && (isdigit((unsigned char)*ua) || *ua == '.' || *ua == '-' || is_blank(*ua)))
 		ua++;
 	while (ub < be && (isdigit((unsigned char)*ub) || *ub == '.' || *ub == '-' || is_blank(*ub)))
 		ub++;
-	if (ua < ae && *ua && strchr(units, toupper((unsigned char)*ua)))
-		ra = strchr(units, toupper((unsigned char)*ua)) - units + 1;
-	if (ub < be && *ub && strchr(units, toupper((unsigned char)*ub)))
-		rb = strchr(units, toupper((unsigned char)*ub)) - units + 1;
+	ra = unit_rank(ua, ae);
+	rb = unit_rank(ub, be);
 	neg = memchr(a, '-', ua - a) != NULL;
 	if (ra != rb && neg == (memchr(b, '-', ub - b) != NULL))
 		return neg ? rb - ra : ra - rb;

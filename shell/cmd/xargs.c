@@ -16,7 +16,7 @@
 #include "mini.h"
 
 static const char usage[] =
-	"Usage: xargs [-0rtx] [-d DELIM] [-n MAX] [-L MAX] [-I REPL] [-s SIZE] [-P N]\n"
+	"Usage: xargs [-0rtx] [-d DELIM] [-n MAX] [-L MAX] [-I REPL] [-s SIZE] [-P N] [-E EOF]\n"
 	"             [COMMAND [ARG]...]\n"
 	"Run COMMAND (default echo) with ARGs and the words read from standard input.\n"
 	"  -0        words end with NUL; quotes and backslashes are not special\n"
@@ -24,15 +24,18 @@ static const char usage[] =
 	"  -n MAX    at most MAX words per command\n"
 	"  -L MAX    at most MAX input lines per command\n"
 	"  -I REPL   one command per line, REPL in the ARGs replaced by the line\n"
+	"            (leading blanks removed, empty lines skipped)\n"
 	"  -s SIZE   at most SIZE bytes per command line\n"
 	"  -P N      run up to N commands at once\n"
 	"  -r        do not run COMMAND when the input is empty\n"
 	"  -t        print each command on standard error before running it\n"
-	"  -x        stop if a command line would be longer than SIZE\n";
+	"  -x        stop if a command line would be longer than SIZE\n"
+	"  -E EOF    a word (or with -I a line) EOF ends the input\n";
 
 static int delimiter = -1;		/* -1: blanks, quotes and backslashes */
 static long max_args, max_lines, max_size = 131072, max_procs = 1;
 static const char *replace;
+static const char *eof_word;		/* -E: the logical end of the input */
 static int trace, exit_if_too_long;
 static int status, running;
 
@@ -122,6 +125,23 @@ static int read_word(int *end_of_line)
 	}
 	*end_of_line = 1;
 	return have;
+}
+
+/*
+ * The next word, as read_word, but the input ends at -E's word (not with -0 or -d,
+ * as GNU), and -I skips empty lines.
+ */
+static int next_word(int *end_of_line)
+{
+	while (read_word(end_of_line)) {
+		if (delimiter >= 0)
+			return 1;
+		if (eof_word && strcmp(word, eof_word) == 0)
+			return 0;
+		if (!replace || word_len > 0)
+			return 1;
+	}
+	return 0;
 }
 
 /* ---- running commands ---- */
@@ -271,9 +291,10 @@ int xargs_main(int argc, char **argv)
 {
 	struct options o;
 	int c, no_run_if_empty = 0, ran = 0, end_of_line, lines = 0;
+	long fixed_size;
 	static char *echo_only[] = { "echo", NULL };
 
-	options_start(&o, argc, argv, "0rtxd:n:L:I:s:P:", usage);
+	options_start(&o, argc, argv, "0rtxd:n:L:I:s:P:E:", usage);
 	while ((c = options_next(&o)) != -1) {
 		switch (c) {
 		case '0': delimiter = '\0'; break;
@@ -286,6 +307,7 @@ int xargs_main(int argc, char **argv)
 		case 'I': replace = o.arg; max_lines = 1; exit_if_too_long = 1; break;
 		case 's': max_size = number(o.arg); break;
 		case 'P': max_procs = number(o.arg); break;
+		case 'E': eof_word = *o.arg ? o.arg : NULL; break;
 		}
 	}
 	argv += o.index;
@@ -295,7 +317,7 @@ int xargs_main(int argc, char **argv)
 		argc = 1;
 	}
 	if (replace) {
-		while (read_word(&end_of_line)) {
+		while (next_word(&end_of_line)) {
 			run_replaced(argv, argc, word);
 			ran = 1;
 		}
@@ -303,10 +325,14 @@ int xargs_main(int argc, char **argv)
 		for (int i = 0; i < argc; i++)
 			push_arg(xstrdup(argv[i]));
 		nfixed = ncmd;
+		fixed_size = cmd_size;
 		if (cmd_size > max_size)
 			die("argument list too long");
-		while (read_word(&end_of_line)) {
+		while (next_word(&end_of_line)) {
 			long len = word_len + 1;
+			/* A word that fits in no command line: stop before running anything more. */
+			if (fixed_size + len > max_size)
+				die("argument line too long");
 			if (cmd_size + len > max_size) {
 				if (exit_if_too_long && ncmd == nfixed)
 					die("argument line too long");

@@ -81,3 +81,6 @@ check "diff missing file"       'echo a >x; diff x nosuch'                      
 check "diff missing operand"    'diff x'                                        '' 2 'diff: missing operand'
 check "diff bad -U"             'diff -U x a b'                                 '' 2 "invalid context length 'x'"
 check "diff bad -C"             'diff -C -1 a b'                                '' 2 "invalid context length '-1'"
+check "diff -r: FIFOs and devices inside a tree are reported, not read" 'mkdir a b; mkfifo a/p b/p; echo 1 > a/f; echo 1 > b/f; touch b/n; mknod a/n c 1 3 2>/dev/null || mkfifo a/n; diff -r a b > out; echo "status $?"; sed "s/character special file/fifo/" out' $'status 1\nFile a/n is a fifo while file b/n is a regular empty file\nFile a/p is a fifo while file b/p is a fifo\n'
+check "diff -L and --label replace the names and times" 'echo 1 > f; echo 2 > g; diff -u -L A --label B f g; diff -c --label=X --label=Y f g | head -n2' $'--- A\n+++ B\n@@ -1 +1 @@\n-1\n+2\n*** X\n--- Y\n'
+check "diff: a third label is refused" 'touch f g; diff -L a -L b -L c f g' '' 2 'too many file label options'

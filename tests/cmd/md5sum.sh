@@ -22,3 +22,7 @@ check "md5sum -c -s"            'printf a >x; md5sum x >sums; printf c >x; md5su
 check "md5sum -c bad list"      'echo hello >sums; md5sum -c sums'              '' 1 'no properly formatted checksum lines'
 check "md5sum missing file"     'md5sum nosuch'                                 '' 1 'md5sum: nosuch: No such file'
 check "sha1sum bad option"      'sha1sum -z'                                    '' 2 "unknown option '-z'"
+check "md5sum -c: one space, a name with spaces" 'echo hi > "a b"; md5sum "a b" | sed "s/  / /" > l; md5sum -c l' $'a b: OK\n'
+check "md5sum -c: - is standard input" 'echo hi | md5sum > l; echo hi | md5sum -c l' $'-: OK\n'
+check "sha256sum -c: one space and a star" 'echo hi > f; sha256sum f | sed "s/  / */" > l; sha1sum f | sed "s/  / /" > l1; sha256sum -c l; sha1sum -c l1' $'f: OK\nf: OK\n'
+check "md5sum -c: a digest with no name is malformed" 'echo "764efa883dda1e11db47671c4a3bbd9e " > l; md5sum -c l' '' 1 'no properly formatted'

@@ -18,3 +18,5 @@ check "seq: not a number" 'seq x' '' 2 'invalid'
 check "seq: missing operand" 'seq' '' 2 'missing operand'
 check "seq: bad format" 'seq -f "%d" 1' '' 2 'format'
 check "seq -w: LAST with more decimals than the output" 'seq -w 2.75; seq -w -10 1.5 | head -n 2' $'1\n2\n-10\n-09\n'
+check "seq -w: the width of a zero-padded operand" 'seq -w 003; seq -w 8 010' $'001\n002\n003\n008\n009\n010\n'
+check "seq -w: a bad operand" 'seq -w 0x3' '' 2 "invalid floating point argument"

@@ -20,3 +20,8 @@ check "xargs: 126 not executable" 'touch f; chmod 644 f; echo a | xargs ./f' '' 
 check "xargs: 127 not found" 'echo a | xargs nosuchcommand' '' 127 'nosuchcommand'
 check "xargs: unmatched quote" 'echo "a \"b" | xargs' '' 1 'unmatched'
 check "xargs: bad number" 'xargs -n 0' '' 2 'invalid'
+check "xargs -s: an argument that cannot fit is refused, nothing runs" 'printf "a\nbbbbbbbbbbbb\n" | xargs -s 10 echo' '' 1 'argument line too long'
+check "xargs -I: leading blanks stripped, empty lines skipped" 'printf "  a\n\n\tb\n" | xargs -I{} echo x{}y' $'xay\nxby\n'
+check "xargs -E: a word ends the input" 'printf "a b\nSTOP c\nd\n" | xargs -E STOP echo' $'a b\n'
+check "xargs -E with -I: a line" 'printf "a\nEND\nb\n" | xargs -E END -I% echo %' $'a\n'
+check "xargs -E: missing argument" 'xargs -E' '' 2 "option '-E' needs an argument"
