@@ -191,8 +191,12 @@ static int read_field_size(struct printf_run *run, const char **p)
 	int value = 0;
 
 	if (**p == '*') {
+		long long arg;
 		(*p)++;
-		return (int)signed_arg(run);
+		arg = signed_arg(run);
+		/* bounded as the digits below are, not cut to an int: 99999999999 is no
+		 * width of 1215752191 (found by fuzzing) */
+		return arg > 1000000 ? 1000000 : arg < -1000000 ? -1000000 : (int)arg;
 	}
 	while (**p >= '0' && **p <= '9' && value < 100000)
 		value = value * 10 + (*(*p)++ - '0');
