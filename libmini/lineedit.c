@@ -18,6 +18,7 @@
 #include <unistd.h>
 #include "mini.h"
 #include "lineedit.h"
+#include "termsize.h"
 
 /* termios.h defines CTRL(x) as the control key of letter x: ^A is CTRL('A'). */
 enum {
@@ -290,11 +291,17 @@ static size_t word_after(struct editor *e, size_t pos)
 
 /* ---- keys ---- */
 
+/* Keys typed while the terminal was asked its size: read before the terminal. */
+static struct typed_ahead typed;
+static int typed_next;
+
 static int read_byte(void)
 {
 	unsigned char c;
 	ssize_t n;
 
+	if (typed_next < typed.len)
+		return typed.bytes[typed_next++];
 	do
 		n = read(STDIN_FILENO, &c, 1);
 	while (n < 0 && errno == EINTR);
@@ -641,6 +648,26 @@ static char *read_plain(const char *prompt)
 	return line;
 }
 
+/*
+ * Once, at the first prompt: a serial console has no size until someone sets
+ * it; ask the terminal, and give the tty its size for every program started
+ * later (vi, less, ls). A terminal that does not answer costs a fraction of a second.
+ */
+static void learn_terminal_size(void)
+{
+	static int tried;
+	int rows, cols;
+
+	if (tried)
+		return;
+	tried = 1;
+	if (terminal_size_known(STDIN_FILENO))
+		return;
+	typed_next = 0;
+	if (terminal_ask_size(STDIN_FILENO, STDERR_FILENO, &rows, &cols, &typed) == 0)
+		terminal_set_size(STDIN_FILENO, rows, cols);
+}
+
 char *lineedit_read(const char *prompt)
 {
 	struct termios saved, raw;
@@ -657,6 +684,7 @@ char *lineedit_read(const char *prompt)
 	raw.c_cc[VMIN] = 1;
 	raw.c_cc[VTIME] = 0;
 	tcsetattr(STDIN_FILENO, TCSADRAIN, &raw);
+	learn_terminal_size();
 
 	if (last_line)		/* a prompt of several lines: the last one is redrawn */
 		out(prompt, last_line + 1 - prompt);
