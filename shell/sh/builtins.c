@@ -54,7 +54,17 @@ static int dot_builtin(int argc, char **argv)
 		sh_error(2, ".: %s: not found", argv[1]);
 	free(path);
 	dot_depth++;
-	status = run_fd(fd);
+	if (argc > 2) {		/* . file args: the file sees args as $1... (ash, bash) */
+		struct positional saved = positional;
+		positional.v = NULL;
+		positional.count = 0;
+		positional_set(argv + 2, argc - 2);
+		status = run_fd(fd);
+		positional_free(&positional);
+		positional = saved;
+	} else {
+		status = run_fd(fd);
+	}
 	dot_depth--;
 	close(fd);
 	if (pending_jump == J_RETURN) {
@@ -435,6 +445,7 @@ const struct builtin builtins[] = {
 	{ "return", return_builtin, 1 },
 	{ "set", set_builtin, 1 },
 	{ "shift", shift_builtin, 1 },
+	{ "source", dot_builtin, 1 },
 	{ "test", mini_builtin, 0 },
 	{ "times", times_builtin, 1 },
 	{ "trap", trap_builtin, 1 },

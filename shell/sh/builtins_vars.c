@@ -17,10 +17,14 @@
 /* export and readonly: mark names (name=value also assigns); -p or nothing lists. */
 static int mark_builtin(int argc, char **argv, int flag, const char *prefix)
 {
-	int status = 0, i = 1;
+	int status = 0, i = 1, unexport = 0;
 
 	if (i < argc && strcmp(argv[i], "-p") == 0)
 		i++;
+	if (flag == V_EXPORT && i < argc && strcmp(argv[i], "-n") == 0) {
+		unexport = 1;	/* export -n NAME: no longer exported (ash, bash) */
+		i++;
+	}
 	if (i < argc && strcmp(argv[i], "--") == 0)
 		i++;
 	if (i >= argc) {
@@ -35,7 +39,9 @@ static int mark_builtin(int argc, char **argv, int flag, const char *prefix)
 			status = special_builtin_error(1);
 			continue;
 		}
-		if (eq == NULL)
+		if (unexport)
+			var_unexport(argv[i]);
+		else if (eq == NULL)
 			var_mark(argv[i], flag);
 		else if (var_assign(argv[i], flag) < 0)
 			status = special_builtin_error(1);

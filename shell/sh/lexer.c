@@ -314,6 +314,8 @@ static enum token scan_operator(int c)
 	case ';':
 		return followed_by(';') ? T_DSEMI : T_SEMI;
 	case '&':
+		if (followed_by('>'))
+			return followed_by('>') ? T_ANDDGREAT : T_ANDGREAT;
 		return followed_by('&') ? T_AND : T_AMP;
 	case '|':
 		return followed_by('|') ? T_OR : T_PIPE;

@@ -93,7 +93,7 @@ static const char *token_name(struct token_value *t)
 {
 	static const char *const names[] = {
 		"end of file", "newline", "word", ";", ";;", "&", "&&", "|", "||",
-		"(", ")", "<", ">", ">>", ">|", "<>", "<&", ">&", "<<", "<<-"
+		"(", ")", "<", ">", ">>", ">|", "<>", "<&", ">&", "<<", "<<-", "&>", "&>>"
 	};
 	return t->type == T_WORD ? t->text : names[t->type];
 }
@@ -153,7 +153,27 @@ static struct word *new_word(struct parser *p, char *text)
 
 static int is_redirection(enum token t)
 {
-	return t >= T_LESS && t <= T_DLESSDASH;
+	return (t >= T_LESS && t <= T_DLESSDASH) || t == T_ANDGREAT || t == T_ANDDGREAT;
+}
+
+/* &>file and &>>file: >file (or >>file) and then 2>&1. */
+static struct redir *parse_and_great(struct parser *p, enum token op)
+{
+	struct redir *out = arena_alloc(p->arena, sizeof *out), *err = arena_alloc(p->arena, sizeof *err);
+
+	take(p);
+	if (peek(p) != T_WORD)
+		syntax_error("missing file name after '%s'", op == T_ANDGREAT ? "&>" : "&>>");
+	out->kind = op == T_ANDGREAT ? R_OUT : R_APPEND;
+	out->fd = 1;
+	out->ready_fd = -1;
+	out->target = new_word(p, take(p));
+	err->kind = R_DUPOUT;
+	err->fd = 2;
+	err->ready_fd = -1;
+	err->target = new_word(p, arena_strdup(p->arena, "1", 1));
+	out->next = err;
+	return out;
 }
 
 static struct redir *parse_redirection(struct parser *p)
@@ -161,10 +181,13 @@ static struct redir *parse_redirection(struct parser *p)
 	static const enum redir_kind kinds[] = {
 		R_IN, R_OUT, R_APPEND, R_CLOBBER, R_RDWR, R_DUPIN, R_DUPOUT, R_HEREDOC, R_HEREDOC
 	};
-	struct redir *r = arena_alloc(p->arena, sizeof *r);
+	struct redir *r;
 	enum token op = peek(p);
 	int io_number = p->tok.io_number;
 
+	if (op == T_ANDGREAT || op == T_ANDDGREAT)
+		return parse_and_great(p, op);
+	r = arena_alloc(p->arena, sizeof *r);
 	take(p);
 	r->ready_fd = -1;
 	r->kind = kinds[op - T_LESS];
@@ -190,7 +213,8 @@ static struct redir *parse_redirections(struct parser *p)
 
 	while (is_redirection(peek(p))) {
 		*tail = parse_redirection(p);
-		tail = &(*tail)->next;
+		while (*tail)
+			tail = &(*tail)->next;
 	}
 	return list;
 }
@@ -479,6 +503,27 @@ static struct node *parse_compound(struct parser *p)
 	return NULL;
 }
 
+/* function NAME [()] compound-command: ash's and ksh's way to define a function. */
+static struct node *parse_function_keyword(struct parser *p)
+{
+	struct node *n = new_node(p, N_FUNCDEF);
+
+	take(p);	/* function */
+	if (peek(p) != T_WORD || !is_name(p->tok.text, strlen(p->tok.text)))
+		syntax_error("bad function name '%s'", token_name(&p->tok));
+	n->u.func.name = take(p);
+	if (peek(p) == T_LPAREN) {
+		take(p);
+		expect(p, T_RPAREN, ")");
+	}
+	skip_newlines(p);
+	n->u.func.arena = p->arena;
+	n->u.func.body = parse_command_unit(p);
+	if (n->u.func.body == NULL || n->u.func.body->kind == N_SIMPLE)
+		syntax_error("function body must be a compound command");
+	return n;
+}
+
 static struct node *parse_command_unit(struct parser *p)
 {
 	struct node *n;
@@ -486,7 +531,7 @@ static struct node *parse_command_unit(struct parser *p)
 	if (++p->depth > MAX_NESTING)
 		syntax_error("commands nested too deeply");
 	check_stack();	/* elif chains nest without raising depth */
-	n = parse_compound(p);
+	n = is_word(p, "function") ? parse_function_keyword(p) : parse_compound(p);
 	if (n) {
 		n->redirs = parse_redirections(p);
 	} else {

@@ -150,7 +150,8 @@ extern int input_lineno;
 enum token {
 	T_EOF, T_NEWLINE, T_WORD, T_SEMI, T_DSEMI, T_AMP, T_AND, T_PIPE, T_OR,
 	T_LPAREN, T_RPAREN, T_LESS, T_GREAT, T_DGREAT, T_CLOBBER, T_LESSGREAT,
-	T_LESSAND, T_GREATAND, T_DLESS, T_DLESSDASH
+	T_LESSAND, T_GREATAND, T_DLESS, T_DLESSDASH,
+	T_ANDGREAT, T_ANDDGREAT		/* &> and &>>: ash's and bash's >file 2>&1 */
 };
 struct token_value {
 	enum token type;
@@ -213,6 +214,7 @@ int var_set(const char *name, const char *value, int flags);
 int var_unset(const char *name);
 int var_flags(const char *name);
 void var_mark(const char *name, int flags);
+void var_unexport(const char *name);
 /* Set name=value from a "name=value" string. */
 int var_assign(const char *assignment, int flags);
 int is_name(const char *s, size_t len);

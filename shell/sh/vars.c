@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 #include "sh.h"
 
 struct var {
@@ -133,6 +135,20 @@ static void remove_entry(struct table *t, const char *name)
 /* The line of the command running now (exec.c sets it). */
 int command_line;
 
+/*
+ * $RANDOM: 0 to 32767, from a linear congruential generator (the constants of
+ * C's own example rand); the seed differs from process to process.
+ */
+static int next_random(void)
+{
+	static unsigned long seed;
+
+	if (seed == 0)
+		seed = (unsigned long)getpid() * 2654435761u ^ (unsigned long)time(NULL);
+	seed = seed * 1103515245 + 12345;
+	return (seed >> 16) & 0x7fff;
+}
+
 /* Variables the shell computes when they are read, unless the script set them. */
 static const char *dynamic_value(const char *name)
 {
@@ -140,6 +156,8 @@ static const char *dynamic_value(const char *name)
 
 	if (strcmp(name, "LINENO") == 0)
 		return format_number(buf, command_line);
+	if (strcmp(name, "RANDOM") == 0)
+		return format_number(buf, next_random());
 	return NULL;
 }
 
@@ -198,6 +216,17 @@ int var_assign(const char *assignment, int flags)
 	const char *eq = strchr(assignment, '=');
 
 	return set_value(assignment, eq - assignment, eq + 1, flags);
+}
+
+/* export -n: the variable stays, but is no longer exported. */
+void var_unexport(const char *name)
+{
+	struct var *v = lookup(&vars, name, strlen(name));
+
+	if (v) {
+		v->flags &= ~V_EXPORT;
+		environ_dirty = 1;
+	}
 }
 
 void var_mark(const char *name, int flags)

@@ -120,3 +120,64 @@ same
 [x]
 [y]
 HI
+=== source, and . file args sets the positional parameters for the file
+echo 'echo "in: $# $1 $2"' > s.sh
+. ./s.sh a b; echo "out: $# $1"
+set -- x; source ./s.sh; echo "out: $# $1"
+--- out
+in: 2 a b
+out: 0 
+in: 1 x 
+out: 1 x
+=== function NAME { ... }
+function f { echo "f $1"; }
+f 1
+function g() {
+  echo g
+}
+g
+function h
+{ echo h; }
+h
+--- out
+f 1
+g
+h
+=== function with a bad name
+function 1x { :; }
+--- status
+2
+--- err
+bad function name
+=== &>file and &>>file
+{ echo out; echo err >&2; } &> both; cat both
+{ echo more >&2; } &>> both; cat both
+echo a &>/dev/null && echo ok
+--- out
+out
+err
+out
+err
+more
+ok
+=== $RANDOM
+r1=$RANDOM; r2=$RANDOM
+[ "$r1" != "$r2" ] && [ $r1 -ge 0 ] && [ $r1 -le 32767 ] && echo random
+--- out
+random
+=== export -n
+export E=1; export -n E; env | grep -c '^E='; echo $E
+--- out
+0
+1
+=== type and command -V in ash's words
+f() { :; }; alias ll='ls -l'
+type f ll if [[ exit
+--- out
+f is a function
+ll is an alias for ls -l
+if is a shell keyword
+[[ is a shell keyword
+exit is a special shell builtin
+=== read -t, -n, -d, -s, -p, -u are in read.t
+:
