@@ -89,6 +89,14 @@ int copy_fd(int in, int out);
  * cat does. Returns 0, or 1 after naming each file it could not read; a write error is
  * said once and ends the copy. (less and more do this when stdout is no terminal.) */
 int copy_files_to_stdout(char **paths);
+/*
+ * each_file.c: the loop over file operands. Calls each(fd, name, data) for every
+ * name (a NULL or empty list: "-" alone; "-" is standard input), then closes the fd.
+ * each returns 0, COPY_READ_ERROR (errno set: "cmd: name: error" is said) or
+ * COPY_WRITE_ERROR ("cmd: write error" is said and the loop ends). A file that cannot
+ * be opened is named and skipped. Returns 0, or 1 when anything failed.
+ */
+int each_file(char **names, int (*each)(int fd, const char *name, void *data), void *data);
 /* Open a file for reading; "-" means standard input. Returns -1 with errno set. */
 int open_input(const char *path);
 /* Read a whole file into a malloc'd NUL-terminated buffer; *len gets its length. NULL on error. */

@@ -1,20 +1,83 @@
 /*
- * head: copy the first part of files (POSIX head, plus GNU's -c, -q and -v).
+ * head: copy the first part of files (POSIX head, plus GNU's -c, -q and -v, and
+ * -n -N / -c -N: all but the last N lines or bytes).
  * "head -5" is the old spelling of "head -n 5" and still works.
  */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "mini.h"
 
 static const char usage[] =
-	"Usage: head [-qv] [-n LINES | -c BYTES | -LINES] [FILE]...\n"
+	"Usage: head [-qv] [-n [-]LINES | -c [-]BYTES | -LINES] [FILE]...\n"
 	"Print the first 10 lines of each FILE (standard input for none or -).\n"
-	"  -n N  the first N lines\n"
-	"  -c N  the first N bytes (suffixes k, m, g allowed)\n"
+	"  -n N   the first N lines; -n -N: all but the last N lines\n"
+	"  -c N   the first N bytes (suffixes k, m, g allowed); -c -N: all but the last N\n"
 	"  -q    never print \"==> FILE <==\" headers\n"
 	"  -v    always print them\n";
+
+/* What the loop over the files shares. */
+struct head {
+	long long count;
+	int bytes;		/* -c: count bytes, not lines */
+	int all_but;		/* -n -N, -c -N: all but the last count */
+	int headers;		/* print "==> FILE <==" */
+	int files_done;
+};
+
+/*
+ * Where the last count lines of s[0..len) start. An unterminated line at the end
+ * is held back as well, and counts as a line only at the end of the input.
+ */
+static size_t last_lines_start(const char *s, size_t len, long long count, int at_end)
+{
+	size_t p = len;
+
+	if (count == 0)
+		return len;
+	if (len > 0 && s[len - 1] != '\n') {
+		while (p > 0 && s[p - 1] != '\n')
+			p--;
+		if (at_end)
+			count--;
+	}
+	for (; count > 0 && p > 0; count--) {
+		p--;		/* the newline that ends the line before */
+		while (p > 0 && s[p - 1] != '\n')
+			p--;
+	}
+	return p;
+}
+
+/*
+ * -n -N and -c -N: all but the last count lines (bytes). What is read is held
+ * until count lines (bytes) follow it, so memory is only what count needs.
+ */
+static int head_all_but(int fd, const struct head *h)
+{
+	struct strbuf held = { 0 };
+	char buf[65536];
+	ssize_t n;
+	size_t out;
+
+	do {
+		n = read(fd, buf, sizeof buf);
+		if (n > 0)
+			sb_addn(&held, buf, n);
+		if (h->bytes)
+			out = held.len > (unsigned long long)h->count ? held.len - h->count : 0;
+		else
+			out = last_lines_start(held.s, held.len, h->count, n <= 0);
+		if (out > 0 && fwrite(held.s, 1, out, stdout) != out)
+			n = -1;
+		memmove(held.s, held.s + out, held.len - out);
+		held.len -= out;
+	} while (n > 0);
+	free(held.s);
+	return n < 0 ? -1 : 0;
+}
 
 /* Copy the first `count` lines (or bytes) of fd to stdout. Returns 0 or -1. */
 static int head_fd(int fd, long long count, int bytes)
@@ -46,12 +109,27 @@ static int head_fd(int fd, long long count, int bytes)
 	return n < 0 ? -1 : 0;
 }
 
+/* each_file's work: the header, then the part of the file asked for. */
+static int head_file(int fd, const char *name, void *data)
+{
+	struct head *h = data;
+	int result;
+
+	if (h->headers)
+		printf("%s==> %s <==\n", h->files_done ? "\n" : "",
+		       strcmp(name, "-") == 0 ? "standard input" : name);
+	h->files_done++;
+	result = h->all_but ? head_all_but(fd, h) : head_fd(fd, h->count, h->bytes);
+	if (result < 0)
+		return ferror(stdout) ? COPY_WRITE_ERROR : COPY_READ_ERROR;
+	return 0;
+}
+
 int head_main(int argc, char **argv)
 {
 	struct options o;
-	int c, bytes = 0, headers = 0, status = 0, first = 1;
-	long long count = 10;
-	static char *stdin_only[] = { "-", NULL };
+	struct head h = { .count = 10 };
+	int c, headers = 0, status;
 	char old_style[32];
 
 	/* "head -5" means "head -n 5". */
@@ -64,9 +142,10 @@ int head_main(int argc, char **argv)
 		switch (c) {
 		case 'n':
 		case 'c':
-			if (parse_size(o.arg, &count) < 0)
+			h.all_but = o.arg[0] == '-';
+			if (parse_size(o.arg + h.all_but, &h.count) < 0 || h.count < 0)
 				usage_error(usage, "invalid number '%s'", o.arg);
-			bytes = c == 'c';
+			h.bytes = c == 'c';
 			break;
 		case 'q':
 			headers = -1;
@@ -78,31 +157,8 @@ int head_main(int argc, char **argv)
 	}
 	argv += o.index;
 	argc -= o.index;
-	if (headers == 0)
-		headers = argc > 1;
-	if (headers < 0)
-		headers = 0;
-	if (*argv == NULL)
-		argv = stdin_only;
-
-	for (; *argv; argv++) {
-		int fd = open_input(*argv);
-		if (fd < 0) {
-			warn("cannot open '%s':", *argv);
-			status = 1;
-			continue;
-		}
-		if (headers)
-			printf("%s==> %s <==\n", first ? "" : "\n",
-			       strcmp(*argv, "-") == 0 ? "standard input" : *argv);
-		first = 0;
-		if (head_fd(fd, count, bytes) < 0) {
-			warn("%s:", *argv);
-			status = 1;
-		}
-		if (fd != STDIN_FILENO)
-			close(fd);
-	}
+	h.headers = headers == 0 ? argc > 1 : headers > 0;
+	status = each_file(argv, head_file, &h);
 	if (flush_stdout() < 0)
 		status = 1;
 	return status;

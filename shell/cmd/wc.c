@@ -2,6 +2,7 @@
  * wc: count lines, words and bytes (POSIX wc; columns as wide as GNU's).
  * No locale: -m counts characters as UTF-8 sequences (every byte that is not a
  * continuation byte 10xxxxxx starts one). A word is a run of non-space bytes.
+ * -L (GNU): the longest line's width, tabs to multiples of 8, a UTF-8 character 1.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -12,16 +13,36 @@
 #include "lines.h"
 
 static const char usage[] =
-	"Usage: wc [-clmw] [FILE]...\n"
+	"Usage: wc [-clmwL] [FILE]...\n"
 	"Count lines, words and bytes of each FILE (standard input for none or -).\n"
 	"  -l  lines\n"
 	"  -w  words\n"
 	"  -c  bytes\n"
-	"  -m  characters (UTF-8)\n";
+	"  -m  characters (UTF-8)\n"
+	"  -L  the width of the longest line\n";
 
-enum { LINES, WORDS, CHARS, BYTES, NCOUNTS };
+enum { LINES, WORDS, CHARS, BYTES, LONGEST, NCOUNTS };
 
 static int wanted[NCOUNTS];
+
+/*
+ * -L: the column after ch, as GNU wc counts it: a tab goes to the next multiple of
+ * 8; a newline, CR or form feed ends the line (and maybe makes it the longest);
+ * a printable character or the start of a UTF-8 sequence takes one column.
+ */
+static int next_column(int column, unsigned char ch, unsigned long long *longest)
+{
+	if (ch == '\n' || ch == '\r' || ch == '\f') {
+		if ((unsigned long long)column > *longest)
+			*longest = column;
+		return 0;
+	}
+	if (ch == '\t')
+		return column + 8 - column % 8;
+	if (isprint(ch) || ch >= 0xc0)
+		return column + 1;
+	return column;
+}
 
 /* Count fd into counts[]; only what was asked for is computed (fast paths). */
 static int count_fd(int fd, unsigned long long counts[NCOUNTS])
@@ -31,8 +52,10 @@ static int count_fd(int fd, unsigned long long counts[NCOUNTS])
 	int in_word = 0;
 	ssize_t n;
 
+	int column = 0;		/* for -L */
+
 	/* Only bytes of a regular file: its size says it all. */
-	if (!wanted[LINES] && !wanted[WORDS] && !wanted[CHARS] && fstat(fd, &st) == 0
+	if (!wanted[LINES] && !wanted[WORDS] && !wanted[CHARS] && !wanted[LONGEST] && fstat(fd, &st) == 0
 	    && S_ISREG(st.st_mode) && lseek(fd, 0, SEEK_CUR) == 0) {
 		counts[BYTES] = st.st_size;
 		return 0;
@@ -40,7 +63,7 @@ static int count_fd(int fd, unsigned long long counts[NCOUNTS])
 	while ((n = read(fd, buf, sizeof buf)) > 0) {
 		const unsigned char *p = (const unsigned char *)buf, *end = p + n;
 		counts[BYTES] += n;
-		if (!wanted[WORDS] && !wanted[CHARS]) {	/* lines only: memchr is fastest */
+		if (!wanted[WORDS] && !wanted[CHARS] && !wanted[LONGEST]) {	/* lines only: memchr is fastest */
 			const char *q = buf;
 			while ((q = find_byte(q, '\n', (const char *)end - q)) != NULL) {
 				counts[LINES]++;
@@ -60,9 +83,11 @@ static int count_fd(int fd, unsigned long long counts[NCOUNTS])
 				in_word = 1;
 				counts[WORDS]++;
 			}
+			column = next_column(column, ch, &counts[LONGEST]);
 		}
 	}
-	return n < 0 ? -1 : 0;
+	next_column(column, '\n', &counts[LONGEST]);	/* a last line without a newline */
+	return n < 0 ? COPY_READ_ERROR : 0;
 }
 
 static void print_counts(const unsigned long long counts[NCOUNTS], int width, const char *name)
@@ -103,49 +128,53 @@ static int column_width(char **files, int nfiles, int ncounts)
 	return width < minimum ? minimum : width;
 }
 
+/* What the loop over the files shares. */
+struct wc_run {
+	int width;		/* of each column */
+	int named;		/* the files were named: print the names */
+	int nfiles;
+	unsigned long long total[NCOUNTS];
+};
+
+/* each_file's work: count one file, print its line, add it to the total. */
+static int count_file(int fd, const char *name, void *data)
+{
+	struct wc_run *run = data;
+	unsigned long long counts[NCOUNTS] = { 0 };
+	int result = count_fd(fd, counts);
+
+	print_counts(counts, run->width, run->named ? name : NULL);
+	for (int i = 0; i < LONGEST; i++)
+		run->total[i] += counts[i];
+	if (counts[LONGEST] > run->total[LONGEST])	/* the total's -L is the longest of all */
+		run->total[LONGEST] = counts[LONGEST];
+	return result;
+}
+
 int wc_main(int argc, char **argv)
 {
 	struct options o;
-	int c, status = 0, width, ncounts = 0, nfiles;
-	unsigned long long total[NCOUNTS] = { 0 };
+	int c, status, ncounts = 0;
+	struct wc_run run = { 0 };
 	static char *stdin_only[] = { "-", NULL };
-	int named;
 
-	options_start(&o, argc, argv, "clmw", usage);
+	options_start(&o, argc, argv, "clmwL", usage);
 	while ((c = options_next(&o)) != -1)
-		wanted[c == 'l' ? LINES : c == 'w' ? WORDS : c == 'm' ? CHARS : BYTES] = 1;
-	if (!wanted[LINES] && !wanted[WORDS] && !wanted[CHARS] && !wanted[BYTES])
+		wanted[c == 'l' ? LINES : c == 'w' ? WORDS : c == 'm' ? CHARS : c == 'L' ? LONGEST : BYTES] = 1;
+	if (!wanted[LINES] && !wanted[WORDS] && !wanted[CHARS] && !wanted[BYTES] && !wanted[LONGEST])
 		wanted[LINES] = wanted[WORDS] = wanted[BYTES] = 1;
 	for (int i = 0; i < NCOUNTS; i++)
 		ncounts += wanted[i];
 	argv += o.index;
-	named = *argv != NULL;
-	if (!named)
+	run.named = *argv != NULL;
+	if (!run.named)
 		argv = stdin_only;
-	for (nfiles = 0; argv[nfiles]; nfiles++)
+	for (run.nfiles = 0; argv[run.nfiles]; run.nfiles++)
 		;
-	width = column_width(argv, nfiles, ncounts);
-
-	for (int f = 0; f < nfiles; f++) {
-		unsigned long long counts[NCOUNTS] = { 0 };
-		int fd = open_input(argv[f]);
-		if (fd < 0) {
-			warn("%s:", argv[f]);
-			status = 1;
-			continue;
-		}
-		if (count_fd(fd, counts) < 0) {
-			warn("%s:", argv[f]);
-			status = 1;
-		}
-		if (fd != STDIN_FILENO)
-			close(fd);
-		print_counts(counts, width, named ? argv[f] : NULL);
-		for (int i = 0; i < NCOUNTS; i++)
-			total[i] += counts[i];
-	}
-	if (nfiles > 1)
-		print_counts(total, width, "total");
+	run.width = column_width(argv, run.nfiles, ncounts);
+	status = each_file(argv, count_file, &run);
+	if (run.nfiles > 1)
+		print_counts(run.total, run.width, "total");
 	if (flush_stdout() < 0)
 		status = 1;
 	return status;

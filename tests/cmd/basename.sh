@@ -10,3 +10,6 @@ check "dirname" 'dirname /usr/lib/libc.a' $'/usr/lib\n'
 check "dirname: several" 'dirname a/b/ a //x /' $'a\n.\n/\n/\n'
 check "dirname: slashes between" 'dirname a//b//' $'a\n'
 check "dirname: missing operand" 'dirname' '' 2 'missing operand'
+check "basename -a: every operand" 'basename -a /a/b /c/d/' $'b\nd\n'
+check "basename -s SUF: implies -a" 'basename -s .c /x/a.c b.c .c' $'a\nb\n.c\n'
+check "basename: three operands without -a" 'basename a b c' '' 2 "extra operand 'c'"

@@ -15,4 +15,10 @@ check "head: leaves the rest of a seekable stdin" "$seq10"' (head -n 2; head -n 
 check "head: missing file" 'head nosuch' '' 1 'head: .*nosuch'
 check "head: missing file, others still printed" 'printf "a\n" > x; head nosuch x' $'==> x <==\na\n' 1 'nosuch'
 check "head: bad count" 'head -n abc' '' 2 'invalid number'
-check "head --help" 'head --help | head -n 1' $'Usage: head [-qv] [-n LINES | -c BYTES | -LINES] [FILE]...\n'
+check "head --help" 'head --help | head -n 1' $'Usage: head [-qv] [-n [-]LINES | -c [-]BYTES | -LINES] [FILE]...\n'
+check "head -n -N: all but the last N lines" 'seq 5 | head -n -2; printf "1\n2\n3" | head -n -1' $'1\n2\n3\n1\n2\n'
+check "head -c -N: all but the last N bytes" 'printf abcdef | head -c -2; echo; printf ab | head -c -5 | wc -c' $'abcd\n0\n'
+check "head -n -0: everything" 'seq 3 | head -n -0' $'1\n2\n3\n'
+check "head -5: the old form" 'seq 10 | head -3' $'1\n2\n3\n'
+check "head -n -N over several reads (a big input)" 'seq 100000 | head -n -99998 | tail -n 1' $'2\n'
+check "head -n: a bad count" 'head -n -x' '' 2 "invalid number '-x'"

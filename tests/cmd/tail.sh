@@ -20,3 +20,6 @@ check "tail -F follows rotation" 'wait_for() { for i in $(seq 50); do grep -q "$
 check "tail -f: truncation" 'wait_for() { for i in $(seq 50); do grep -q "$1" "$2" 2>/dev/null && return; sleep 0.1; done; }; echo one > log; tail -s 0.1 -f log > out 2>err & wait_for one out; echo x > log; wait_for x out; kill $!; cat out; grep -c truncated err' $'one\nx\n1\n'
 check "tail: missing file" 'tail nosuch' '' 1 'tail: .*nosuch'
 check "tail: bad count" 'tail -n x' '' 2 'invalid number'
+check "tail: -n +N, -c N, -c +N" 'seq 5 | tail -n +4; printf abcdef | tail -c 2; echo; printf abcdef | tail -c +5; echo' $'4\n5\nef\nef\n'
+check "tail: the old forms -N and +N" 'seq 5 | tail -2; seq 5 | tail +4' $'4\n5\n4\n5\n'
+check "tail: a bad count" 'tail -n x' '' 2 "invalid number"

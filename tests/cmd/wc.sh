@@ -13,3 +13,5 @@ check "wc -c of a regular file" 'head -c 100000 /dev/zero > z; wc -c z' $'100000
 check "wc: missing file" 'wc nosuch' '' 1 'wc: nosuch'
 check "wc: missing file plus good one" 'printf "a\n" > x; wc -l nosuch x' $'1 x\n1 total\n' 1 'nosuch'
 check "wc: bad option" 'wc -z' '' 2 'unknown option'
+check "wc -L: the longest line, tabs to 8" 'printf "ab\tc\nxyz\nlonger line\n" | wc -L' $'11\n'
+check "wc -L: an unterminated last line, the total is the longest" 'printf "abc" > a; printf "abcdef\n" > b; wc -lL a b' $' 0  3 a\n 1  6 b\n 1  6 total\n'
