@@ -17,14 +17,15 @@
 #include <termios.h>
 #include <unistd.h>
 #include "mini.h"
+#include "keys.h"
 #include "lineedit.h"
 #include "termsize.h"
 
-/* termios.h defines CTRL(x) as the control key of letter x: ^A is CTRL('A'). */
-enum {
-	KEY_NONE = 0x100, KEY_UP, KEY_DOWN, KEY_LEFT, KEY_RIGHT, KEY_HOME, KEY_END,
-	KEY_DELETE, KEY_WORD_LEFT, KEY_WORD_RIGHT, KEY_EOF
-};
+/*
+ * termios.h defines CTRL(x) as the control key of letter x: ^A is CTRL('A').
+ * Besides the keys of keys.h, Alt-b and Alt-f (sent as ESC b, ESC f) move by words.
+ */
+enum { KEY_WORD_LEFT = KEY_INCOMPLETE + 1, KEY_WORD_RIGHT };
 
 int lineedit_interrupted;
 char **(*lineedit_complete)(const char *line, int cursor, int *word_start);
@@ -291,66 +292,34 @@ static size_t word_after(struct editor *e, size_t pos)
 
 /* ---- keys ---- */
 
-/* Keys typed while the terminal was asked its size: read before the terminal. */
-static struct typed_ahead typed;
-static int typed_next;
-
+/* A byte of standard input as it comes (no terminal: no keys to decode). */
 static int read_byte(void)
 {
 	unsigned char c;
 	ssize_t n;
 
-	if (typed_next < typed.len)
-		return typed.bytes[typed_next++];
 	do
 		n = read(STDIN_FILENO, &c, 1);
 	while (n < 0 && errno == EINTR);
 	return n == 1 ? c : -1;
 }
 
-/* After ESC: decode ESC [ ... and ESC O x into a key (VT100, xterm, Linux console). */
-static int escape_sequence(void)
-{
-	int c = read_byte(), number = 0;
-
-	if (c == 'b' || c == 'f')
-		return c == 'b' ? KEY_WORD_LEFT : KEY_WORD_RIGHT;
-	if (c != '[' && c != 'O')
-		return KEY_NONE;
-	c = read_byte();
-	while (c >= '0' && c <= '9') {
-		number = number * 10 + c - '0';
-		c = read_byte();
-	}
-	while (c == ';' || (c >= '0' && c <= '9'))	/* modifiers, as in ESC [ 1 ; 5 C */
-		c = read_byte();
-	switch (c) {
-	case 'A': return KEY_UP;
-	case 'B': return KEY_DOWN;
-	case 'C': return KEY_RIGHT;
-	case 'D': return KEY_LEFT;
-	case 'H': return KEY_HOME;
-	case 'F': return KEY_END;
-	case '~':
-		if (number == 1 || number == 7)
-			return KEY_HOME;
-		if (number == 4 || number == 8)
-			return KEY_END;
-		if (number == 3)
-			return KEY_DELETE;
-	}
-	return KEY_NONE;
-}
-
+/* The next key; the Esc key starts an Alt key, as readline has it (Esc b: Alt-b). */
 static int read_key(void)
 {
-	int c = read_byte();
+	int key;
 
-	if (c < 0)
-		return KEY_EOF;
-	if (c == '\033')
-		return escape_sequence();
-	return c;
+	do
+		key = key_read(STDIN_FILENO);
+	while (key == KEY_NONE);
+	if (key != KEY_ESC)
+		return key;
+	do
+		key = key_read(STDIN_FILENO);
+	while (key == KEY_NONE);
+	if (key == 'b' || key == 'f')
+		return key == 'b' ? KEY_WORD_LEFT : KEY_WORD_RIGHT;
+	return key == KEY_EOF ? KEY_EOF : KEY_NONE;
 }
 
 /* ---- history browsing and search ---- */
@@ -656,6 +625,7 @@ static char *read_plain(const char *prompt)
 static void learn_terminal_size(void)
 {
 	static int tried;
+	struct typed_ahead typed;
 	int rows, cols;
 
 	if (tried)
@@ -663,9 +633,9 @@ static void learn_terminal_size(void)
 	tried = 1;
 	if (terminal_size_known(STDIN_FILENO))
 		return;
-	typed_next = 0;
 	if (terminal_ask_size(STDIN_FILENO, STDERR_FILENO, &rows, &cols, &typed) == 0)
 		terminal_set_size(STDIN_FILENO, rows, cols);
+	key_unread(typed.bytes, typed.len);
 }
 
 char *lineedit_read(const char *prompt)

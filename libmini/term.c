@@ -2,12 +2,9 @@
  * term.c: the full-screen terminal for vi and less (see term.h).
  *
  * It speaks the VT100 subset that xterm, the Linux console and serial terminals
- * all understand (ECMA-48 cursor addressing, erase in line, reverse video), and
- * decodes the keys those terminals send: ESC [ A (VT100/xterm), ESC O A (xterm
- * "application mode"), ESC [ 1 ~ (Linux console Home) and friends.
+ * all understand (ECMA-48 cursor addressing, erase in line, reverse video); the
+ * keys those terminals send are decoded by keys.c.
  */
-#include <errno.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +12,7 @@
 #include <termios.h>
 #include <unistd.h>
 #include "mini.h"
+#include "keys.h"
 #include "term.h"
 
 int term_rows = 24, term_cols = 80;
@@ -159,126 +157,21 @@ void term_puts(const char *s)
 
 /* ---- keys ---- */
 
-static unsigned char in_buf[64];
-static int in_start, in_end;
-
-/*
- * Make sure byte number i of the pending input is there, waiting at most
- * timeout_ms (-1: forever). Returns 1 if it is, 0 on timeout, -1 at the end of
- * input, -2 when a signal interrupted the wait.
- */
-static int have_byte(int i, int timeout_ms)
-{
-	while (in_end - in_start <= i) {
-		struct pollfd p = { .fd = key_fd, .events = POLLIN };
-		ssize_t n;
-		if (in_start > 0) {
-			memmove(in_buf, in_buf + in_start, in_end - in_start);
-			in_end -= in_start;
-			in_start = 0;
-		}
-		if (timeout_ms >= 0 && poll(&p, 1, timeout_ms) == 0)
-			return 0;
-		n = read(key_fd, in_buf + in_end, sizeof in_buf - in_end);
-		if (n < 0 && errno == EINTR)
-			return -2;
-		if (n <= 0)
-			return -1;
-		in_end += n;
-	}
-	return 1;
-}
-
 int term_key_ready(void)
 {
-	return have_byte(0, 0) == 1;
-}
-
-/* The key of "ESC [ N ~" (VT220 and Linux console editing keys), or 0. */
-static int tilde_key(int n)
-{
-	switch (n) {
-	case 1: case 7: return KEY_HOME;
-	case 2: return KEY_INSERT;
-	case 3: return KEY_DELETE;
-	case 4: case 8: return KEY_END;
-	case 5: return KEY_PGUP;
-	case 6: return KEY_PGDN;
-	}
-	return 0;
-}
-
-/* The key of a final letter: ESC [ A or ESC O A and such, or 0. */
-static int letter_key(int c)
-{
-	switch (c) {
-	case 'A': return KEY_UP;
-	case 'B': return KEY_DOWN;
-	case 'C': return KEY_RIGHT;
-	case 'D': return KEY_LEFT;
-	case 'H': return KEY_HOME;
-	case 'F': return KEY_END;
-	}
-	return 0;
-}
-
-/*
- * After an ESC: decode "ESC [ params final" or "ESC O final". The bytes of one
- * sequence arrive together, so waiting 50 ms tells a sequence from the Esc key.
- * Returns the key and sets *used to the bytes it took (the ESC included); an
- * unknown or incomplete sequence is just the Esc key.
- */
-static int decode_escape(int *used)
-{
-	int i = 2, number = 0, c;
-
-	*used = 1;
-	if (have_byte(1, 50) != 1)
-		return KEY_ESC;
-	c = in_buf[in_start + 1];
-	if (c != '[' && c != 'O')
-		return KEY_ESC;
-	if (c == '[' && have_byte(2, 50) == 1 && in_buf[in_start + 2] == '[') {
-		/* Linux console F1..F5: ESC [ [ A..E. Swallow them. */
-		if (have_byte(3, 50) == 1)
-			*used = 4;
-		return 0;
-	}
-	while (have_byte(i, 50) == 1 && i < 12) {
-		int key;
-		c = in_buf[in_start + i++];
-		if (c >= '0' && c <= '9') {
-			number = number * 10 + c - '0';
-			continue;
-		}
-		if (c == ';')
-			continue;
-		key = c == '~' ? tilde_key(number) : letter_key(c);
-		if (key)
-			*used = i;
-		return key ? key : KEY_ESC;
-	}
-	return KEY_ESC;
+	return key_waiting(key_fd);
 }
 
 int term_key(void)
 {
 	for (;;) {
-		int ready, key, used = 1;
+		int key;
 		if (window_changed) {
 			window_changed = 0;
 			return KEY_RESIZE;
 		}
-		ready = have_byte(0, -1);
-		if (ready == -2)
-			continue;
-		if (ready < 0)
-			return KEY_EOF;
-		key = in_buf[in_start];
-		if (key == KEY_ESC)
-			key = decode_escape(&used);
-		in_start += used;
-		if (key)
+		key = key_read(key_fd);
+		if (key != KEY_NONE && key != 0)	/* 0: a NUL byte (a line's break) is no key */
 			return key;
 	}
 }

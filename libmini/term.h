@@ -17,14 +17,7 @@
 #ifndef TERM_H
 #define TERM_H
 
-/* Keys term_key returns besides plain bytes (0..255). */
-enum {
-	KEY_ESC = 27,
-	KEY_UP = 0x101, KEY_DOWN, KEY_LEFT, KEY_RIGHT,
-	KEY_HOME, KEY_END, KEY_PGUP, KEY_PGDN, KEY_INSERT, KEY_DELETE,
-	KEY_RESIZE,		/* the window changed size (SIGWINCH): redraw */
-	KEY_EOF			/* the key input ended or failed */
-};
+#include "keys.h"	/* the keys term_key returns: KEY_UP, KEY_RESIZE, KEY_EOF... */
 
 /* The screen size, updated by term_begin_screen. */
 extern int term_rows, term_cols;
