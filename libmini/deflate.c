@@ -26,7 +26,7 @@
 #include <unistd.h>
 #include "mini.h"
 #include "deflate.h"
-#include "inflate.h"
+#include "hash.h"
 
 #define WINDOW_SIZE 32768	/* the farthest back a match may reach */
 #define BUFFER_SIZE (2 * WINDOW_SIZE)

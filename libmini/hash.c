@@ -7,6 +7,7 @@
  * the message length in bits, so that messages of different lengths never end
  * alike. The final state is the digest. They differ only in the compression
  * function and in the byte order: MD5 is little-endian, the SHAs big-endian.
+ * At the end, the CRC-32 of gzip: no digest, a check against accidents only.
  */
 #include <string.h>
 #include "hash.h"
@@ -224,4 +225,28 @@ void hash_finish(struct hash *h, unsigned char *digest)
 		int shift = big_endian ? 24 - 8 * (i % 4) : 8 * (i % 4);
 		digest[i] = word >> shift;
 	}
+}
+
+/* ---- CRC-32 (the one of RFC 1952 8, bits taken least significant first) ---- */
+
+static uint32_t crc_table[256];
+
+static void make_crc_table(void)
+{
+	for (uint32_t n = 0; n < 256; n++) {
+		uint32_t c = n;
+		for (int k = 0; k < 8; k++)
+			c = c & 1 ? 0xedb88320 ^ (c >> 1) : c >> 1;
+		crc_table[n] = c;
+	}
+}
+
+uint32_t crc32_update(uint32_t crc, const unsigned char *p, size_t len)
+{
+	if (crc_table[1] == 0)
+		make_crc_table();
+	crc = ~crc;
+	while (len--)
+		crc = crc_table[(crc ^ *p++) & 0xff] ^ (crc >> 8);
+	return ~crc;
 }

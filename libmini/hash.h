@@ -1,6 +1,6 @@
 /*
  * hash.h: the message digests MD5 (RFC 1321), SHA-1 and SHA-256 (FIPS 180-4),
- * for md5sum, sha1sum and sha256sum.
+ * for md5sum, sha1sum and sha256sum; the CRC-32 of gzip.
  *
  *	struct hash h;
  *	unsigned char digest[HASH_MAX_SIZE];
@@ -29,5 +29,9 @@ struct hash {
 void hash_start(struct hash *h, enum hash_kind kind);
 void hash_add(struct hash *h, const void *data, size_t len);
 void hash_finish(struct hash *h, unsigned char *digest);
+
+/* The CRC-32 of gzip (RFC 1952 8) and PNG: continue crc (0 to start) over len more
+ * bytes (gunzip's and gzip's check, libmini/inflate.c and deflate.c). */
+uint32_t crc32_update(uint32_t crc, const unsigned char *p, size_t len);
 
 #endif

@@ -20,6 +20,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "mini.h"
+#include "hash.h"
 #include "inflate.h"
 
 #define WINDOW_SIZE 32768	/* the farthest a match may reach back */
@@ -82,31 +83,6 @@ static void fail_errno(struct inflater *s, const char *message)
 	s->error = message;
 	s->error_errno = errno;
 	longjmp(s->on_error, 1);
-}
-
-/* ---- CRC-32 (the one of RFC 1952 8, bits taken least significant first) ---- */
-
-static uint32_t crc_table[256];
-
-static void make_crc_table(void)
-{
-	for (uint32_t n = 0; n < 256; n++) {
-		uint32_t c = n;
-		for (int k = 0; k < 8; k++)
-			c = c & 1 ? 0xedb88320 ^ (c >> 1) : c >> 1;
-		crc_table[n] = c;
-	}
-}
-
-/* Continue the CRC crc (0 to start) over len more bytes. */
-uint32_t crc32_update(uint32_t crc, const unsigned char *p, size_t len)
-{
-	if (crc_table[1] == 0)
-		make_crc_table();
-	crc = ~crc;
-	while (len--)
-		crc = crc_table[(crc ^ *p++) & 0xff] ^ (crc >> 8);
-	return ~crc;
 }
 
 /* ---- input: bytes, then bits ---- */
@@ -646,8 +622,6 @@ int gunzip_with(int in, int out, const char *name, int flags)
 	struct inflater *s = xmalloc(sizeof *s);
 	int result = 0;
 
-	if (crc_table[1] == 0)
-		make_crc_table();
 	s->in = in;
 	s->out = out;
 	s->name = name;

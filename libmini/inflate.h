@@ -11,10 +11,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* The CRC-32 of RFC 1952 8: continue crc (0 to start) over len more bytes
- * (also used by gzip's encoder, libmini/deflate.c). */
-uint32_t crc32_update(uint32_t crc, const unsigned char *p, size_t len);
-
 /* Decompress the gzip data read from in and write it to out. Returns 0, or -1
  * after a warn() saying what was wrong ("not in gzip format", "crc error",
  * "unexpected end of file", a read/write error). */
