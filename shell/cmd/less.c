@@ -17,7 +17,7 @@
 #include <sys/poll.h>
 #include "mini.h"
 #include "lines.h"
-#include "term.h"
+#include "fullscreen.h"
 
 static const char usage[] =
 	"Usage: less [-NSi] [FILE]...\n"

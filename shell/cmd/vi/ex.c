@@ -14,7 +14,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 #include "mini.h"
-#include "term.h"
+#include "fullscreen.h"
 #include "vi.h"
 
 struct ex {

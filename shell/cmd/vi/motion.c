@@ -11,7 +11,7 @@
 #include <limits.h>
 #include <string.h>
 #include "mini.h"
-#include "term.h"
+#include "fullscreen.h"
 #include "vi.h"
 
 static int find_key, find_char;	/* the last f F t T, for ; and , */

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "mini.h"
-#include "term.h"
+#include "fullscreen.h"
 #include "vi.h"
 
 static int *dot_keys;		/* the keys of the last change, without count and register */

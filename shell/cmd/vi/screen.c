@@ -1,6 +1,6 @@
 /*
  * screen.c: how vi shows the text (POSIX vi's screen, drawn with VT100 escapes
- * through libmini's term.c, which sends only the rows that changed).
+ * through libmini's fullscreen.c, which sends only the rows that changed).
  *
  * Long lines wrap onto the next rows; tabs show as spaces up to the next tab
  * stop, control bytes as ^X; rows after the end of the text show "~", and a
@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "mini.h"
-#include "term.h"
+#include "fullscreen.h"
 #include "vi.h"
 
 int top_line;

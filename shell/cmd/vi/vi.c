@@ -16,7 +16,7 @@
 #include <sys/stat.h>
 #include "mini.h"
 #include "copy.h"
-#include "term.h"
+#include "fullscreen.h"
 #include "vi.h"
 
 static const char usage[] =

@@ -1,5 +1,5 @@
 /*
- * term.c: the full-screen terminal for vi and less (see term.h).
+ * fullscreen.c: the full-screen terminal for vi and less (see fullscreen.h).
  *
  * It speaks the VT100 subset that xterm, the Linux console and serial terminals
  * all understand (ECMA-48 cursor addressing, erase in line, reverse video); the
@@ -13,7 +13,7 @@
 #include <unistd.h>
 #include "mini.h"
 #include "keys.h"
-#include "term.h"
+#include "fullscreen.h"
 
 int term_rows = 24, term_cols = 80;
 

@@ -1,5 +1,5 @@
 /*
- * term.h: the full-screen terminal, for vi and less.
+ * fullscreen.h: the full-screen terminal, for vi and less (its functions: term_...).
  *
  * Raw mode that is undone on every way out (exit, SIGTERM, SIGHUP, SIGINT,
  * Ctrl-Z), keys with their escape sequences decoded, and a screen that only
@@ -14,8 +14,8 @@
  *	}
  *	term_stop();
  */
-#ifndef TERM_H
-#define TERM_H
+#ifndef FULLSCREEN_H
+#define FULLSCREEN_H
 
 #include "keys.h"	/* the keys term_key returns: KEY_UP, KEY_RESIZE, KEY_EOF... */
 
