@@ -1,6 +1,8 @@
 /*
- * touch: change file times, making files that do not exist (POSIX touch, with GNU's -d forms).
- * A date past the end of mini's 32-bit time_t (2038-01-19) is refused: "date out of range".
+ * touch: change file times, making files that do not exist (POSIX touch, with GNU's -d forms,
+ * the same as date -d: libmini/dateparse.c). Times keep their fractions of a second
+ * (utimensat takes nanoseconds). A date past the end of mini's 32-bit time_t
+ * (2038-01-19) is refused: "date out of range".
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -11,15 +13,17 @@
 #include <sys/stat.h>
 #include "mini.h"
 #include "timefmt.h"
+#include "dateparse.h"
 
 static const char usage[] =
 	"Usage: touch [-acm] [-d DATE | -r FILE | -t STAMP] FILE...\n"
 	"Set the access and modification times of each FILE to now, making it if missing.\n"
 	"  -a  change only the access time   -m  change only the modification time\n"
 	"  -c  do not make missing files\n"
-	"  -d DATE   use DATE: 2024-01-31, 2024-01-31 13:45[:56], @SECONDS\n"
+	"  -d DATE   use DATE: 2024-01-31, 2024-01-31 13:45[:56.5], 2024-01-31T13:45Z,\n"
+	"            @SECONDS[.FRACTION], yesterday, \"2 hours ago\" (as date -d)\n"
 	"  -r FILE   use the times of FILE\n"
-	"  -t STAMP  use [[CC]YY]MMDDhhmm[.ss]\n";
+	"  -t STAMP  use [[CC]YY]MMDDhhmm[.ss[.FRACTION]]\n";
 
 /* Two digits of a -t stamp as a number. */
 static int two_digits(const char *s)
@@ -27,26 +31,40 @@ static int two_digits(const char *s)
 	return (s[0] - '0') * 10 + (s[1] - '0');
 }
 
-/* What parse_stamp and parse_date return besides 0. */
-enum { BAD_DATE = -1, OUT_OF_RANGE = -2 };
+/* The fraction after -t's seconds: ".5" or ",25" as nanoseconds; -1 when it is not one. */
+static long stamp_fraction(const char *s)
+{
+	long nsec = 0, scale = 100000000;
 
-/* POSIX touch -t: [[CC]YY]MMDDhhmm[.ss], in local time. */
-static int parse_stamp(const char *s, time_t *t)
+	if (*s == '\0')
+		return 0;
+	if ((*s != '.' && *s != ',') || s[1] == '\0' || strspn(s + 1, "0123456789") != strlen(s + 1))
+		return -1;
+	for (s++; *s; s++, scale /= 10)
+		nsec += (*s - '0') * scale;
+	return nsec;
+}
+
+/* POSIX touch -t: [[CC]YY]MMDDhhmm[.ss], in local time; mini also takes a fraction after ss. */
+static int parse_stamp(const char *s, struct timespec *t)
 {
 	const char *dot = strchr(s, '.');
 	size_t len = dot ? (size_t)(dot - s) : strlen(s);
 	time_t now = time(NULL);
 	struct tm tm = *localtime(&now);	/* the year, when the stamp has none */
 
-	if (strspn(s, "0123456789") != len || (dot && (strlen(dot) != 3 || strspn(dot + 1, "0123456789") != 2)))
-		return -1;
+	if (strspn(s, "0123456789") != len
+	    || (dot && (strspn(dot + 1, "0123456789") != 2 || (t->tv_nsec = stamp_fraction(dot + 3)) < 0)))
+		return DATE_BAD;
+	if (!dot)
+		t->tv_nsec = 0;
 	if (len == 12) {
 		tm.tm_year = two_digits(s) * 100 + two_digits(s + 2) - 1900;
 	} else if (len == 10) {
 		int yy = two_digits(s);
 		tm.tm_year = yy < 69 ? 100 + yy : yy;	/* 69..99 are 1969..1999 */
 	} else if (len != 8) {
-		return -1;
+		return DATE_BAD;
 	}
 	s += len - 8;
 	tm.tm_mon = two_digits(s) - 1;
@@ -55,37 +73,7 @@ static int parse_stamp(const char *s, time_t *t)
 	tm.tm_min = two_digits(s + 6);
 	tm.tm_sec = dot ? two_digits(dot + 1) : 0;
 	tm.tm_isdst = -1;
-	return make_time(&tm, 0, t) < 0 ? OUT_OF_RANGE : 0;
-}
-
-/* The -d forms people type: ISO 8601 dates and times, or @seconds since 1970. */
-static int parse_date(const char *s, time_t *t)
-{
-	static const char *const formats[] = {
-		"%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M",
-		"%Y-%m-%dT%H:%M", "%Y-%m-%d", NULL
-	};
-	long long seconds;
-
-	if (s[0] == '@') {
-		if (parse_long(s + 1, &seconds) < 0)
-			return BAD_DATE;
-		if (!time_fits(seconds))
-			return OUT_OF_RANGE;
-		*t = seconds;
-		return 0;
-	}
-	for (int i = 0; formats[i]; i++) {
-		struct tm tm;
-		char *end;
-		memset(&tm, 0, sizeof tm);
-		end = strptime(s, formats[i], &tm);
-		if (end && *end == '\0') {
-			tm.tm_isdst = -1;
-			return make_time(&tm, 0, t) < 0 ? OUT_OF_RANGE : 0;
-		}
-	}
-	return -1;
+	return make_time(&tm, 0, &t->tv_sec) < 0 ? DATE_OUT_OF_RANGE : 0;
 }
 
 static int touch_file(const char *path, const struct timespec times[2], int no_create)
@@ -117,7 +105,7 @@ int touch_main(int argc, char **argv)
 	int c, only_access = 0, only_modify = 0, no_create = 0, status = 0, result;
 	struct timespec times[2] = { { 0, UTIME_NOW }, { 0, UTIME_NOW } };
 	struct stat ref;
-	time_t t;
+	struct timespec now, t;
 
 	options_start(&o, argc, argv, "acd:fmr:t:", usage);
 	while ((c = options_next(&o)) != -1) {
@@ -127,13 +115,13 @@ int touch_main(int argc, char **argv)
 		case 'c': no_create = 1; break;
 		case 'd':
 		case 't':
-			result = c == 'd' ? parse_date(o.arg, &t) : parse_stamp(o.arg, &t);
-			if (result == OUT_OF_RANGE)
+			clock_gettime(CLOCK_REALTIME, &now);
+			result = c == 'd' ? parse_date(o.arg, &now, &t) : parse_stamp(o.arg, &t);
+			if (result == DATE_OUT_OF_RANGE)
 				die("'%s': " TIME_RANGE_MESSAGE, o.arg);
 			if (result < 0)
 				usage_error(usage, "invalid date '%s'", o.arg);
-			times[0].tv_sec = times[1].tv_sec = t;
-			times[0].tv_nsec = times[1].tv_nsec = 0;
+			times[0] = times[1] = t;
 			break;
 		case 'r':
 			if (stat(o.arg, &ref) < 0)

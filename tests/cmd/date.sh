@@ -38,3 +38,14 @@ check "date -d: before 1901 is out of range too" 'date -d 1900-01-01' '' 1 "date
 check "date MMDDhhmmCCYY after 2038 sets nothing" 'date 010100002040' '' 1 "date out of range"
 check "date -s: after 2038 sets nothing" 'date -s 2040-01-01' '' 1 "date out of range"
 check "date -r: a file dated after 2038" '/usr/bin/touch -d 2040-01-01 f 2>/dev/null || exit 0; date -r f' '' 1 "f: date out of range"
+# ISO 8601 input, nanoseconds
+check "date -d ISO 8601 with a fraction and an offset" 'date -d 2024-01-02T03:04:05.5+01:00 "+%F %T %N %3N"' $'2024-01-02 02:04:05 500000000 500\n'
+check "date -d ISO 8601 with Z, +0530, -05" 'date -d 2024-01-02T03:04:05Z +%T; date -d 2024-01-02T03:04:05+0530 +%T; date -d 2024-01-02T03:04:05-05 +%T' $'03:04:05\n21:34:05\n08:04:05\n'
+check "date -d: a zone in another TZ" 'TZ=CET-1 date -d 2024-06-01T12:00Z +%H:%M' $'13:00\n'
+check "date -d: a bad zone" 'date -d 2024-01-02T03:04:05+1' '' 1 "invalid date"
+check "date -d: an offset brings it back in range" 'date -d 2038-01-19T04:14:07+01:00 +%s' $'2147483647\n'
+check "date -d: an offset takes it out of range" 'date -d 2038-01-19T03:14:07-00:01' '' 1 "date out of range"
+check "date -d @EPOCH.FRACTION, %N and %%N" 'date -d @1.25 "+%s.%N %%N"' $'1.250000000 %N\n'
+check "date +%N changes, 9 digits" 'date +%N | tr -d "\n" | wc -c' $'9\n'
+check "date -Ins" 'date -Ins -d 2024-01-02T03:04:05.5Z' $'2024-01-02T03:04:05,500000000+00:00\n'
+check "date -I after the operand format is refused" 'date -d @0 +%Y -Idate' '' 2 "extra operand"

@@ -18,3 +18,8 @@ check "touch -d: a date after 2038 is out of range, the file untouched" 'touch -
 check "touch -t: after 2038" 'touch -t 204001010000 a' '' 1 "date out of range"
 check "touch -d @: past 32 bits" 'touch -d @4294967296 a' '' 1 "date out of range"
 check "touch -d: the last second of 32-bit time" 'TZ=UTC0 touch -d "2038-01-19 03:14:07" a; stat -c %Y a' $'2147483647\n'
+check "touch -d: ISO 8601 with a fraction and a zone" 'export TZ=UTC0; touch -d 2024-01-02T03:04:05.25+01:00 f; stat -c %y f' $'2024-01-02 02:04:05.250000000 +0000\n'
+check "touch -d @SECONDS.FRACTION, relative forms" 'export TZ=UTC0; touch -d @1.5 f; stat -c %y f; touch -d "2024-01-02 1 day ago" g; stat -c %y g' $'1970-01-01 00:00:01.500000000 +0000\n2024-01-01 00:00:00.000000000 +0000\n'
+check "touch -t with a fraction after the seconds" 'export TZ=UTC0; touch -t 202401020304.05.5 f; stat -c %y f' $'2024-01-02 03:04:05.500000000 +0000\n'
+check "touch -t: a fraction without seconds" 'export TZ=UTC0; touch -t 2024010203.5 f' '' 2 "invalid date"
+check "touch -d: ISO 8601 after 2038 is out of range" 'export TZ=UTC0; touch -d 2040-01-01T00:00Z f' '' 1 "date out of range"
