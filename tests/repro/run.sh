@@ -46,12 +46,14 @@ ln -s "$top/build/linux" "$src/build/linux"
 ln -s "$top/build/sysroot" "$src/build/sysroot"
 touch "$src/build/.deps"
 
-# A clock a year and a day ahead, when faketime (libfaketime) is installed. rustc hangs
+# A clock a year and a day ahead, when faketime (libfaketime) is installed: the clock
+# only (NO_FAKE_STAT=1), as libfaketime would otherwise also move every file's date by a
+# year in what stat() tells xorriso and mtools, which no real build ever sees. rustc hangs
 # under libfaketime, and the kernel's Makefile asks it for its version (mini's kernels
 # have no Rust): the second build runs without it on its PATH.
 fake=""
 if command -v faketime >/dev/null 2>&1; then
-	fake="faketime -f +366d"
+	fake="env NO_FAKE_STAT=1 faketime -f +366d"
 	PATH=$(printf '%s' "$PATH" | tr ':' '\n' |
 		while IFS= read -r d; do [ -x "$d/rustc" ] || printf '%s:' "$d"; done)
 	PATH=${PATH%:}
