@@ -136,7 +136,7 @@ void sb_adds(struct strbuf *b, const char *s);
 /* The string built so far, malloc'd (never NULL); the buffer starts empty again. */
 char *sb_take(struct strbuf *b);
 
-/* ---- terminal.c ---- */
+/* ---- termsize.c (more in termsize.h) ---- */
 
 /* The terminal size of fd (TIOCGWINSZ), or 24 rows x 80 columns when unknown. */
 void terminal_size(int fd, int *rows, int *cols);

@@ -1,4 +1,4 @@
-/* terminal.c: facts about the terminal a command writes to (see mini.h and termsize.h). */
+/* termsize.c: the terminal's size: from the kernel, or asked of the terminal itself (see mini.h and termsize.h). */
 #include <errno.h>
 #include <poll.h>
 #include <stdlib.h>
