@@ -8,7 +8,7 @@
 #include <termios.h>
 #include <unistd.h>
 #include "mini.h"
-#include "ttysane.h"
+#include "sanemode.h"
 
 static const char usage[] =
 	"Usage: clear\n"

@@ -17,7 +17,7 @@
 #include <sys/utsname.h>
 #include "mini.h"
 #include "accounts.h"
-#include "ttysane.h"
+#include "sanemode.h"
 
 static const char usage[] =
 	"Usage: getty [-in] [-l LOGIN] SPEED TTY [TERM]\n"

@@ -10,7 +10,7 @@
 #include <unistd.h>
 #include <sys/ioctl.h>
 #include "mini.h"
-#include "ttysane.h"
+#include "sanemode.h"
 
 static const char usage[] =
 	"Usage: stty [-F DEVICE] [-a | -g | SETTING...]\n"

@@ -1,6 +1,6 @@
-/* ttysane.h: the "sane" terminal modes, shared by stty sane and reset. */
-#ifndef TTYSANE_H
-#define TTYSANE_H
+/* sanemode.h: the "sane" terminal modes, shared by stty sane and reset. */
+#ifndef SANEMODE_H
+#define SANEMODE_H
 
 #include <termios.h>
 

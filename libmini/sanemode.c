@@ -1,5 +1,5 @@
-/* ttysane.c: the "sane" terminal modes (see ttysane.h and termios(3)). */
-#include "ttysane.h"
+/* sanemode.c: the "sane" terminal modes (see sanemode.h and termios(3)). */
+#include "sanemode.h"
 
 /* The control key that types letter: ^C is 3. */
 #define CONTROL(letter) ((letter) & 0x1f)
