@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 #include "mini.h"
-#include "exec.h"
+#include "runcmd.h"
 
 static const char usage[] =
 	"Usage: chroot NEWROOT [COMMAND [ARG]...]\n"

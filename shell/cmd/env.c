@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "mini.h"
-#include "exec.h"
+#include "runcmd.h"
 
 static const char usage[] =
 	"Usage: env [-i] [-u NAME]... [-] [NAME=VALUE]... [COMMAND [ARG]...]\n"

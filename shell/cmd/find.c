@@ -25,7 +25,7 @@
 #include "mini.h"
 #include "ask.h"
 #include "escape.h"
-#include "exec.h"
+#include "runcmd.h"
 #include "modes.h"
 #include "pattern.h"
 #include "timefmt.h"

@@ -19,7 +19,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
-#include "exec.h"
+#include "runcmd.h"
 #include "mini.h"
 
 static const char usage[] =

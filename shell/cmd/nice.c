@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <unistd.h>
 #include "mini.h"
-#include "exec.h"
+#include "runcmd.h"
 
 static const char usage[] =
 	"Usage: nice [-n N] [COMMAND [ARG]...]\n"

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 #include "mini.h"
-#include "exec.h"
+#include "runcmd.h"
 
 static const char usage[] =
 	"Usage: nohup COMMAND [ARG]...\n"

@@ -10,7 +10,7 @@
 #include <sys/wait.h>
 #include "mini.h"
 #include "duration.h"
-#include "exec.h"
+#include "runcmd.h"
 
 static const char usage[] =
 	"Usage: time [-p] COMMAND [ARG]...\n"

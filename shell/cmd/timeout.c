@@ -13,7 +13,7 @@
 #include <sys/wait.h>
 #include "mini.h"
 #include "duration.h"
-#include "exec.h"
+#include "runcmd.h"
 #include "signames.h"
 
 static const char usage[] =

@@ -31,7 +31,7 @@
 #include <sys/types.h>
 #include "mini.h"
 #include "signames.h"
-#include "exec.h"
+#include "runcmd.h"
 
 /* ---- util.c: numbers, string lists, the arena parse trees live in, the stack check ---- */
 

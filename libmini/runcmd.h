@@ -1,9 +1,9 @@
 /*
- * exec.h: run another program in place of this one, the way POSIX asks
+ * runcmd.h: run another program in place of this one, the way POSIX asks
  * commands that start commands (env, nice, nohup, time, timeout, chroot ...) to.
  */
-#ifndef EXEC_H
-#define EXEC_H
+#ifndef RUNCMD_H
+#define RUNCMD_H
 
 /*
  * execvp(argv[0], argv). When that fails, print "cmd: NAME: reason" and end

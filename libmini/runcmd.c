@@ -1,9 +1,9 @@
-/* exec.c: starting another program (see exec.h). */
+/* runcmd.c: starting another program (see runcmd.h). */
 #include <errno.h>
 #include <unistd.h>
 #include <sys/wait.h>
 #include "mini.h"
-#include "exec.h"
+#include "runcmd.h"
 
 void exec_command(char **argv)
 {
