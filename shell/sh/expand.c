@@ -672,7 +672,10 @@ static char *backquote_text(const char *s, const char *end, int dquote)
 
 static void expand_arithmetic(struct expansion *e, const char *s, const char *end, int dquote)
 {
-	char *expr = expand_part(s, end, M_HEREDOC, 1);
+	/* $((i + 1)) names its variables without $: usually there is nothing to expand */
+	int plain = memchr(s, '$', end - s) == NULL && memchr(s, '`', end - s) == NULL &&
+		    memchr(s, '\\', end - s) == NULL && memchr(s, '"', end - s) == NULL;
+	char *expr = plain ? xstrndup(s, end - s) : expand_part(s, end, M_HEREDOC, 1);
 	char *result = number_string(arith_eval(expr));
 
 	add_expanded(e, result, dquote);
@@ -954,7 +957,8 @@ static int expand_pathname(const char *pattern, struct strlist *fields)
 
 	glob_in(&path, pattern, fields);
 	free(path.s);
-	qsort(fields->v + first, fields->count - first, sizeof *fields->v, compare_names);
+	if (fields->count > first)	/* none: fields->v may still be NULL (found by fuzzing) */
+		qsort(fields->v + first, fields->count - first, sizeof *fields->v, compare_names);
 	return fields->count > first;
 }
 
