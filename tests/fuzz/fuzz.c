@@ -75,12 +75,29 @@ void fuzz_set_budget(unsigned long max_calls)
 	budget = max_calls;
 }
 
-/* Called at the start of every function of the budgeted sources (-finstrument-functions). */
+static double run_started;	/* CPU seconds, when the run began */
+
+static double cpu_seconds(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+	return t.tv_sec + t.tv_nsec / 1e9;
+}
+
+/*
+ * Called at the start of every function of the budgeted sources (-finstrument-functions).
+ * Past the budget of calls, or past one second of CPU time (looked at every 1024 calls:
+ * a loop whose work is in the C library, sed's l over a pattern space that G made huge,
+ * makes few calls of its own), the run is stopped.
+ */
 void __attribute__((no_instrument_function)) __cyg_profile_func_enter(void *fn, void *site)
 {
 	(void)fn;
 	(void)site;
-	if (budget && exit_jump && ++calls > budget)
+	if (budget == 0 || exit_jump == NULL)
+		return;
+	if (++calls > budget || ((calls & 1023) == 0 && cpu_seconds() - run_started > 1.0))
 		fuzz_exit(FUZZ_BUDGET);
 }
 
@@ -100,7 +117,7 @@ void __attribute__((no_instrument_function)) __cyg_profile_func_exit(void *fn, v
 enum { TABLE_BITS = 20, TABLE_SIZE = 1 << TABLE_BITS, TABLE_MAX_USED = TABLE_SIZE / 4 * 3 };
 #define TOMBSTONE ((void *)1)
 /* A run holding more than this gets NULL from malloc, as on a machine that small. */
-#define MEMORY_BUDGET (256u << 20)
+#define MEMORY_BUDGET (64u << 20)
 
 struct block {
 	void *p;
@@ -700,6 +717,8 @@ int fuzz_run(int (*function)(void *), void *arg)
 	save_fds(&fds);
 	fchdir(work_fd);
 	calls = 0;
+	if (budget)
+		run_started = cpu_seconds();
 	if (setjmp(jump) == 0) {
 		exit_jump = &jump;
 		status = function(arg);

@@ -27,7 +27,7 @@ int fuzz_run(int (*function)(void *), void *arg);
 /*
  * For languages that can loop forever on purpose (awk, sed, sh): stop a run after
  * this many function calls in code built with -finstrument-functions (the
- * Makefile's FUZZ_BUDGETED). 0, the default, means no limit: then a loop that
+ * Makefile's FUZZ_BUDGETED), or after a second of CPU time. 0, the default, means no limit: then a loop that
  * never ends is a finding (libFuzzer's -timeout reports it).
  */
 void fuzz_set_budget(unsigned long calls);

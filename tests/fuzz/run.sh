@@ -61,7 +61,8 @@ seed=-seed=1
 
 failed=0
 for t in $targets; do
-	corpus=$out/$t.corpus
+	corpus=$out/$t.corpus		# make fuzz's, kept from run to run
+	[ "$keep" = 1 ] || corpus=$out/$t.test-corpus
 	[ "$keep" = 1 ] || rm -rf "$corpus"
 	mkdir -p "$corpus"
 	chmod 1777 "$corpus"
