@@ -20,7 +20,7 @@ check "dd: bad operand" 'dd foo=bar' '' 2 "unknown operand 'foo=bar'"
 check "dd: bad number" 'dd bs=x' '' 2 "invalid number"
 check "dd: bad conv" 'dd conv=foo' '' 2 "dd: invalid conversion: 'foo'"
 check "dd: GNU's transfer line" 'dd if=/dev/zero bs=1M count=3 2>&1 >/dev/null | sed -n 3p | sed "s/, [0-9.]* s, .*//"' $'3145728 bytes (3.1 MB, 3.0 MiB) copied\n'
-check "dd: 1000 bytes in SI only" 'dd if=/dev/zero bs=1000 count=1 2>&1 >/dev/null | sed -n 3p | sed "s/, [0-9.]* s, .*//"' $'1000 bytes (1.0 kB) copied\n'
+check "dd: 1000 bytes in SI only" 'dd if=/dev/zero bs=1000 count=1 2>&1 >/dev/null | sed -n 3p | sed -E "s/, [0-9.e+-]+ s, .*//"' $'1000 bytes (1.0 kB) copied\n'
 # iflag= and oflag=
 check "dd: a short read is a partial block" '(printf ab; sleep 0.6; printf cd) | dd bs=4 count=1 2>err; echo; head -1 err' $'ab\n0+1 records in\n'
 check "dd: iflag=fullblock fills the block" '(printf ab; sleep 0.3; printf cd) | dd bs=4 count=1 iflag=fullblock 2>err; echo; head -1 err' $'abcd\n1+0 records in\n'
