@@ -16,11 +16,12 @@
 #include <string.h>
 #include "mini.h"
 #include "escape.h"
+#include "hexfloat.h"
 
 static const char usage[] =
 	"Usage: printf FORMAT [ARGUMENT]...\n"
 	"Write the ARGUMENTs under the control of FORMAT, as C's printf does.\n"
-	"Conversions: %d %i %o %u %x %X %c %s %b %e %E %f %F %g %G %%;\n"
+	"Conversions: %d %i %o %u %x %X %c %s %b %e %E %f %F %g %G %a %A %%;\n"
 	"escapes: \\a \\b \\e \\f \\n \\r \\t \\v \\\\ \\NNN \\xHH \\c.\n";
 
 struct printf_run {
@@ -185,6 +186,22 @@ static void print_number(struct printf_run *run, char conversion, const char *fl
 	}
 }
 
+/* %a and %A: uClibc-ng's printf was built without them; libmini/hexfloat.c has them. */
+static void print_hex_float(struct printf_run *run, int upper, const char *flags, int width, int precision)
+{
+	char *text;
+
+	if (width < 0) {	/* a negative '*' width: left-justified, as C's printf */
+		char left_flags[16];
+		snprintf(left_flags, sizeof left_flags, "%s-", flags);
+		text = format_hex_float(float_arg(run), left_flags, -width, precision, upper);
+	} else {
+		text = format_hex_float(float_arg(run), flags, width, precision, upper);
+	}
+	fputs(text, stdout);
+	free(text);
+}
+
 /* A width or precision: digits in the format, or '*' for the next argument. */
 static int read_field_size(struct printf_run *run, const char **p)
 {
@@ -232,15 +249,15 @@ static int print_conversion(struct printf_run *run, const char **p)
 			precision = -1;
 	}
 	s += strspn(s, "hlLjqtz");	/* C's length modifiers mean nothing here */
-	/* No %a/%A (hexadecimal floats, which POSIX lets printf leave out): uClibc was
-	 * built without them and would print a decimal number instead. */
-	if (*s == '\0' || strchr("diouxXeEfFgGcsb", *s) == NULL) {
+	if (*s == '\0' || strchr("diouxXeEfFgGaAcsb", *s) == NULL) {
 		int len = *s ? (int)(s - start) + 1 : (int)(s - start);
 		warn("%.*s: invalid conversion specification", len, start);
 		return -1;
 	}
 	if (strchr("csb", *s))
 		print_string(run, *s, flags, width, precision);
+	else if (*s == 'a' || *s == 'A')
+		print_hex_float(run, *s == 'A', flags, width, precision);
 	else
 		print_number(run, *s, flags, width, precision);
 	*p = s + 1;
