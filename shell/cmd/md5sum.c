@@ -20,22 +20,17 @@ static const char usage[] =
 	"  -q  with -c: do not print OK for the files that match\n"
 	"  -s  with -c: print nothing, only the exit status tells\n";
 
-/* Digest the file at path into hex (2 * size + 1 bytes). Returns 0, or -1 with errno set. */
-static int digest_file(const char *path, enum hash_kind kind, char *hex)
+/* Digest what fd holds into hex (2 * size + 1 bytes). Returns 0, or -1 with errno set. */
+static int digest_fd(int fd, enum hash_kind kind, char *hex)
 {
 	static const char digits[] = "0123456789abcdef";
 	unsigned char buf[16384], digest[HASH_MAX_SIZE];
 	struct hash h;
 	ssize_t n;
-	int fd = open_input(path);
 
-	if (fd < 0)
-		return -1;
 	hash_start(&h, kind);
 	while ((n = read_full(fd, buf, sizeof buf)) > 0)
 		hash_add(&h, buf, n);
-	if (fd != STDIN_FILENO)
-		close(fd);
 	if (n < 0)
 		return -1;
 	hash_finish(&h, digest);
@@ -47,9 +42,24 @@ static int digest_file(const char *path, enum hash_kind kind, char *hex)
 	return 0;
 }
 
+/* Digest the file at path ("-": standard input), for -c. Returns 0, or -1 with errno set. */
+static int digest_file(const char *path, enum hash_kind kind, char *hex)
+{
+	int fd = open_input(path), result;
+
+	if (fd < 0)
+		return -1;
+	result = digest_fd(fd, kind, hex);
+	if (fd != STDIN_FILENO)
+		close(fd);
+	return result;
+}
+
 struct check_counts {
+	enum hash_kind kind;
 	int quiet, silent;	/* -q, -s */
 	long failed, unreadable, malformed, checked;
+	long malformed_lists;	/* lists without one good line */
 };
 
 /*
@@ -97,29 +107,34 @@ static void check_line(char *line, size_t hex_len, enum hash_kind kind, struct c
 	}
 }
 
-/* Check every line of the list in path. Returns 0 or 1. */
-static int check_list(const char *path, enum hash_kind kind, struct check_counts *count)
+/* each_file's work for -c: check every line of the list in fd. */
+static int check_list(int fd, const char *path, void *data)
 {
+	struct check_counts *count = data;
 	struct lines in;
 	char *line;
-	size_t len;
+	size_t len, hex_len = count->kind == HASH_MD5 ? 32 : count->kind == HASH_SHA1 ? 40 : 64;
 	long checked_before = count->checked;
-	int fd = open_input(path);
 
-	if (fd < 0) {
-		warn("%s:", path);
-		return 1;
-	}
 	lines_start(&in, fd, '\n');
 	while ((line = lines_next(&in, &len)) != NULL)
-		check_line(line, kind == HASH_MD5 ? 32 : kind == HASH_SHA1 ? 40 : 64, kind, count);
+		check_line(line, hex_len, count->kind, count);
 	lines_end(&in);
-	if (fd != STDIN_FILENO)
-		close(fd);
 	if (count->checked == checked_before) {
 		warn("%s: no properly formatted checksum lines found", path);
-		return 1;
+		count->malformed_lists++;
 	}
+	return 0;
+}
+
+/* each_file's work without -c: "DIGEST  NAME". */
+static int print_digest(int fd, const char *path, void *data)
+{
+	char hex[2 * HASH_MAX_SIZE + 1];
+
+	if (digest_fd(fd, *(enum hash_kind *)data, hex) < 0)
+		return COPY_READ_ERROR;
+	printf("%s  %s\n", hex, path);
 	return 0;
 }
 
@@ -140,16 +155,15 @@ static void report_problems(const struct check_counts *count)
 
 int md5sum_main(int argc, char **argv)
 {
-	static char *stdin_only[] = { "-", NULL };
 	struct check_counts count = { 0 };
-	enum hash_kind kind = HASH_MD5;
 	struct options o;
-	int c, checking = 0, status = 0;
+	int c, checking = 0, status;
 
+	count.kind = HASH_MD5;
 	if (strcmp(program_name, "sha1sum") == 0)
-		kind = HASH_SHA1;
+		count.kind = HASH_SHA1;
 	else if (strcmp(program_name, "sha256sum") == 0)
-		kind = HASH_SHA256;
+		count.kind = HASH_SHA256;
 	options_start(&o, argc, argv, "cqs", usage);
 	while ((c = options_next(&o)) != -1) {
 		if (c == 'c')
@@ -160,21 +174,12 @@ int md5sum_main(int argc, char **argv)
 			count.silent = 1;
 	}
 	argv += o.index;
-	if (*argv == NULL)
-		argv = stdin_only;
-	for (; *argv; argv++) {
-		char hex[2 * HASH_MAX_SIZE + 1];
-		if (checking) {
-			status |= check_list(*argv, kind, &count);
-		} else if (digest_file(*argv, kind, hex) < 0) {
-			warn("%s:", *argv);
-			status = 1;
-		} else {
-			printf("%s  %s\n", hex, *argv);
-		}
-	}
+	if (checking)
+		status = each_file(argv, check_list, &count);
+	else
+		status = each_file(argv, print_digest, &count.kind);
 	report_problems(&count);
-	if (count.failed || count.unreadable)
+	if (count.failed || count.unreadable || count.malformed_lists)
 		status = 1;
 	if (flush_stdout() < 0)
 		status = 1;
