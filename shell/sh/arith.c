@@ -36,7 +36,7 @@ static void __attribute__((noreturn)) arith_error(struct arith *a, const char *w
 
 static void skip_blanks(struct arith *a)
 {
-	while (isspace((unsigned char)*a->p))
+	while (*a->p == ' ' || *a->p == '\t' || *a->p == '\n')
 		a->p++;
 }
 
@@ -60,10 +60,15 @@ static const struct op {
 /* The operator at the current position (the longest that fits), looked up once per position. */
 static const struct op *current_operator(struct arith *a)
 {
+	if (a->p == a->op_pos)
+		return a->op;	/* looked up already, blanks skipped */
 	skip_blanks(a);
 	if (a->op_pos != a->p) {
+		unsigned char c = *a->p;
 		a->op_pos = a->p;
 		a->op = NO_OPERATOR;
+		if (isalnum(c) || c == '_' || c == '\0')
+			return a->op;	/* a number or a name: no need to look */
 		for (const struct op *o = operators; o != NO_OPERATOR; o++) {
 			if (a->p[0] == o->text[0] && (o->text[1] == '\0' || a->p[1] == o->text[1]) &&
 			    (o->text[1] == '\0' || o->text[2] == '\0' || a->p[2] == o->text[2])) {
@@ -78,10 +83,32 @@ static const struct op *current_operator(struct arith *a)
 /* If the operator op comes next (not as part of a longer one), consume it. */
 static int accept(struct arith *a, const char *op)
 {
-	if (strcmp(current_operator(a)->text, op) != 0)
+	const char *found = current_operator(a)->text;
+
+	if (found[0] != op[0] || strcmp(found, op) != 0)
 		return 0;
 	a->p += strlen(op);
 	return 1;
+}
+
+/*
+ * A number as strtoll(s, end, 0) reads it, with a quick way for the plain
+ * decimal numbers of everyday scripts (uClibc's strtoll is slow on those).
+ */
+static intmax_t to_number(const char *s, char **end)
+{
+	const char *p = s + (*s == '-');
+	intmax_t value = 0;
+	int digits = 0;
+
+	if (*p < '1' || *p > '9')
+		return strtoll(s, end, 0);	/* 0, octal, hexadecimal, signs, blanks */
+	for (; *p >= '0' && *p <= '9' && digits < 18; p++, digits++)
+		value = value * 10 + (*p - '0');
+	if (*p >= '0' && *p <= '9')
+		return strtoll(s, end, 0);	/* long enough to overflow: let strtoll clamp */
+	*end = (char *)p;
+	return *s == '-' ? -value : value;
 }
 
 /* The value of a digit of BASE#DIGITS: 0-9, a-z, A-Z (a-z again up to base 36), @, _. */
@@ -104,7 +131,7 @@ static int digit_value(char c, int base)
 static intmax_t parse_number(struct arith *a)
 {
 	char *end;
-	intmax_t value = strtoll(a->p, &end, 0);
+	intmax_t value = to_number(a->p, &end);
 
 	if (*end == '#' && value >= 2 && value <= 64 && end[1] != '\0') {
 		int base = value;
@@ -131,7 +158,7 @@ static intmax_t variable_value(struct arith *a, const char *name)
 			sh_error(2, "%s: parameter not set", name);
 		return 0;
 	}
-	value = strtoll(v, &end, 0);
+	value = to_number(v, &end);
 	while (isspace((unsigned char)*end))
 		end++;
 	if (*end != '\0' && !a->skip)
@@ -193,11 +220,17 @@ static intmax_t apply(struct arith *a, const char *op, intmax_t x, intmax_t y)
 }
 
 /* primary: number | name | name op= expr | ( expr ) */
+/* Is o an assignment operator: = or OP= (but not == <= >= !=)? */
+static int is_assignment_operator(const struct op *o)
+{
+	size_t len = strlen(o->text);
+
+	return len > 0 && o->text[len - 1] == '=' && o->precedence == 0;
+}
+
 static intmax_t parse_primary(struct arith *a)
 {
-	static const char *const assign_ops[] = {
-		"**=", "*=", "/=", "%=", "+=", "-=", "<<=", ">>=", "&=", "^=", "|=", NULL
-	};
+	const struct op *o;
 	size_t len;
 	char *name;
 	intmax_t value;
@@ -224,22 +257,16 @@ static intmax_t parse_primary(struct arith *a)
 		free(name);
 		return value;
 	}
-	if (accept(a, "=")) {
+	o = current_operator(a);
+	if (is_assignment_operator(o)) {	/* name = expr, name += expr... */
+		a->p += strlen(o->text);
 		value = parse_assignment(a);
+		if (o->text[1] != '\0')
+			value = apply(a, o->text, variable_value(a, name), value);
 		assign(a, name, value);
-		free(name);
-		return value;
+	} else {
+		value = variable_value(a, name);
 	}
-	for (int i = 0; assign_ops[i]; i++) {
-		if (accept(a, assign_ops[i])) {
-			intmax_t right = parse_assignment(a);
-			value = apply(a, assign_ops[i], variable_value(a, name), right);
-			assign(a, name, value);
-			free(name);
-			return value;
-		}
-	}
-	value = variable_value(a, name);
 	free(name);
 	return value;
 }
@@ -282,7 +309,9 @@ static intmax_t parse_unary(struct arith *a)
 	if (++a->depth > MAX_DEPTH)
 		arith_error(a, "nested too deeply");
 	skip_blanks(a);
-	if (is_increment(a))
+	if (isalnum((unsigned char)*a->p) || *a->p == '_')
+		value = parse_primary(a);	/* the usual case: no sign before the operand */
+	else if (is_increment(a))
 		value = pre_increment(a);
 	else if (accept(a, "-"))
 		value = -(uintmax_t)parse_unary(a);

@@ -1065,12 +1065,47 @@ static int is_plain(const char *s)
 	return special == NULL || (*special == '[' && strpbrk(special, "$`'\"\\*?]~") == NULL);
 }
 
+/*
+ * The value of a word that is one parameter and nothing else: $name, ${name},
+ * "$name" or "${name}" (*quoted says which). The common case, taken without
+ * the general machinery. Returns 0 when the word is something else, or when
+ * the parameter is unset and set -u must complain.
+ */
+static int lone_parameter(const char *text, int *quoted, char **value)
+{
+	size_t len = strlen(text), name_len;
+	int braces;
+
+	*quoted = text[0] == '"';
+	if (*quoted && (len < 3 || text[len - 1] != '"'))
+		return 0;
+	text += *quoted;
+	len -= 2 * *quoted;
+	if (text[0] != '$')
+		return 0;
+	braces = text[1] == '{';
+	name_len = param_name_length(text + 1 + braces, braces);
+	if (name_len == 0 || text[1 + braces] == '@' || text[1 + braces] == '*' ||
+	    len != 1 + name_len + 2 * braces || (braces && text[len - 1] != '}'))
+		return 0;
+	*value = param_value(text + 1 + braces, name_len);
+	if (*value == NULL && sh_opt.nounset)
+		return 0;
+	return 1;
+}
+
 void expand_words(struct word *w, struct strlist *fields)
 {
 	for (; w; w = w->next) {
 		struct expansion e = { .mode = M_FIELDS, .fields = fields, .word_start = w->text };
+		int quoted;
+		char *value;
 		if (is_plain(w->text) && *w->text) {
 			sl_add(fields, xstrdup(w->text));
+			continue;
+		}
+		if (w->text[0] == '"' && lone_parameter(w->text, &quoted, &value)) {
+			sl_add(fields, value ? value : xstrdup(""));	/* "$x": one field, as it is */
 			continue;
 		}
 		expand_text(&e, w->text, w->text + strlen(w->text), 0);
@@ -1093,9 +1128,16 @@ char *expand_assignment(const char *text)
 	struct expansion e = { .mode = M_STRING, .assignment = 1, .word_start = eq + 1 };
 	struct strbuf b = { 0 };
 	char *value;
+	int quoted;
 
 	if (is_plain(eq + 1))
 		return xstrdup(text);
+	if (lone_parameter(eq + 1, &quoted, &value)) {	/* x=$y: no splitting in an assignment */
+		sb_addn(&b, text, eq + 1 - text);
+		sb_adds(&b, value ? value : "");
+		free(value);
+		return sb_take(&b);
+	}
 	expand_text(&e, eq + 1, eq + 1 + strlen(eq + 1), 0);
 	value = take_string(&e);
 	sb_addn(&b, text, eq + 1 - text);
