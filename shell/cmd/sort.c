@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include "mini.h"
 #include "lines.h"
+#include "copy.h"
 
 static const char usage[] =
 	"Usage: sort [-bcCdfghMmnrsuVz] [-k POS1[,POS2]]... [-t SEP] [-o FILE] [FILE]...\n"
@@ -613,6 +614,64 @@ static int check_sorted(int quietly, const char *name)
 	return 0;
 }
 
+/* Write the sorted lines to f (skipping repeats with -u). Returns 0, or -1 on a write error. */
+static int print_sorted(FILE *f, struct item *items, size_t count, int unique)
+{
+	for (size_t i = 0; i < count; i++) {
+		if (unique && i > 0 && compare_keys(items[i - 1].line, items[i].line) == 0)
+			continue;
+		fwrite(items[i].line->s, 1, items[i].line->len, f);
+		putc(delimiter, f);
+	}
+	return fflush(f) != 0 || ferror(f) ? -1 : 0;
+}
+
+/* What write_output hands to write_new_file. */
+struct sorted {
+	struct item *items;
+	size_t count;
+	int unique;
+};
+
+static int fill_output(int fd, void *data)
+{
+	struct sorted *sorted = data;
+	FILE *f = fdopen(dup(fd), "w");
+	int result;
+
+	if (f == NULL)
+		return -1;
+	setvbuf(f, NULL, _IOFBF, 65536);
+	result = print_sorted(f, sorted->items, sorted->count, sorted->unique);
+	if (fclose(f) != 0 || result < 0) {
+		warn("write error:");
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * -o FILE: the output goes to a new file renamed over FILE only when it is whole,
+ * so "sort -o f f" on a full disk leaves f as it was. A new FILE gets the mode
+ * 0666 less the umask, as a file sort created itself would.
+ */
+static int write_output(const char *path, struct item *items, size_t count, int unique)
+{
+	struct sorted sorted = { items, count, unique };
+	struct stat like;
+
+	if (stat(path, &like) < 0) {
+		mode_t mask = umask(0);
+		umask(mask);
+		memset(&like, 0, sizeof like);
+		like.st_mode = S_IFREG | (0666 & ~mask);
+		like.st_uid = geteuid();
+		like.st_gid = getegid();
+	}
+	like.st_atim.tv_nsec = like.st_mtim.tv_nsec = UTIME_NOW;	/* written now */
+	return write_new_file(path, &like, fill_output, &sorted) ? 2 : 0;
+}
+
 int sort_main(int argc, char **argv)
 {
 	struct options o;
@@ -681,21 +740,10 @@ int sort_main(int argc, char **argv)
 	}
 	merge_sort(items, tmp, nlines);
 
-	if (output) {
-		out = fopen(output, "w");
-		if (out == NULL) {
-			warn("cannot create %s:", output);
-			return 2;
-		}
-	}
+	if (output)
+		return write_output(output, items, nlines, unique);
 	setvbuf(out, NULL, _IOFBF, 65536);
-	for (size_t i = 0; i < nlines; i++) {
-		if (unique && i > 0 && compare_keys(items[i - 1].line, items[i].line) == 0)
-			continue;
-		fwrite(items[i].line->s, 1, items[i].line->len, out);
-		putc(delimiter, out);
-	}
-	if (fflush(out) != 0 || (output && fclose(out) != 0)) {
+	if (print_sorted(out, items, nlines, unique) < 0) {
 		warn("write error:");
 		status = 2;
 	}
