@@ -783,6 +783,12 @@ static const char *expand_backslash(struct expansion *e, const char *s, const ch
 	return s + 2;
 }
 
+/* Does c start a quote or an expansion (the characters expand_text stops at)? */
+static int is_special_in_word(char c)
+{
+	return c == '\'' || c == '"' || c == '\\' || c == '$' || c == '`' || c == '~';
+}
+
 /* Walk the raw text from s to end, adding what it expands to. */
 static const char *expand_text(struct expansion *e, const char *s, const char *end, int dquote)
 {
@@ -845,7 +851,7 @@ static const char *expand_text(struct expansion *e, const char *s, const char *e
 		}
 		/* ordinary characters: add the whole run at once */
 		next = s + 1;
-		while (next < end && !strchr("'\"\\$`~", *next))
+		while (next < end && !is_special_in_word(*next))
 			next++;
 		add_chars(e, s, next - s, dquote ? F_QUOTED : e->literal_flag);
 		s = next;
@@ -872,17 +878,19 @@ static int has_live_pattern(const char *text, const char *flags, size_t len)
 /* Characters without marks; in a pattern, quoted special characters get a backslash. */
 static char *plain_text(const char *text, const char *flags, size_t len, int pattern)
 {
-	struct strbuf b = { 0 };
+	/* (written straight into a buffer of the largest size: this runs for every word) */
+	char *out = xmalloc(pattern ? 2 * len + 1 : len + 1), *o = out;
 
 	for (size_t i = 0; i < len; i++) {
 		if (flags[i] & F_MARK)
 			continue;
 		/* (! ^ - too: quoted inside [...] they are plain characters) */
 		if (pattern && (flags[i] & F_QUOTED) && strchr("*?[]\\!^-", text[i]))
-			sb_addc(&b, '\\');
-		sb_addc(&b, text[i]);
+			*o++ = '\\';
+		*o++ = text[i];
 	}
-	return sb_take(&b);
+	*o = '\0';
+	return out;
 }
 
 /* ---- pathname expansion (2.13.3) ----
