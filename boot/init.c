@@ -38,6 +38,7 @@
 #include "mini.h"
 #include "init.h"
 #include "loop.h"
+#include "utmpfile.h"
 
 /* A respawn line that dies this soon after starting, this many times in a row, ... */
 #define QUICK_EXIT_SECONDS 2
@@ -141,6 +142,7 @@ static void early_boot(void)
 	symlink("/proc/self/fd/1", "/dev/stdout");
 	symlink("/proc/self/fd/2", "/dev/stderr");
 	set_hostname();
+	utmp_boot();	/* /run/utmp and /var/log/wtmp, with the boot's record */
 }
 
 /* ---- starting an inittab line (the child's side) ---- */
@@ -363,6 +365,9 @@ static void note_exit(pid_t pid)
 		struct entry *e = &entries[i];
 		if (e->pid != pid)
 			continue;
+		/* getty, login and the shell were this one process: its session is over */
+		if (e->action == RESPAWN || e->action == ASKFIRST)
+			utmp_mark_dead(pid, e->tty);
 		e->pid = 0;
 		e->quick_exits = now - e->started < QUICK_EXIT_SECONDS ? e->quick_exits + 1 : 0;
 		if (e->quick_exits >= QUICK_EXITS_ALLOWED) {
@@ -492,6 +497,7 @@ static void shut_down(int how)
 	    : how == RB_POWER_OFF ? "power off" : "halt");
 	for (int i = 0; i < entry_count; i++)
 		entries[i].pid = 0;	/* they are about to die: do not restart them */
+	utmp_shutdown();	/* for last: the sessions still open end "down", not "crash" */
 	run_and_wait(SHUTDOWN);
 	stop_every_process();
 	release_disks();

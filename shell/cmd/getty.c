@@ -18,6 +18,7 @@
 #include "mini.h"
 #include "accounts.h"
 #include "sanemode.h"
+#include "utmpfile.h"
 
 static const char usage[] =
 	"Usage: getty [-in] [-l LOGIN] SPEED TTY [TERM]\n"
@@ -175,6 +176,8 @@ int getty_main(int argc, char **argv)
 	set_terminal(speed_code(speed));
 	if (strcmp(tty, "-") == 0)
 		tty = ttyname(0) ? ttyname(0) : "-";
+	if (strcmp(tty, "-") != 0)
+		utmp_mark(LOGIN_PROCESS, getpid(), tty, "LOGIN", NULL);	/* who -a: waiting for a login */
 	if (issue)
 		show_issue(tty);
 	if (!ask) {

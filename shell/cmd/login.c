@@ -19,11 +19,13 @@
 #include "accounts.h"
 #include "logs.h"
 #include "password.h"
+#include "utmpfile.h"
 
 static const char usage[] =
-	"Usage: login [-p] [-f USER] [USER]\n"
+	"Usage: login [-p] [-h HOST] [-f USER] [USER]\n"
 	"Log in as USER on this terminal: ask the password, start the user's shell.\n"
 	"  -f USER  do not ask the password (only root may)\n"
+	"  -h HOST  the remote host the user comes from, for who, w and last (root only)\n"
 	"  -p       keep the environment (else only TERM is kept)\n";
 
 /* The user, when name and the password typed for it match; else NULL, after a wait. */
@@ -56,14 +58,16 @@ int login_main(int argc, char **argv)
 {
 	struct options o;
 	struct passwd *pw = NULL;
-	const char *tty;
+	const char *tty, *host = NULL;
 	char name[64] = "";
 	int c, keep_environment = 0, no_password = 0;
 
-	options_start(&o, argc, argv, "pf:", usage);
+	options_start(&o, argc, argv, "pf:h:", usage);
 	while ((c = options_next(&o)) != -1) {
 		if (c == 'p')
 			keep_environment = 1;
+		else if (c == 'h')
+			host = o.arg;
 		else if (c == 'f') {
 			no_password = 1;
 			snprintf(name, sizeof name, "%s", o.arg);
@@ -73,6 +77,8 @@ int login_main(int argc, char **argv)
 		snprintf(name, sizeof name, "%s", argv[o.index]);
 	if (no_password && getuid() != 0)
 		die("-f: only root may log in without a password");
+	if (host && getuid() != 0)
+		die("-h: only root may name the remote host");
 	tty = ttyname(0) ? ttyname(0) : "?";
 
 	for (int tries = 1; pw == NULL; tries++) {
@@ -90,6 +96,8 @@ int login_main(int argc, char **argv)
 	log_send(LOG_AUTH | LOG_INFO, "login", "%s logged in on %s", pw->pw_name, tty);
 	if (pw->pw_uid == 0 && password_of(pw)[0] == '\0')
 		puts("root has no password: anyone can log in as root. Set one with passwd.");
+	if (strcmp(tty, "?") != 0)
+		utmp_mark(USER_PROCESS, getpid(), tty, pw->pw_name, host);
 	give_terminal(pw);
 	account_become(pw, !keep_environment);
 	if (keep_environment && chdir(pw->pw_dir) < 0)

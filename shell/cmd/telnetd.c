@@ -23,6 +23,7 @@
 #include <termios.h>
 #include <unistd.h>
 #include "mini.h"
+#include "utmpfile.h"
 
 static const char usage[] =
 	"Usage: telnetd [-Fi] [-p PORT] [-b ADDR] [-l LOGIN]\n"
@@ -129,7 +130,7 @@ static int send_escaped(int sock, const unsigned char *buf, size_t n)
 /* ---- one session ---- */
 
 /* In the child: the pty's slave side becomes the controlling terminal, then LOGIN runs. */
-static void __attribute__((noreturn)) start_login(const char *slave_name)
+static void __attribute__((noreturn)) start_login(const char *slave_name, const char *peer)
 {
 	int fd;
 
@@ -146,7 +147,11 @@ static void __attribute__((noreturn)) start_login(const char *slave_name)
 	signal(SIGPIPE, SIG_DFL);
 	signal(SIGCHLD, SIG_DFL);
 	signal(SIGHUP, SIG_DFL);
-	execl(login_program, login_program, (char *)NULL);
+	/* login -h: who, w and last show where the user came from (other programs may not know -h) */
+	if (strcmp(base_name(login_program), "login") == 0)
+		execl(login_program, login_program, "-h", peer, (char *)NULL);
+	else
+		execl(login_program, login_program, (char *)NULL);
 	fprintf(stderr, "telnetd: %s: %s\r\n", login_program, strerror(errno));
 	_exit(127);
 }
@@ -185,13 +190,17 @@ static void session(int sock)
 {
 	static const unsigned char offer[] = { IAC, WILL, OPT_ECHO, IAC, WILL, OPT_SGA, IAC, DO, OPT_SGA };
 	int master = posix_openpt(O_RDWR | O_NOCTTY);
-	char *slave_name;
+	char *slave_name, peer[INET_ADDRSTRLEN] = "?";
+	struct sockaddr_in a;
+	socklen_t alen = sizeof a;
 	pid_t pid;
 
 	if (master < 0 || grantpt(master) < 0 || unlockpt(master) < 0 || !(slave_name = ptsname(master))) {
 		warn("pty:");
 		return;
 	}
+	if (getpeername(sock, (struct sockaddr *)&a, &alen) == 0 && a.sin_family == AF_INET)
+		inet_ntop(AF_INET, &a.sin_addr, peer, sizeof peer);
 	pid = fork();
 	if (pid < 0) {
 		warn("fork:");
@@ -200,7 +209,7 @@ static void session(int sock)
 	if (pid == 0) {
 		close(master);
 		close(sock);
-		start_login(slave_name);
+		start_login(slave_name, peer);
 	}
 	write_all(sock, offer, sizeof offer);
 	relay(sock, master);
@@ -208,6 +217,7 @@ static void session(int sock)
 	close(sock);
 	kill(-pid, SIGHUP);	/* its process group, in case one ignores the hang-up */
 	waitpid(pid, NULL, 0);
+	utmp_mark_dead(pid, slave_name);	/* login wrote the session's record with its pid */
 }
 
 static int listen_on(const char *addr, const char *port_text)
