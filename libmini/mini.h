@@ -136,6 +136,12 @@ void sb_adds(struct strbuf *b, const char *s);
 /* The string built so far, malloc'd (never NULL); the buffer starts empty again. */
 char *sb_take(struct strbuf *b);
 
+/* ---- regex.c ---- */
+/* regcomp(3), refusing with REG_BADRPT the stacked repetitions (a+++++…) that make the C
+ * library's compiler take memory doubling at each one. Every command compiles through it. */
+struct re_pattern_buffer;
+int regex_compile(struct re_pattern_buffer *re, const char *pattern, int flags);
+
 /* ---- termsize.c (more in termsize.h) ---- */
 
 /* The terminal size of fd (TIOCGWINSZ), or 24 rows x 80 columns when unknown. */

@@ -97,7 +97,7 @@ static struct value match(struct value s, struct value re_text)
 {
 	regex_t re;
 	regmatch_t m[2];
-	int err = regcomp(&re, re_text.s, 0);
+	int err = regex_compile(&re, re_text.s, 0);
 
 	if (err != 0) {
 		char msg[128];

@@ -688,7 +688,7 @@ static void parse_regex(struct node *n, const char *pattern, int flags)
 	int error;
 
 	n->regex = xmalloc(sizeof *n->regex);
-	error = regcomp(n->regex, pattern, flags);
+	error = regex_compile(n->regex, pattern, flags);
 	if (error != 0) {
 		regerror(error, n->regex, message, sizeof message);
 		usage_error(usage, "invalid regular expression '%s': %s", pattern, message);

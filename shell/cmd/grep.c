@@ -145,7 +145,7 @@ static void compile_patterns(void)
 					p->text[j] = lower[(unsigned char)p->text[j]];
 			continue;
 		}
-		err = regcomp(&p->re, p->text, flags);
+		err = regex_compile(&p->re, p->text, flags);
 		if (err != 0) {
 			char msg[128];
 			regerror(err, &p->re, msg, sizeof msg);

@@ -346,7 +346,7 @@ static void search_command(int key, int count)
 		if (have_pattern)
 			regfree(&pattern);
 		have_pattern = 0;
-		err = regcomp(&pattern, text_typed, REG_EXTENDED | (ignore_case ? REG_ICASE : 0));
+		err = regex_compile(&pattern, text_typed, REG_EXTENDED | (ignore_case ? REG_ICASE : 0));
 		if (err) {
 			regerror(err, &pattern, status, sizeof status);
 			free(text_typed);

@@ -167,7 +167,7 @@ static void read_pattern(struct pager *p)
 		return;
 	if (p->have_pattern)
 		regfree(&p->pattern);
-	p->have_pattern = regcomp(&p->pattern, text, REG_NOSUB) == 0;
+	p->have_pattern = regex_compile(&p->pattern, text, REG_NOSUB) == 0;
 }
 
 /* Search forward for the pattern and show a page starting at the matching line. */

@@ -96,7 +96,7 @@ int nl_main(int argc, char **argv)
 		switch (c) {
 		case 'b':
 			n.style = o.arg[0];
-			if (n.style == 'p' && regcomp(&n.re, o.arg + 1, REG_NOSUB) != 0)
+			if (n.style == 'p' && regex_compile(&n.re, o.arg + 1, REG_NOSUB) != 0)
 				usage_error(usage, "invalid regular expression '%s'", o.arg + 1);
 			if (!strchr("atnp", n.style) || (n.style != 'p' && o.arg[1]))
 				usage_error(usage, "invalid body numbering style '%s'", o.arg);

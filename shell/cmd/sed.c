@@ -126,7 +126,7 @@ static regex_t *compile(const char *pattern, int flags)
 	if (*pattern == '\0')
 		return NULL;
 	re = xmalloc(sizeof *re);
-	err = regcomp(re, pattern, flags | (extended ? REG_EXTENDED : 0));
+	err = regex_compile(re, pattern, flags | (extended ? REG_EXTENDED : 0));
 	if (err != 0) {
 		char msg[128];
 		regerror(err, re, msg, sizeof msg);

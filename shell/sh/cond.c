@@ -79,7 +79,7 @@ static int is_binary(const char *w)
 static int regex_match(struct cond *c, const char *subject, const char *ere)
 {
 	regex_t re;
-	int result, code = regcomp(&re, ere, REG_EXTENDED | REG_NOSUB);
+	int result, code = regex_compile(&re, ere, REG_EXTENDED | REG_NOSUB);
 
 	if (code != 0) {
 		sh_warn("[[: %s: bad regular expression", ere);

@@ -98,3 +98,7 @@ check "grep -Z: a NUL after file names" 'echo hit > a; echo hit > b; grep -lZ hi
 check "grep --exclude-dir --include --exclude" \
 	'mkdir -p d/skip d/keep; for f in d/a.c d/a.h d/skip/x.c d/keep/y.c; do echo hit > $f; done; grep -r --exclude-dir=skip hit d | sort; grep -r --include="*.c" --exclude-dir="s*" hit d | sort; grep -r --exclude="*.c" hit d; grep --exclude="*.h" hit d/a.h; echo $?' \
 	$'d/a.c:hit\nd/a.h:hit\nd/keep/y.c:hit\nd/a.c:hit\nd/keep/y.c:hit\nd/a.h:hit\n1\n'
+# libmini/regex.c: stacked repetitions double the C library's compiled tree at each one
+check "grep -E: 24 stacked + are refused, not a crash" 'grep -E "a++++++++++++++++++++++++" /dev/null' '' 2 'grep: a\++: Invalid preceding regular expression'
+check "grep: 20 stacked \\+ in a BRE refused" 'grep "a\+\+\+\+\+\+\+\+\+\+\+\+\+\+\+\+\+\+\+\+" /dev/null' '' 2 'Invalid preceding regular expression'
+check "grep -E: a few stacked repetitions still work" 'echo aaa | grep -E "a+*" && echo "a+" | grep "[+++++]"' $'aaa\na+\n'

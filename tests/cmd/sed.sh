@@ -150,3 +150,4 @@ check "sed: \\U \\L \\E in the replacement" 'echo "ab cd" | sed "s/\\(..\\) \\(.
 check "sed: l with a width, q with a status" 'echo aaaa | sed -n "l 3"; printf "1\n2\n" | sed 1q7; echo $?' $'aa\\\naa$\n1\n7\n'
 check "sed -i.bak with the option after the operands" 'echo a > f; sed s/a/b/ f -i.bak; cat f f.bak' $'b\na\n'
 check "sed: an unknown option" 'sed -y p' '' 2 "unknown option '-y'"
+check "sed -E: stacked {n} repetitions refused" 'echo b | sed -E "s/b{1}{1}{1}{1}{1}/x/"' '' 1 'Invalid preceding regular expression'

@@ -225,7 +225,7 @@ regex_t *compile_regex(const char *s)
 {
 	regex_t *re = xmalloc(sizeof *re);
 
-	if (regcomp(re, s, REG_EXTENDED) != 0) {
+	if (regex_compile(re, s, REG_EXTENDED) != 0) {
 		free(re);
 		return NULL;
 	}

@@ -30,7 +30,7 @@ int search_compile(const char *pattern)
 			return 0;
 		pattern = last_pattern;
 	}
-	err = regcomp(&re, pattern, opt.ignorecase ? REG_ICASE : 0);
+	err = regex_compile(&re, pattern, opt.ignorecase ? REG_ICASE : 0);
 	if (err) {
 		char why[80];
 		regerror(err, &re, why, sizeof why);
