@@ -361,6 +361,22 @@ case("yanks do not shift the numbered registers", "a\nb\n", "ddyy\"1p:wq\r", "b\
 case(":d goes into \"1", "a\nb\n", ":1d\r\"1p:wq\r", "b\na\n")
 case("an empty numbered register", "a\n", "\"5p\0:wq\r", "a\n", screen="Nothing in register 5")
 
+# ---- :map ----
+case(":map a key to keys", "abc\n", ":map Q x$x\rQ:wq\r", "b\n")
+case(":map with <Esc> and <CR>", "abc\n", ":map Q A!<Esc>\r:map W :s/a/X/<CR>\rQW:wq\r", "Xbc!\n")
+case(":map two keys", "a\nb\n", ":map ,d dd\r,d:wq\r", "b\n")
+case(":map: the start of a map that is no map runs as itself", "abc\n", ":map ,d dd\r,x:wq\r", "bc\n")
+case(":map: a map's keys may use another map", "abc\n", ":map Q x\r:map W QQ\rW:wq\r", "c\n")
+case(":map: a count before a map", "abcd\n", ":map Q x\r3Q:wq\r", "d\n")
+case(":map: . repeats what the map did", "a\nb\nc\n", ":map Q dd\rQ.:wq\r", "c\n")
+case(":unmap", "ab\ncd\n", ":map x dd\r:unmap x\rx:wq\r", "b\ncd\n")
+case(":map alone lists the maps", "a\n", ":map Q dd\r:map\r\0\r:q\r", "a\n", screen="Q            dd")
+case(":map: a recursive map stops", "abcdef\n", ":map Q xQ\rQ\0:wq\r", "\n", screen="recursive mapping")
+case(":map: two maps that call each other stop", "abc\n", ":map Q W\r:map W Q\rQ\0:wq\r", "abc\n",
+     screen="recursive mapping")
+case(":unmap of no map", "a\n", ":unmap Z\r\0:q\r", "a\n", screen="No such mapping")
+case(":map without keys to map to", "a\n", ":map Q\r\0:q\r", "a\n", screen="Usage: :map LHS RHS")
+
 # ---- files ----
 case("new file", None, "\0ihello" + ESC + ":wq\r", "hello\n", screen="[New file]")
 case("empty new file written empty", None, ":wq\r", "")

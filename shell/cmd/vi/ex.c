@@ -621,9 +621,9 @@ static void set_command(struct ex *e)
 /* ---- the table ---- */
 
 enum {
-	COPY, DELETE, EDIT, GLOBAL, JOIN, MARK, MOVE, NEXT, NUMBER_CMD, PRINT,
+	COPY, DELETE, EDIT, GLOBAL, JOIN, MAP, MARK, MOVE, NEXT, NUMBER_CMD, PRINT,
 	QUIT, READ, REDO, SET, SHELL, SHIFT_LEFT, SHIFT_RIGHT, SUBSTITUTE, UNDO, VGLOBAL,
-	WRITE, WRITE_QUIT, XIT, YANK, LINE_NUMBER
+	WRITE, WRITE_QUIT, XIT, YANK, LINE_NUMBER, UNMAP
 };
 
 static const struct {
@@ -632,10 +632,10 @@ static const struct {
 	int id;
 } ex_commands[] = {
 	{ "copy", 2, COPY }, { "delete", 1, DELETE }, { "edit", 1, EDIT }, { "global", 1, GLOBAL },
-	{ "join", 1, JOIN }, { "k", 1, MARK }, { "mark", 2, MARK }, { "move", 1, MOVE },
+	{ "join", 1, JOIN }, { "k", 1, MARK }, { "map", 3, MAP }, { "mark", 2, MARK }, { "move", 1, MOVE },
 	{ "next", 1, NEXT }, { "number", 2, NUMBER_CMD }, { "print", 1, PRINT }, { "quit", 1, QUIT },
 	{ "read", 1, READ }, { "redo", 3, REDO }, { "substitute", 1, SUBSTITUTE }, { "set", 2, SET },
-	{ "t", 1, COPY }, { "undo", 1, UNDO }, { "vglobal", 1, VGLOBAL }, { "write", 1, WRITE },
+	{ "t", 1, COPY }, { "undo", 1, UNDO }, { "unmap", 3, UNMAP }, { "vglobal", 1, VGLOBAL }, { "write", 1, WRITE },
 	{ "wq", 2, WRITE_QUIT }, { "xit", 1, XIT }, { "yank", 1, YANK },
 };
 
@@ -696,6 +696,14 @@ static void run_ex(int id, struct ex *e)
 	case LINE_NUMBER: message("%d", e->addresses ? e->last + 1 : line_count); break;
 	case MARK: if (isalpha((unsigned char)e->arg[0])) mark_set(e->arg[0], (struct pos){ e->last, 0 }); break;
 	case SET: set_command(e); break;
+	case MAP: case UNMAP:
+		if (e->bang)
+			message("Only normal-mode maps: :map without !");
+		else if (id == MAP)
+			map_command(e->arg);
+		else
+			unmap_command(e->arg);
+		break;
 	case SHELL:
 		if (e->addresses)
 			ex_filter(e->first, e->last, e->arg);

@@ -859,7 +859,7 @@ void normal_command(void)
 
 	undo_begin();
 	scroll_to_cursor();	/* H, L, Ctrl-E... need the screen as it would show now */
-	key = get_key();
+	key = mapped_key();
 	while (key == '"' || (key >= '1' && key <= '9') || (count && key == '0')) {
 		if (key == '"') {
 			reg = get_key();
@@ -870,7 +870,7 @@ void normal_command(void)
 			if (count > 1000000)
 				count = 1000000;
 		}
-		key = get_key();
+		key = mapped_key();	/* a map after a count: 3X runs X's keys with the count 3 */
 	}
 	if (key == '.') {
 		repeat_change(count);

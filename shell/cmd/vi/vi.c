@@ -38,27 +38,54 @@ static int readonly_option;	/* -R, or started as view */
 
 /* ---- keys ---- */
 
-static int *pushed;		/* keys to read again before the terminal's */
-static int pushed_count, pushed_next;
+struct key_queue {
+	int *keys;
+	int count, next;	/* keys[next..count) are still to read */
+};
+/* Keys to read again before the terminal's (for "." and counts): not recorded again. */
+static struct key_queue pushed;
+/* Keys a mapping stands for (:map): read as if typed, so "." records them. */
+static struct key_queue fed;
 static int *recorded;
 static int recorded_count, recorded_capacity, recording;
 
-void push_keys(const int *keys, int n)
+/* Put n keys in front of what q still holds. */
+static void queue_insert(struct key_queue *q, const int *keys, int n)
 {
-	int rest = pushed_count - pushed_next;
+	int rest = q->count - q->next;
 	int *all = xmalloc((n + rest + 1) * sizeof *all);
 
 	memcpy(all, keys, n * sizeof *all);
-	memcpy(all + n, pushed + pushed_next, rest * sizeof *all);
-	free(pushed);
-	pushed = all;
-	pushed_count = n + rest;
-	pushed_next = 0;
+	memcpy(all + n, q->keys + q->next, rest * sizeof *all);
+	free(q->keys);
+	q->keys = all;
+	q->count = n + rest;
+	q->next = 0;
+}
+
+void push_keys(const int *keys, int n)
+{
+	queue_insert(&pushed, keys, n);
 }
 
 void drop_pushed_keys(void)
 {
-	pushed_count = pushed_next = 0;
+	pushed.count = pushed.next = 0;
+}
+
+void feed_keys(const int *keys, int n)
+{
+	queue_insert(&fed, keys, n);
+}
+
+void drop_fed_keys(void)
+{
+	fed.count = fed.next = 0;
+}
+
+int keys_fed(void)
+{
+	return fed.next < fed.count;
 }
 
 static void record_key(int key)
@@ -102,14 +129,18 @@ int get_key(void)
 {
 	int key;
 
-	if (pushed_next < pushed_count)
-		return pushed[pushed_next++];
-	do {
-		if (!output_showing() && !term_key_ready())
-			screen_draw();
-		key = term_key();
-	} while (key == KEY_RESIZE);
-	clear_message();
+	if (pushed.next < pushed.count)
+		return pushed.keys[pushed.next++];
+	if (fed.next < fed.count) {
+		key = fed.keys[fed.next++];
+	} else {
+		do {
+			if (!output_showing() && !term_key_ready())
+				screen_draw();
+			key = term_key();
+		} while (key == KEY_RESIZE);
+		clear_message();
+	}
 	if (key == KEY_EOF) {	/* the terminal is gone: end like :q! */
 		quitting = 1;
 		key = KEY_ESC;

@@ -5,7 +5,8 @@
  * place: a change puts new lines in and hands the old ones to the undo history,
  * so undo is just putting them back. The other parts: screen.c draws, motion.c
  * finds where a motion goes, normal.c runs normal, insert and visual mode,
- * search.c finds regular expressions, ex.c runs ":" commands, vi.c starts it all.
+ * search.c finds regular expressions, ex.c runs ":" commands, map.c holds :map
+ * (the keys a normal command starts with may stand for others), vi.c starts it all.
  */
 #ifndef VI_H
 #define VI_H
@@ -106,6 +107,10 @@ int get_key(void);
 void push_keys(const int *keys, int n);
 /* Forget the keys pushed and not read yet. */
 void drop_pushed_keys(void);
+/* Keys read next as if typed (a mapping's), after the pushed ones; drop them; are there any? */
+void feed_keys(const int *keys, int n);
+void drop_fed_keys(void);
+int keys_fed(void);
 /* Remember keys as they are read from the terminal (first_key, then the rest), for "."; stop returns them. */
 void record_start(int first_key);
 int *record_stop(int *n);
@@ -176,6 +181,13 @@ int search_motion(int key, int count, struct pos *to);
 
 /* ---- normal.c ---- */
 void normal_command(void);
+
+/* ---- map.c: :map ---- */
+/* The first key of a normal command, after the maps: what a map's keys stand for is fed. */
+int mapped_key(void);
+/* :map LHS RHS (:map alone lists the maps), :unmap LHS */
+void map_command(const char *arg);
+void unmap_command(const char *arg);
 
 /* ---- ex.c ---- */
 void ex_command(const char *line);
