@@ -53,14 +53,22 @@ static int unit_of(const char *word, long long *seconds, int *days, int *months)
 /* Add amount of the unit named by word to the change. */
 static int add_relative(struct change *c, long long amount, const char *word)
 {
-	long long seconds;
+	/* Far beyond any date a time_t holds, and small enough that the sums below cannot
+	 * overflow (a crafted "20202025202020252 hours" did): larger is no date at all. */
+	const long long most = 100000000, most_sum = 1000000000;
+	long long seconds, new_days, new_months;
 	int days, months;
 
-	if (unit_of(word, &seconds, &days, &months) < 0)
+	if (unit_of(word, &seconds, &days, &months) < 0 || amount > most || amount < -most)
+		return -1;
+	new_days = c->days + amount * days;
+	new_months = c->months + amount * months;
+	if (new_days > most_sum || new_days < -most_sum || new_months > most_sum || new_months < -most_sum ||
+	    c->seconds > most_sum * 86400 || c->seconds < -most_sum * 86400)
 		return -1;
 	c->seconds += amount * seconds;
-	c->days += amount * days;
-	c->months += amount * months;
+	c->days = new_days;
+	c->months = new_months;
 	return 0;
 }
 

@@ -49,3 +49,5 @@ check "date -d @EPOCH.FRACTION, %N and %%N" 'date -d @1.25 "+%s.%N %%N"' $'1.250
 check "date +%N changes, 9 digits" 'date +%N | tr -d "\n" | wc -c' $'9\n'
 check "date -Ins" 'date -Ins -d 2024-01-02T03:04:05.5Z' $'2024-01-02T03:04:05,500000000+00:00\n'
 check "date -I after the operand format is refused" 'date -d @0 +%Y -Idate' '' 2 "extra operand"
+check "date -d: a relative amount past any date is invalid, not an overflow" 'date -u -d "20202025202020252 hours"' '' 1 "date: invalid date '20202025202020252 hours'"
+check "date -d: relative amounts that add up past any date are invalid" 'date -u -d "2000-01-01 99999999 years 99999999 years"' '' 1 "invalid date"
