@@ -20,7 +20,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 mkdir -p "$build"
 exec 9>"$build/.sysroot.lock"
 flock 9
-[ -f "$sysroot/.done" ] && [ "$sysroot/.done" -nt "$fragment" ] && exit 0
+[ -f "$sysroot/.done" ] && [ "$sysroot/.done" -nt "$fragment" ] && [ "$sysroot/.done" -nt "$0" ] && exit 0
 final=$sysroot
 sysroot=$build/sysroot.new
 rm -rf "$sysroot"
@@ -48,6 +48,20 @@ sed -i 's/^extern size_t _dl_pagesize;/size_t _dl_pagesize;/' "$src/libc/misc/el
 sed -i 's/^\tunsigned short\tst_rdev;$/\tunsigned long long\tst_rdev;/; s/^\tunsigned char\t__pad3\[10\];$/\tunsigned char\t__pad3[4];/' \
 	"$src/libc/sysdeps/linux/i386/bits/kernel_stat.h"
 grep -q 'unsigned long long	st_rdev;' "$src/libc/sysdeps/linux/i386/bits/kernel_stat.h"
+
+# The stack protector's canary from the 16 random bytes the kernel gives every program
+# (the AT_RANDOM entry of the aux vector, as glibc and musl do), not from /dev/urandom:
+# early in the boot, before the kernel's pool is ready, reading urandom made each
+# process wait for timer jitter to fill it, and the boot took 5 s longer.
+main_c=$src/libc/misc/internals/__uClibc_main.c
+sed -i 's/^    stack_chk_guard = _dl_setup_stack_chk_guard();$/    if (stack_chk_guard == 0)\n\tstack_chk_guard = _dl_setup_stack_chk_guard();/' "$main_c"
+sed -i '/^\t    memcpy(&(auxvt\[auxv_entry->a_type\]), auxv_entry, sizeof(ElfW(auxv_t)));$/{n;a\
+# ifdef __UCLIBC_HAS_SSP__\
+\telse if (auxv_entry->a_type == AT_RANDOM)\
+\t    memcpy(\&stack_chk_guard, (void *) auxv_entry->a_un.a_val, sizeof(stack_chk_guard));\
+# endif
+}' "$main_c"
+grep -q 'if (stack_chk_guard == 0)' "$main_c" && grep -q 'a_type == AT_RANDOM' "$main_c"
 
 # The fragment in Kconfig form: "X=n" becomes "# X is not set"; comments dropped;
 # then the settings that depend on where this tree lives.
