@@ -6,7 +6,8 @@ a memory hog dies and the rest lives; logs; Ctrl-Alt-Del and reboot restart the
 machine; poweroff ends QEMU with status 0.
 Boot 2, the kernel started with mini.login=1 (GRUB's "mini (login)") and its console
 on the screen only: getty and login on the serial line all the same (the port answers); adduser, passwd, a refused wrong password, a user who cannot read
-/etc/shadow or write /bin and /etc, and su back to root.
+/etc/shadow or write /bin and /etc, who, w and last (utmp and wtmp: bob logged in, root's
+ended session, the boot), and su back to root.
 """
 import os
 import re
@@ -152,6 +153,16 @@ def login_boot():
             check("login: a wrong password is refused, the right one lets bob in", False, e)
             return
         check("login: bob's shell runs as bob", m.run("id -u") == "1000", m.log[-500:])
+        out = m.run("who")
+        check("login: who lists bob on ttyS0", re.search(r"^bob +ttyS0 ", out, re.M) is not None, out)
+        out = m.run("w -h")
+        # the shell runs w in its own process: the terminal's foreground is the shell (-sh)
+        check("login: w shows what bob runs", re.search(r"^bob +ttyS0 .* (-sh|w -h)\s*$", out, re.M) is not None, out)
+        out = m.run("last")
+        check("login: last shows bob still logged in, root's ended session and the boot",
+              re.search(r"^bob +ttyS0 .*still logged in", out, re.M) is not None
+              and re.search(r"^root +ttyS0 .* - \d\d:\d\d ", out, re.M) is not None
+              and re.search(r"^reboot +system boot .*still running", out, re.M) is not None, out)
         out = m.run("cat /etc/shadow")
         check("login: bob cannot read /etc/shadow", "Permission denied" in out, out)
         out = m.run("touch /bin/x /etc/x; ls /bin/x /etc/x 2>&1 | grep -c 'No such file'")
