@@ -58,3 +58,17 @@ int file_time(const char *path, int follow, int which, long long *seconds)
 	*seconds = ts->tv_sec;
 	return 0;
 }
+
+const struct timespec *stat_time(const struct stat *st, int which)
+{
+	return which == 'a' ? &st->st_atim : which == 'c' ? &st->st_ctim : &st->st_mtim;
+}
+
+long long file_seconds(const char *path, const struct stat *st, int which)
+{
+	long long seconds;
+
+	if (file_time(path, !S_ISLNK(st->st_mode), which, &seconds) < 0)
+		seconds = stat_time(st, which)->tv_sec;
+	return seconds;
+}

@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 #include <time.h>
+#include <sys/stat.h>
 
 /* The message of every command for a time it cannot show or set. */
 #define TIME_RANGE_MESSAGE "date out of range"
@@ -31,5 +32,13 @@ int make_time(struct tm *tm, int utc, time_t *result);
 /* The modification ('m'), access ('a') or status change ('c') time of path, in full
  * (statx); follow = 0 looks at a symbolic link itself. Returns 0, or -1 (errno set). */
 int file_time(const char *path, int follow, int which, long long *seconds);
+
+/* The access ('a'), modification ('m') or status change ('c') time in st (32 bits of
+ * seconds; the nanoseconds are whole). */
+const struct timespec *stat_time(const struct stat *st, int which);
+
+/* That time of path, whose status is st, in full seconds: file_time, which follows
+ * a symbolic link unless st is one's own; what st says when path is gone meanwhile. */
+long long file_seconds(const char *path, const struct stat *st, int which);
 
 #endif

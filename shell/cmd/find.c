@@ -155,37 +155,18 @@ static int test_size(struct node *n, const char *path, const struct stat *st)
 	return compare(n, (st->st_size + n->unit - 1) / n->unit);
 }
 
-/* The access ('a'), modification ('m') or status change ('c') time in st. */
-static const struct timespec *stat_time(const struct stat *st, char which)
-{
-	return which == 'a' ? &st->st_atim : which == 'c' ? &st->st_ctim : &st->st_mtim;
-}
-
-/*
- * A file's time in full seconds: stat() has only 32 bits of them (a file of 2040
- * would be one of 1903), statx has them all. A symlink in st was not followed.
- */
-static long long full_seconds(const char *path, const struct stat *st, char which)
-{
-	long long seconds;
-
-	if (file_time(path, !S_ISLNK(st->st_mode), which, &seconds) < 0)
-		seconds = stat_time(st, which)->tv_sec;	/* gone meanwhile: what stat said */
-	return seconds;
-}
-
 /*
  * -mtime -atime -ctime and -mmin -amin -cmin: whole days or minutes since the
  * modification, access or status change (n->text says which), rounded down.
  */
 static int test_age(struct node *n, const char *path, const struct stat *st)
 {
-	return compare(n, (find.now - full_seconds(path, st, n->text[0])) / n->unit);
+	return compare(n, (find.now - file_seconds(path, st, n->text[0])) / n->unit);
 }
 
 static int test_newer(struct node *n, const char *path, const struct stat *st)
 {
-	long long seconds = full_seconds(path, st, 'm');
+	long long seconds = file_seconds(path, st, 'm');
 
 	return seconds > n->seconds || (seconds == n->seconds && st->st_mtim.tv_nsec > n->nanoseconds);
 }
@@ -367,7 +348,7 @@ static void time_directive_text(char *buf, size_t size, const char *path, const 
 				char which, char key)
 {
 	char format[] = { '%', key, '\0' };
-	long long seconds = full_seconds(path, st, which);
+	long long seconds = file_seconds(path, st, which);
 
 	if (key == '@') {
 		snprintf(buf, size, "%lld", seconds);

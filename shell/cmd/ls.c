@@ -85,27 +85,11 @@ static int printed_any;		/* a blank line goes between directory listings */
 
 /* ---- sorting ---- */
 
-static const struct timespec *time_of(const struct stat *st)
-{
-	return opt.time == 'c' ? &st->st_ctim : opt.time == 'a' ? &st->st_atim : &st->st_mtim;
-}
-
-/*
- * The entry's time (-c, -u or the modification time) in full: stat() gives 32 bits, so a
- * file of 2040 would be sorted and shown as one of 1903. statx has the whole number.
- * A symlink in st was looked at itself; anything else was followed, or is no link.
- */
-static void read_full_time(struct entry *e)
-{
-	if (file_time(e->path, !S_ISLNK(e->st.st_mode), opt.time, &e->seconds) < 0)
-		e->seconds = time_of(&e->st)->tv_sec;	/* gone meanwhile: what stat said */
-}
-
 /* The order of two entries before -r: negative when a comes first. */
 static int natural_order(const struct entry *a, const struct entry *b)
 {
 	if (opt.sort == 't') {
-		const struct timespec *ta = time_of(&a->st), *tb = time_of(&b->st);
+		const struct timespec *ta = stat_time(&a->st, opt.time), *tb = stat_time(&b->st, opt.time);
 		if (a->seconds != b->seconds)
 			return a->seconds < b->seconds ? 1 : -1;
 		if (ta->tv_nsec != tb->tv_nsec)
@@ -550,8 +534,9 @@ static int make_entry(struct entry *e, const char *name, const char *path, int f
 	e->path = xstrdup(path);
 	e->link = NULL;
 	e->seconds = 0;
+	/* In full: stat() gives 32 bits, so a file of 2040 would sort and show as one of 1903. */
 	if (look && (opt.format == 'l' || opt.sort == 't'))
-		read_full_time(e);
+		e->seconds = file_seconds(e->path, &e->st, opt.time);
 	if (S_ISLNK(e->st.st_mode) && opt.format == 'l') {
 		char target[4096];
 		ssize_t len = readlink(path, target, sizeof target - 1);

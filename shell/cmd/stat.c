@@ -57,25 +57,6 @@ static const char *file_type(const struct stat *st)
 	return "weird file";
 }
 
-/* The access ('a'), modification ('m') or status change ('c') time in st. */
-static const struct timespec *stat_time(const struct stat *st, char which)
-{
-	return which == 'a' ? &st->st_atim : which == 'c' ? &st->st_ctim : &st->st_mtim;
-}
-
-/*
- * A file's time ('a', 'm' or 'c') in full seconds: stat() has only 32 bits of them,
- * and shows 2040 as 1903; statx has them all. A symlink in st was not followed.
- */
-static long long full_seconds(const char *path, const struct stat *st, char which)
-{
-	long long seconds;
-
-	if (file_time(path, !S_ISLNK(st->st_mode), which, &seconds) < 0)
-		seconds = stat_time(st, which)->tv_sec;	/* gone meanwhile: what stat said */
-	return seconds;
-}
-
 /*
  * "2024-01-31 13:45:56.123456789 +0000"; for a time past the 32-bit time_t "?",
  * said on stderr (stat then fails at the end).
@@ -83,7 +64,7 @@ static long long full_seconds(const char *path, const struct stat *st, char whic
 static char *time_text(const char *path, const struct stat *st, char which, char *buf)
 {
 	const struct timespec *t = stat_time(st, which);
-	long long seconds = full_seconds(path, st, which);
+	long long seconds = file_seconds(path, st, which);
 	int len;
 
 	if (format_time(buf, 32, "%Y-%m-%d %H:%M:%S", seconds, 0) < 0) {
@@ -143,7 +124,7 @@ static const char *directive(char letter, char part, const char *path, const str
 		return time_text(path, st, letter == 'x' ? 'a' : letter == 'y' ? 'm' : 'c', buf);
 	/* Seconds since 1970 need no time_t: even past 2038 they are right. */
 	case 'X': case 'Y': case 'Z':
-		sprintf(buf, "%lld", full_seconds(path, st, letter == 'X' ? 'a' : letter == 'Y' ? 'm' : 'c'));
+		sprintf(buf, "%lld", file_seconds(path, st, letter == 'X' ? 'a' : letter == 'Y' ? 'm' : 'c'));
 		break;
 	case '%': return "%";
 	default: return NULL;
