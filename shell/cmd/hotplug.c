@@ -15,7 +15,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <fnmatch.h>
 #include <grp.h>
 #include <pwd.h>
 #include <stdio.h>
@@ -28,6 +27,7 @@
 #include <linux/netlink.h>
 #include "mini.h"
 #include "fstype.h"
+#include "pattern.h"
 
 static const char usage[] =
 	"Usage: hotplug [-s | -f]\n"
@@ -126,7 +126,7 @@ static void read_rules(void)
 static const struct rule *rule_for(const char *devname)
 {
 	for (int i = 0; i < rule_count; i++)
-		if (fnmatch(rules[i].pattern, devname, 0) == 0)
+		if (pattern_match(rules[i].pattern, devname, 0) == 0)
 			return &rules[i];
 	return NULL;
 }
