@@ -1,5 +1,8 @@
-/* net.c: addresses, interface and route ioctls, rtnetlink (see net.h). */
+/* net.c: addresses, connecting, interface and route ioctls, rtnetlink (see net.h). */
 #include <errno.h>
+#include <fcntl.h>
+#include <netdb.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,6 +92,78 @@ const char *ipv4_text(struct in_addr a)
 	char *buf = buffers[next++ & 3];
 
 	return inet_ntop(AF_INET, &a, buf, INET_ADDRSTRLEN);
+}
+
+/* ---- connecting ---- */
+
+int wait_ready(int fd, short events, int timeout_ms)
+{
+	struct pollfd p = { .fd = fd, .events = events };
+	int n;
+
+	while ((n = poll(&p, 1, timeout_ms)) < 0 && errno == EINTR)
+		;
+	if (n == 0)
+		errno = ETIMEDOUT;
+	return n > 0 ? 0 : -1;
+}
+
+int connect_within(int fd, const struct sockaddr *addr, socklen_t len, int timeout_ms)
+{
+	int err = 0;
+	socklen_t err_len = sizeof err;
+
+	/* Non-blocking, so that the wait is ours: poll says when the handshake is done,
+	 * and SO_ERROR how it went. */
+	fcntl(fd, F_SETFL, O_NONBLOCK);
+	if (connect(fd, addr, len) < 0) {
+		if (errno != EINPROGRESS || wait_ready(fd, POLLOUT, timeout_ms) < 0)
+			err = errno;
+		else if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &err_len) < 0)
+			err = errno;
+	}
+	fcntl(fd, F_SETFL, 0);
+	errno = err;
+	return err ? -1 : 0;
+}
+
+int connect_address(const struct addrinfo *a, int timeout_ms)
+{
+	int fd = socket(a->ai_family, a->ai_socktype, a->ai_protocol), saved;
+
+	if (fd < 0 || connect_within(fd, a->ai_addr, a->ai_addrlen, timeout_ms) == 0)
+		return fd;
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return -1;
+}
+
+struct addrinfo *resolve_tcp(const char *host, const char *port)
+{
+	struct addrinfo hints = { .ai_socktype = SOCK_STREAM }, *list;
+	int err = getaddrinfo(host, port, &hints, &list);
+
+	if (err) {
+		warn("%s: %s", host, gai_strerror(err));
+		return NULL;
+	}
+	return list;
+}
+
+int connect_host(const char *host, const char *port, int timeout_ms)
+{
+	struct addrinfo *list = resolve_tcp(host, port), *a;
+	int fd = -1;
+
+	if (list == NULL)
+		return -1;
+	for (a = list; a && fd < 0; a = a->ai_next)
+		fd = connect_address(a, timeout_ms);
+	if (fd < 0)
+		warn("can't connect to %s port %s:", host, port);
+	freeaddrinfo(list);
+	return fd;
 }
 
 /* ---- interfaces ---- */

@@ -1,7 +1,7 @@
 /*
  * net.h: what the network commands share (ifconfig, route, ip, udhcpc, netstat,
- * arp, ping...): parsing addresses and netmasks, the classic interface and route
- * ioctls, the kernel's routing table as `route -n` prints it, and rtnetlink
+ * arp, ping, wget, nc...): parsing addresses and netmasks, connecting with a
+ * timeout, the classic interface and route ioctls, the kernel's routing table as `route -n` prints it, and rtnetlink
  * (NETLINK_ROUTE) requests for `ip`.
  *
  * Addresses are kept as struct in_addr (network byte order), as the kernel has them.
@@ -10,6 +10,7 @@
 #define NET_H
 
 #include <netinet/in.h>
+#include <sys/socket.h>
 #include <linux/netlink.h>
 
 /* ---- addresses ---- */
@@ -26,6 +27,26 @@ int parse_mac(const char *s, unsigned char mac[6]);
 /* An address as text, in a static buffer (one per call site is not needed:
  * the buffer is one of four, so up to four may be used in one printf). */
 const char *ipv4_text(struct in_addr a);
+
+/* ---- connecting (wget, nc, telnet, rdate) ---- */
+
+struct addrinfo;
+/* Wait until fd is ready for events (POLLIN, POLLOUT), at most timeout_ms (-1: no
+ * limit). Returns 0, or -1 with errno set (ETIMEDOUT when the time ran out). */
+int wait_ready(int fd, short events, int timeout_ms);
+/* Connect the socket fd to addr, waiting at most timeout_ms (-1: as long as the
+ * kernel tries). Returns 0, or -1 with errno set (ETIMEDOUT when the wait ran out).
+ * fd is left blocking. */
+int connect_within(int fd, const struct sockaddr *addr, socklen_t len, int timeout_ms);
+/* A new socket of a's family, type and protocol, connected to a by connect_within.
+ * Returns it, or -1 with errno set. */
+int connect_address(const struct addrinfo *a, int timeout_ms);
+/* The TCP addresses of host (a name or an address) and port (a number or a service
+ * name), for freeaddrinfo; NULL after saying "HOST: why" (the resolver's words). */
+struct addrinfo *resolve_tcp(const char *host, const char *port);
+/* Connect over TCP to host:port, trying each of its addresses for timeout_ms.
+ * Returns the socket, or -1 after saying why ("can't connect to HOST port PORT: why"). */
+int connect_host(const char *host, const char *port, int timeout_ms);
 
 /* ---- interfaces, through ioctls on an AF_INET datagram socket ---- */
 

@@ -21,6 +21,7 @@
 #include <unistd.h>
 #include "runcmd.h"
 #include "mini.h"
+#include "net.h"
 
 static const char usage[] =
 	"Usage: nc [-nuvz] [-w SEC] [-s ADDR] [-p PORT] HOST PORT[-PORT] [-e PROG [ARG]...]\n"
@@ -82,42 +83,20 @@ static int new_socket(int family)
 	return fd;
 }
 
-/* Wait up to the -w timeout for fd. 1 ready, 0 timed out. */
-static int wait_for(int fd, short events)
-{
-	struct pollfd p = { .fd = fd, .events = events };
-	int n;
-
-	while ((n = poll(&p, 1, opt.timeout_ms)) < 0 && errno == EINTR)
-		;
-	return n > 0;
-}
-
 /* Connect to one address, within the -w timeout. Returns the socket, or -1 with errno. */
 static int connect_to(const struct addrinfo *a)
 {
-	int fd = new_socket(a->ai_family), err = 0;
-	socklen_t len = sizeof err;
+	int fd = new_socket(a->ai_family), saved;
 
-	fcntl(fd, F_SETFL, O_NONBLOCK);
-	if (connect(fd, a->ai_addr, a->ai_addrlen) < 0) {
-		if (errno != EINPROGRESS)
-			err = errno;
-		else if (!wait_for(fd, POLLOUT))
-			err = ETIMEDOUT;
-		else if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len) < 0)
-			err = errno;
-	}
-	if (err) {
-		close(fd);
-		errno = err;
-		return -1;
-	}
-	fcntl(fd, F_SETFL, 0);
-	return fd;
+	if (connect_within(fd, a->ai_addr, a->ai_addrlen, opt.timeout_ms) == 0)
+		return fd;
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return -1;
 }
 
-static int connect_host(const char *host, const char *port)
+static int open_connection(const char *host, const char *port)
 {
 	struct addrinfo *list = resolve(host, port, 0), *a;
 	int fd = -1;
@@ -147,7 +126,7 @@ static int scan_ports(const char *host, const char *ports)
 		usage_error(usage, "bad port '%s'", ports);
 	for (long long p = first; p <= last; p++) {
 		snprintf(text, sizeof text, "%lld", p);
-		int fd = connect_host(host, text);
+		int fd = open_connection(host, text);
 		if (fd >= 0) {
 			found = 1;
 			if (opt.verbose)
@@ -172,7 +151,7 @@ static int listen_once(int fd, int *listener)
 			fprintf(stderr, "nc: listening on port %d\n", ntohs(me.sin_port));
 		}
 	}
-	if (opt.timeout_ms >= 0 && !wait_for(*listener, POLLIN))
+	if (opt.timeout_ms >= 0 && wait_ready(*listener, POLLIN, opt.timeout_ms) < 0)
 		die("no connection within the timeout");
 	if (opt.udp) {	/* the first datagram's sender becomes the peer; the datagram stays queued */
 		struct sockaddr_storage from;
@@ -359,7 +338,7 @@ int nc_main(int argc, char **argv)
 		return scan_ports(host, argv[1]);
 	if (check_port(port) < 0)
 		usage_error(usage, "bad port '%s'", port);
-	sock = connect_host(host, port);
+	sock = open_connection(host, port);
 	if (sock < 0)
 		return 1;
 	return handle(sock);

@@ -7,8 +7,6 @@
  * after 2038-01-19 is refused rather than wrapped into a wrong date.
  */
 #include <errno.h>
-#include <fcntl.h>
-#include <netdb.h>
 #include <poll.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -18,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "mini.h"
+#include "net.h"
 
 static const char usage[] =
 	"Usage: rdate [-sp] HOST\n"
@@ -29,47 +28,6 @@ enum { TIMEOUT_MS = 10000 };
 /* Seconds from 1900-01-01 to 1970-01-01: 70 years, 17 of them leap years. */
 #define SECONDS_1900_TO_1970 2208988800LL
 
-static int wait_for(int fd, short events)
-{
-	struct pollfd p = { .fd = fd, .events = events };
-	int n;
-
-	while ((n = poll(&p, 1, TIMEOUT_MS)) < 0 && errno == EINTR)
-		;
-	if (n == 0)
-		errno = ETIMEDOUT;
-	return n > 0 ? 0 : -1;
-}
-
-/* Connect to host's time port within the timeout; dies with the reason. */
-static int connect_time_server(const char *host)
-{
-	struct addrinfo hints = { .ai_socktype = SOCK_STREAM }, *list, *a;
-	int fd = -1, err = getaddrinfo(host, "37", &hints, &list), saved = 0;
-	socklen_t len = sizeof err;
-
-	if (err)
-		die("%s: %s", host, gai_strerror(err));
-	for (a = list; a && fd < 0; a = a->ai_next) {
-		fd = socket(a->ai_family, a->ai_socktype, a->ai_protocol);
-		if (fd < 0)
-			continue;
-		fcntl(fd, F_SETFL, O_NONBLOCK);
-		if (connect(fd, a->ai_addr, a->ai_addrlen) == 0 ||
-		    (errno == EINPROGRESS && wait_for(fd, POLLOUT) == 0 &&
-		     getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len) == 0 && (errno = err) == 0))
-			break;
-		saved = errno;
-		close(fd);
-		fd = -1;
-		errno = saved;
-	}
-	freeaddrinfo(list);
-	if (fd < 0)
-		die("can't connect to %s port 37:", host);
-	return fd;
-}
-
 /* The server's four bytes, as seconds since 1970; dies on a short or impossible reply. */
 static time_t remote_time(int fd, const char *host)
 {
@@ -79,7 +37,7 @@ static time_t remote_time(int fd, const char *host)
 
 	while (got < sizeof b) {
 		ssize_t n;
-		if (wait_for(fd, POLLIN) < 0)
+		if (wait_ready(fd, POLLIN, TIMEOUT_MS) < 0)
 			die("%s: no reply:", host);
 		n = read(fd, b + got, sizeof b - got);
 		if (n < 0 && errno == EINTR)
@@ -114,7 +72,9 @@ int rdate_main(int argc, char **argv)
 		usage_error(usage, argv[0] ? "too many operands" : "no host given");
 	if (!set && !print)	/* -s -p: only print, as BusyBox does */
 		print = 1;
-	fd = connect_time_server(argv[0]);
+	fd = connect_host(argv[0], "37", TIMEOUT_MS);
+	if (fd < 0)
+		return 1;
 	t = remote_time(fd, argv[0]);
 	close(fd);
 	if (set) {

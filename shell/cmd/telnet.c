@@ -8,8 +8,6 @@
  * session, an empty line goes back to it.
  */
 #include <errno.h>
-#include <fcntl.h>
-#include <netdb.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -19,6 +17,7 @@
 #include <termios.h>
 #include <unistd.h>
 #include "mini.h"
+#include "net.h"
 
 static const char usage[] =
 	"Usage: telnet HOST [PORT]\n"
@@ -203,28 +202,6 @@ static int send_keys(const unsigned char *buf, size_t n)
 	return write_all(sock, out, len);
 }
 
-static int connect_host(const char *host, const char *port)
-{
-	struct addrinfo hints = { .ai_socktype = SOCK_STREAM }, *list, *a;
-	int fd = -1, err = getaddrinfo(host, port, &hints, &list);
-
-	if (err)
-		die("%s: %s", host, gai_strerror(err));
-	for (a = list; a && fd < 0; a = a->ai_next) {
-		fd = socket(a->ai_family, a->ai_socktype, a->ai_protocol);
-		if (fd >= 0 && connect(fd, a->ai_addr, a->ai_addrlen) < 0) {
-			err = errno;
-			close(fd);
-			fd = -1;
-			errno = err;
-		}
-	}
-	if (fd < 0)
-		die("can't connect to %s port %s:", host, port);
-	freeaddrinfo(list);
-	return fd;
-}
-
 /* Copy keys to the server and its output to the screen until either side ends. */
 static int session(void)
 {
@@ -274,7 +251,9 @@ int telnet_main(int argc, char **argv)
 	if (argc < 1 || argc > 2)
 		usage_error(usage, argc < 1 ? "no host given" : "too many operands");
 	signal(SIGPIPE, SIG_IGN);
-	sock = connect_host(argv[0], argc == 2 ? argv[1] : "23");
+	sock = connect_host(argv[0], argc == 2 ? argv[1] : "23", -1);
+	if (sock < 0)
+		return 1;
 	is_tty = tcgetattr(STDIN_FILENO, &saved) == 0;
 	if (is_tty) {
 		signal(SIGTERM, on_signal);

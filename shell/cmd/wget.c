@@ -25,6 +25,7 @@
 #include <unistd.h>
 #include "duration.h"
 #include "mini.h"
+#include "net.h"
 
 static const char usage[] =
 	"Usage: wget [-cqS] [-O FILE] [-P DIR] [-T SEC] [-U AGENT] [--header 'NAME: VALUE'] URL...\n"
@@ -179,57 +180,20 @@ struct conn {
 	size_t start, end;	/* the unread bytes are buf[start..end) */
 };
 
-/* Wait until fd is ready for events within the timeout. 0, or -1 with errno ETIMEDOUT. */
-static int wait_ready(int fd, short events)
-{
-	struct pollfd p = { .fd = fd, .events = events };
-	int n;
-
-	while ((n = poll(&p, 1, opt.timeout_ms)) < 0 && errno == EINTR)
-		;
-	if (n == 0)
-		errno = ETIMEDOUT;
-	return n > 0 ? 0 : -1;
-}
-
-/* Connect to one address without blocking longer than the timeout. */
-static int connect_address(const struct addrinfo *a)
-{
-	int fd = socket(a->ai_family, a->ai_socktype, a->ai_protocol), err;
-	socklen_t len = sizeof err;
-
-	if (fd < 0)
-		return -1;
-	fcntl(fd, F_SETFL, O_NONBLOCK);
-	if (connect(fd, a->ai_addr, a->ai_addrlen) < 0) {
-		if (errno != EINPROGRESS || wait_ready(fd, POLLOUT) < 0 ||
-		    getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len) < 0 || (errno = err) != 0) {
-			int saved = errno;
-			close(fd);
-			errno = saved;
-			return -1;
-		}
-	}
-	fcntl(fd, F_SETFL, 0);
-	return fd;
-}
-
 /* Connect to host:port, trying each address it has. Returns the socket or -1 (said). */
-static int connect_host(const char *host, const char *port)
+static int open_connection(const char *host, const char *port)
 {
-	struct addrinfo hints = { .ai_socktype = SOCK_STREAM }, *list, *a;
+	struct addrinfo *list = resolve_tcp(host, port), *a;
 	char shown[64] = "?";
-	int fd = -1, err = getaddrinfo(host, port, &hints, &list);
+	int fd = -1;
 
-	if (err) {
-		warn("%s: %s", host, gai_strerror(err));
+	if (list == NULL)
 		return -1;
-	}
 	for (a = list; a && fd < 0; a = a->ai_next) {
 		getnameinfo(a->ai_addr, a->ai_addrlen, shown, sizeof shown, NULL, 0, NI_NUMERICHOST);
 		if (!opt.quiet)
 			fprintf(stderr, "Connecting to %s (%s:%s)\n", host, shown, port);
-		fd = connect_address(a);
+		fd = connect_address(a, opt.timeout_ms);
 	}
 	if (fd < 0)
 		warn("can't connect to %s (%s:%s):", host, shown, port);
@@ -249,7 +213,7 @@ static ssize_t conn_fill(struct conn *c)
 		c->end -= c->start;
 		c->start = 0;
 	}
-	if (wait_ready(c->fd, POLLIN) < 0)
+	if (wait_ready(c->fd, POLLIN, opt.timeout_ms) < 0)
 		return -1;
 	while ((n = read(c->fd, c->buf + c->end, sizeof c->buf - c->end)) < 0 && errno == EINTR)
 		;
@@ -689,7 +653,7 @@ static int start_request(const struct url *u, long long offset)
 
 	if (via_proxy && parse_url(proxy, &p) < 0)
 		return -1;
-	fd = via_proxy ? connect_host(p.host, p.port) : connect_host(u->host, u->port);
+	fd = via_proxy ? open_connection(p.host, p.port) : open_connection(u->host, u->port);
 	if (via_proxy)
 		free_url(&p);
 	if (fd < 0)
