@@ -25,32 +25,23 @@
 #include <string.h>
 #include <unistd.h>
 #include "mini.h"
+#include "disk.h"
 #include "fstype.h"
 
-/* Read exactly len bytes at offset; 0, or -1 (a short read is no error here: the
- * image is too small to hold that file system, and errno is 0). */
-static int read_at(int fd, void *buf, size_t len, off_t offset)
+/*
+ * disk_read, but a disk that ends before offset + len is no error here: the image is
+ * too small to hold that file system (-1 with errno 0).
+ */
+static int read_at(int fd, void *buf, size_t len, uint64_t offset)
 {
-	ssize_t n;
+	uint64_t size;
 
-	do
-		n = pread(fd, buf, len, offset);
-	while (n < 0 && errno == EINTR);
-	if (n == (ssize_t)len)
+	if (disk_read(fd, buf, len, offset) == 0)
 		return 0;
-	if (n >= 0)
+	/* disk_read's EIO is also a short read: then say which it was. */
+	if (errno == EIO && disk_size(fd, &size) == 0 && (offset > size || len > size - offset))
 		errno = 0;
 	return -1;
-}
-
-static unsigned le16(const unsigned char *p)
-{
-	return p[0] | p[1] << 8;
-}
-
-static uint32_t le32(const unsigned char *p)
-{
-	return p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
 /* Copy a fixed-size name field: up to the first NUL, trailing spaces dropped,
@@ -73,19 +64,12 @@ static void copy_name(char *dest, size_t size, const unsigned char *src, size_t 
 /* 16 bytes as 8-4-4-4-12 hexadecimal digits; "" when all are zero (no UUID). */
 static void format_uuid(char *dest, const unsigned char *u)
 {
-	int zero = 1;
+	static const unsigned char none[16];
 
-	for (int i = 0; i < 16; i++)
-		zero &= u[i] == 0;
-	if (zero) {
+	if (memcmp(u, none, sizeof none) == 0)
 		dest[0] = '\0';
-		return;
-	}
-	for (int i = 0; i < 16; i++) {
-		dest += sprintf(dest, "%02x", u[i]);
-		if (i == 3 || i == 5 || i == 7 || i == 9)
-			*dest++ = '-';
-	}
+	else
+		disk_format_uuid(u, dest);
 }
 
 /* ---- ext2, ext3, ext4 ---- */
@@ -106,13 +90,13 @@ static int probe_ext(int fd, struct fstype *fs)
 	unsigned char sb[136];
 	uint32_t compat, incompat, ro_compat;
 
-	if (read_at(fd, sb, sizeof sb, 1024) < 0 || le16(sb + 56) != 0xEF53)
+	if (read_at(fd, sb, sizeof sb, 1024) < 0 || get_le16(sb + 56) != 0xEF53)
 		return 0;
-	if (le32(sb + 24) > 6)		/* log2(block size) - 10: 1 KB to 64 KB only */
+	if (get_le32(sb + 24) > 6)		/* log2(block size) - 10: 1 KB to 64 KB only */
 		return 0;
-	compat = le32(sb + 92);
-	incompat = le32(sb + 96);
-	ro_compat = le32(sb + 100);
+	compat = get_le32(sb + 92);
+	incompat = get_le32(sb + 96);
+	ro_compat = get_le32(sb + 100);
 	if (incompat & EXT_INCOMPAT_JOURNAL_DEV)
 		strcpy(fs->type, "jbd");	/* an external journal, no file system */
 	else if ((incompat & ~EXT3_INCOMPAT) || (ro_compat & ~EXT3_RO_COMPAT))
@@ -144,13 +128,13 @@ static int is_power_of_two(unsigned n)
  * from the number of clusters alone, as Microsoft's specification says. */
 static int fat_read_layout(const unsigned char *b, struct fat_layout *l)
 {
-	unsigned reserved = le16(b + 14), fats = b[16], media = b[21];
-	uint32_t total = le16(b + 19) ? le16(b + 19) : le32(b + 32);
-	uint32_t fat_size = le16(b + 22) ? le16(b + 22) : le32(b + 36), root_sectors;
+	unsigned reserved = get_le16(b + 14), fats = b[16], media = b[21];
+	uint32_t total = get_le16(b + 19) ? get_le16(b + 19) : get_le32(b + 32);
+	uint32_t fat_size = get_le16(b + 22) ? get_le16(b + 22) : get_le32(b + 36), root_sectors;
 
-	l->sector_size = le16(b + 11);
+	l->sector_size = get_le16(b + 11);
 	l->cluster_sectors = b[13];
-	l->root_entries = le16(b + 17);
+	l->root_entries = get_le16(b + 17);
 	if (l->sector_size < 512 || l->sector_size > 4096 || !is_power_of_two(l->sector_size) ||
 	    !is_power_of_two(l->cluster_sectors) || reserved == 0 || fats == 0 || fats > 4 ||
 	    (media != 0xF0 && media < 0xF8) || fat_size == 0 || total == 0)
@@ -165,7 +149,7 @@ static int fat_read_layout(const unsigned char *b, struct fat_layout *l)
 	l->data_start = l->root_start + root_sectors;
 	l->clusters = (total - l->data_start) / l->cluster_sectors;
 	l->bits = l->clusters < 4085 ? 12 : l->clusters < 65525 ? 16 : 32;
-	l->root_cluster = le32(b + 44);
+	l->root_cluster = get_le32(b + 44);
 	/* FAT32 keeps its root directory in clusters and has no fixed root area. */
 	if (l->bits == 32 && (l->root_entries != 0 || l->root_cluster < 2 ||
 	    l->root_cluster >= l->clusters + 2))
@@ -228,7 +212,7 @@ static int probe_fat(int fd, struct fstype *fs)
 	sprintf(fs->version, "FAT%d", l.bits);
 	if (ext[0] != 0x29 && ext[0] != 0x28)
 		return 1;	/* a DOS 3 disk: no serial number, no label */
-	sprintf(fs->uuid, "%04X-%04X", (unsigned)(le32(ext + 1) >> 16), le32(ext + 1) & 0xFFFF);
+	sprintf(fs->uuid, "%04X-%04X", (unsigned)(get_le32(ext + 1) >> 16), get_le32(ext + 1) & 0xFFFF);
 	if (!fat_root_label(fd, &l, fs->label, sizeof fs->label) && ext[0] == 0x29)
 		copy_name(fs->label, sizeof fs->label, ext + 5, 11);
 	if (strcmp(fs->label, "NO NAME") == 0)
@@ -310,7 +294,7 @@ static int probe_iso9660(int fd, struct fstype *fs)
 	iso_date_uuid(fs->uuid, vd + 813);
 	/* The descriptors after the primary one, up to the terminator (type 255). */
 	for (int sector = 17; sector < 17 + 16; sector++) {
-		if (read_at(fd, vd, sizeof vd, (off_t)sector * 2048) < 0 ||
+		if (read_at(fd, vd, sizeof vd, (uint64_t)sector * 2048) < 0 ||
 		    memcmp(vd + 1, "CD001", 5) != 0 || vd[0] == 255)
 			break;
 		if (is_joliet(vd)) {
@@ -362,8 +346,8 @@ static int probe_mbr(int fd, struct fstype *fs)
 	if (!used)
 		return 0;
 	strcpy(fs->type, "dos");
-	if (le32(s + 440))
-		sprintf(fs->uuid, "%08x", le32(s + 440));
+	if (get_le32(s + 440))
+		sprintf(fs->uuid, "%08x", get_le32(s + 440));
 	return 1;
 }
 
