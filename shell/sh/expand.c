@@ -513,6 +513,21 @@ static char *substring_operator(const char *value, const char *op, const char *e
 	return xstrndup(value + first, count);
 }
 
+/* Does c start a quote or an expansion (the characters expand_text stops at)? */
+static int is_special_in_word(char c)
+{
+	return c == '\'' || c == '"' || c == '\\' || c == '$' || c == '`' || c == '~';
+}
+
+/* Is the text between s and end free of quotes, expansions and tildes? */
+static int is_literal(const char *s, const char *end)
+{
+	for (; s < end; s++)
+		if (is_special_in_word(*s))
+			return 0;
+	return 1;
+}
+
 /* The operators that make a new string of the value: # ## % %% / and :offset. */
 static int is_string_operator(const char *op)
 {
@@ -525,7 +540,10 @@ static char *string_operator(const char *value, const char *op, const char *end)
 {
 	if (op[0] == '#' || op[0] == '%') {
 		int longest = op[1] == op[0];
-		char *pattern = expand_part(op + 1 + longest, end, M_PATTERN, 0);
+		const char *text = op + 1 + longest;
+		/* a pattern with nothing to expand (the usual kind) is taken as it is */
+		char *pattern = is_literal(text, end) ? xstrndup(text, end - text) :
+			        expand_part(text, end, M_PATTERN, 0);
 		char *result = remove_match(value, pattern, op[0] == '%', longest);
 		free(pattern);
 		return result;
@@ -781,12 +799,6 @@ static const char *expand_backslash(struct expansion *e, const char *s, const ch
 	if (s[1] != '\n')
 		add_char(e, s[1], F_QUOTED);
 	return s + 2;
-}
-
-/* Does c start a quote or an expansion (the characters expand_text stops at)? */
-static int is_special_in_word(char c)
-{
-	return c == '\'' || c == '"' || c == '\\' || c == '$' || c == '`' || c == '~';
 }
 
 /* Walk the raw text from s to end, adding what it expands to. */
