@@ -175,6 +175,13 @@ static char *temp_name(const char *path)
 	return temp;
 }
 
+/*
+ * Not copy.c's write_new_file, on purpose: the temporary file gets the old one's owner
+ * and mode before a byte of /etc/shadow is in it, and a failed chown is an error here,
+ * not a file left to us; it is fsync'd before the rename; its name is marked (TEMP_MARK)
+ * so that the next holder of the lock removes one a killed tool left; and the new
+ * file's time is now, not the old one's.
+ */
 static int rewrite_locked(const char *path, line_editor edit, void *data)
 {
 	struct stat st;

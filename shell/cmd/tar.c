@@ -766,7 +766,15 @@ static int rename_over(const char *from, const char *to)
 	return rename(from, to);
 }
 
-/* A regular file goes to a temporary file first, renamed over name once complete. */
+/*
+ * A regular file goes to a temporary file first, renamed over name once complete.
+ * Not copy.c's write_new_file, whose rule does not fit an archive: it writes into a
+ * device or FIFO found at the name, through a symbolic link too, where a member must
+ * replace whatever is in its way (an archive could plant a link to /dev/sda first);
+ * here an empty directory gives way too, the temporary name stays short (a 255-byte
+ * name plus a suffix is too long), and a member is still read past when no file can
+ * be made for it.
+ */
 static int extract_file(const struct member *m, const char *name)
 {
 	const char *slash = strrchr(name, '/');
