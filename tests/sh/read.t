@@ -60,7 +60,7 @@ echo "[$a]"
 --- out
 [xyz]
 === -t gives up after the time, status 1
-(sleep 2; echo late) | { read -t 0.2 x; echo "st=$? x=[$x]"; }
+(sleep 3; echo late) | { read -t 0.2 x; echo "st=$? x=[$x]"; }
 --- out
 st=1 x=[]
 === -t with input waiting

@@ -41,12 +41,16 @@ back
 end
 === wait is interrupted by a trapped signal: 128 + its number
 trap 'echo trapped' USR1
-(sleep 0.3; kill -USR1 $$) &
-sleep 5 &
+(until [ -f ready ]; do sleep 0.05; done; sleep 0.5; kill -USR1 $$) &
+sleep 30 &
+touch ready
 wait $!
 echo "st=$?"
+kill %2 2>/dev/null
+rm ready
 trap 'echo hup' HUP
-(sleep 0.3; kill -HUP $$) &
+(until [ -f ready ]; do sleep 0.05; done; sleep 0.5; kill -HUP $$) &
+touch ready
 wait
 echo "st=$?"
 --- out
@@ -55,8 +59,8 @@ st=138
 hup
 st=129
 === a trap set inside a background group stays for the rest of it
-{ trap 'echo bgtrap' USR1; sleep 1; } &
-sleep 0.3
+{ trap 'echo bgtrap' USR1; touch ready; sleep 1; } &
+until [ -f ready ]; do sleep 0.05; done
 kill -USR1 $!
 wait
 echo end
