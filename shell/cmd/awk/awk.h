@@ -39,8 +39,9 @@ struct cell {
 
 struct elem {			/* one element of an associative array */
 	struct elem *next;	/* the next one in the same hash chain */
-	char *key;
+	unsigned hash;		/* of key: growing the table needs no rehashing */
 	struct cell val;
+	char key[];		/* in the same allocation: one malloc an element */
 };
 struct array {
 	struct elem **slot;

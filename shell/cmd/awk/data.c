@@ -116,7 +116,7 @@ struct cell get_var(struct var *v)
 	return copy_cell(&v->val);
 }
 
-/* ---- arrays: hash tables with chains; each element its own allocation ---- */
+/* ---- arrays: hash tables with chains; each element (key and all) one allocation ---- */
 
 static unsigned hash(const char *s)
 {
@@ -135,7 +135,7 @@ static void grow(struct array *a)
 	for (unsigned i = 0; i < a->nslots; i++)
 		while (a->slot[i]) {
 			struct elem *e = a->slot[i];
-			struct elem **to = &slot[hash(e->key) & (n - 1)];
+			struct elem **to = &slot[e->hash & (n - 1)];
 
 			a->slot[i] = e->next;
 			e->next = *to;
@@ -153,15 +153,16 @@ struct cell *array_ref(struct array *a, const char *key, int create)
 
 	if (a->nslots)
 		for (e = a->slot[h & (a->nslots - 1)]; e; e = e->next)
-			if (strcmp(e->key, key) == 0)
+			if (e->hash == h && strcmp(e->key, key) == 0)
 				return &e->val;
 	if (!create)
 		return NULL;
 	if (a->count >= 2 * a->nslots)
 		grow(a);
 	chain = &a->slot[h & (a->nslots - 1)];
-	e = xmalloc(sizeof *e);
-	e->key = xstrdup(key);
+	e = xmalloc(sizeof *e + strlen(key) + 1);
+	strcpy(e->key, key);
+	e->hash = h;
 	e->val = UNSET_CELL;
 	e->next = *chain;
 	*chain = e;
@@ -178,7 +179,6 @@ void array_delete(struct array *a, const char *key)
 			struct elem *e = *p;
 
 			*p = e->next;
-			free(e->key);
 			free_cell(&e->val);
 			free(e);
 			a->count--;
@@ -193,7 +193,6 @@ void array_clear(struct array *a)
 			struct elem *e = a->slot[i];
 
 			a->slot[i] = e->next;
-			free(e->key);
 			free_cell(&e->val);
 			free(e);
 		}
