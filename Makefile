@@ -51,7 +51,7 @@ export SOURCE_DATE_EPOCH
 # `make` gives what a clean build of the commit gives (tests/repro/run.sh compares them).
 EPOCH_STAMP := $(dir $(ISO)).source-date-epoch
 
-.PHONY: all iso floppy checksum mini sysroot deps kernel run run-vga test check-486 size bench fuzz clean distclean help
+.PHONY: all iso floppy checksum mini sysroot deps kernel run run-vga test check-486 size bench bench-guest fuzz clean distclean help
 all: iso floppy checksum
 
 help:
@@ -64,6 +64,7 @@ help:
 	@echo "make mini       only the mini binary ($(MINI))"
 	@echo "make size       bytes of every part and of every command"
 	@echo "make bench      measure mini against BusyBox"
+	@echo "make bench-guest  the same inside QEMU: shell, text, file, tar, gzip, vi (BENCH_RUNS=3)"
 	@echo "make fuzz       fuzz tar, gunzip, awk, sed, grep, sh... (host build, clang, FUZZ_TIME=60 s each)"
 	@echo "make clean      remove mini's objects, the kernel image and the ISO"
 	@echo "make distclean  remove all of build/ (unpacked sources and sysroot too)"
@@ -150,6 +151,10 @@ size: $(ISO) $(FLOPPY)
 
 bench: $(ISO) $(FLOPPY)
 	@O=$(O) ISO=$(ISO) KERNEL_DIR=$(KOUT) FLOPPY=$(FLOPPY) sh tools/bench.sh
+
+# The same userlands timed inside QEMU, where mini really runs (tools/bench/guest.sh).
+bench-guest: $(ISO)
+	@ISO=$(ISO) sh tools/bench/guest.sh
 
 clean:
 	rm -rf $(O) $(KERNEL) $(FKERNEL) $(ISO) $(dir $(ISO))iso $(FLOPPY) $(SUMS)

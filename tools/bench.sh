@@ -19,6 +19,8 @@
 #   files   ls -lR, find, cp -a, du -s on a tree of 10,000 files (GNU as reference)
 #   (host workloads are CPU times, user + system: steadier than wall time on a busy host)
 #   build   mini from clean; with BENCH_FULL=1 also the whole ISO from a clean clone
+# The same workloads and more, timed inside QEMU where mini really runs: make bench-guest
+# (tools/bench/guest.sh, its table in build/bench/guest.txt).
 # A command mini does not have yet shows as n/a; one whose output differs from both
 # BusyBox's and the reference's, as "differs" (it is not timed).
 #
