@@ -38,57 +38,40 @@ static uint32_t crc_add_byte(uint32_t crc, unsigned char byte)
 	return (crc << 8) ^ crc_table[(crc >> 24) ^ byte];
 }
 
-/* Checksum the file at path. Returns 0, or -1 with errno set. */
-static int cksum_file(const char *path, uint32_t *crc_out, unsigned long long *size_out)
+/* each_file's work: checksum fd and print "CRC SIZE NAME" (no name for standard input alone). */
+static int cksum_file(int fd, const char *name, void *names_given)
 {
 	unsigned char buf[16384];
 	unsigned long long size = 0;
 	uint32_t crc = 0;
 	ssize_t n;
-	int fd = open_input(path);
 
-	if (fd < 0)
-		return -1;
 	while ((n = read_full(fd, buf, sizeof buf)) > 0) {
 		for (ssize_t i = 0; i < n; i++)
 			crc = crc_add_byte(crc, buf[i]);
 		size += n;
 	}
-	if (fd != STDIN_FILENO)
-		close(fd);
 	if (n < 0)
-		return -1;
+		return COPY_READ_ERROR;
 	for (unsigned long long length = size; length != 0; length >>= 8)
 		crc = crc_add_byte(crc, length & 0xff);
-	*crc_out = ~crc;
-	*size_out = size;
+	if (*(int *)names_given)
+		printf("%lu %llu %s\n", (unsigned long)~crc, size, name);
+	else
+		printf("%lu %llu\n", (unsigned long)~crc, size);
 	return 0;
 }
 
 int cksum_main(int argc, char **argv)
 {
-	static char *standard_input[] = { "-", NULL };
 	struct options o;
-	char **paths;
-	int status = 0;
+	int names_given, status;
 
 	options_start(&o, argc, argv, "", usage);
 	options_next(&o);
-	paths = o.index < argc ? argv + o.index : standard_input;
+	names_given = o.index < argc;
 	build_crc_table();
-	for (; *paths; paths++) {
-		unsigned long long size;
-		uint32_t crc;
-
-		if (cksum_file(*paths, &crc, &size) < 0) {
-			warn("%s:", *paths);
-			status = 1;
-		} else if (o.index < argc) {
-			printf("%lu %llu %s\n", (unsigned long)crc, size, *paths);
-		} else {
-			printf("%lu %llu\n", (unsigned long)crc, size);
-		}
-	}
+	status = each_file(argv + o.index, cksum_file, &names_given);
 	if (flush_stdout())
 		status = 1;
 	return status;
