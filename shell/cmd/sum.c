@@ -21,6 +21,7 @@ static const char usage[] =
 
 struct checksum {
 	int system_v;		/* -s; else BSD */
+	int names_given;	/* FILE operands were given: print each name */
 	uint32_t value;		/* the 16-bit BSD sum, or the 32-bit System V byte sum */
 	unsigned long long size;
 };
@@ -57,43 +58,33 @@ static void print_sum(const struct checksum *sum, const char *name)
 	putchar('\n');
 }
 
-/* Checksum the file at path into sum. Returns 0, or -1 with errno set. */
-static int sum_file(const char *path, struct checksum *sum)
+/* each_file's work: checksum fd and print its line (the name only when names were given). */
+static int sum_file(int fd, const char *name, void *settings)
 {
+	const struct checksum *wanted = settings;
+	struct checksum sum = { .system_v = wanted->system_v };
 	unsigned char buf[16384];
 	ssize_t n;
-	int fd = open_input(path);
 
-	if (fd < 0)
-		return -1;
 	while ((n = read_full(fd, buf, sizeof buf)) > 0)
-		add_bytes(sum, buf, n);
-	if (fd != STDIN_FILENO)
-		close(fd);
-	return n < 0 ? -1 : 0;
+		add_bytes(&sum, buf, n);
+	if (n < 0)
+		return COPY_READ_ERROR;
+	print_sum(&sum, wanted->names_given ? name : NULL);
+	return 0;
 }
 
 int sum_main(int argc, char **argv)
 {
-	static char *standard_input[] = { "-", NULL };
 	struct options o;
-	char **paths;
-	int system_v = 0, status = 0, c;
+	struct checksum settings = { 0 };
+	int status, c;
 
 	options_start(&o, argc, argv, "rs", usage);
 	while ((c = options_next(&o)) != -1)
-		system_v = c == 's';	/* the last of -r and -s wins */
-	paths = o.index < argc ? argv + o.index : standard_input;
-	for (; *paths; paths++) {
-		struct checksum sum = { .system_v = system_v };
-
-		if (sum_file(*paths, &sum) < 0) {
-			warn("%s:", *paths);
-			status = 1;
-		} else {
-			print_sum(&sum, o.index < argc ? *paths : NULL);
-		}
-	}
+		settings.system_v = c == 's';	/* the last of -r and -s wins */
+	settings.names_given = o.index < argc;
+	status = each_file(argv + o.index, sum_file, &settings);
 	if (flush_stdout())
 		status = 1;
 	return status;
