@@ -2,6 +2,7 @@
  * cut: print selected parts of lines (POSIX cut, plus GNU's --complement and
  * --output-delimiter). No locale: -c counts bytes, like -b.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -148,65 +149,67 @@ static int take_long_options(int argc, char **argv, const char **out_delim)
 	return kept;
 }
 
+/* What to cut, as the options said. */
+struct cut {
+	int mode;		/* 'b', 'c' or 'f' */
+	int only_delimited;	/* -s */
+	char delim;
+	const char *out_delim;	/* --output-delimiter, or NULL */
+};
+
+/* each_file's work: every line of fd, cut. */
+static int cut_file(int fd, const char *name, void *data)
+{
+	const struct cut *cut = data;
+	struct lines in;
+	char *line;
+	size_t len;
+	int error;
+
+	(void)name;
+	lines_start(&in, fd, '\n');
+	while ((line = lines_next(&in, &len)) != NULL) {
+		if (cut->mode == 'f')
+			cut_fields(line, len, cut->delim, cut->out_delim, cut->only_delimited);
+		else
+			cut_bytes(line, len, cut->out_delim);
+	}
+	error = in.error;
+	lines_end(&in);
+	errno = error;
+	return error ? COPY_READ_ERROR : 0;
+}
+
 int cut_main(int argc, char **argv)
 {
 	struct options o;
-	int c, mode = 0, only_delimited = 0, status = 0;
-	char delim = '\t';
-	const char *out_delim = NULL;
-	static char *stdin_only[] = { "-", NULL };
+	struct cut cut = { .delim = '\t' };
+	int c, status;
 
-	argc = take_long_options(argc, argv, &out_delim);
+	argc = take_long_options(argc, argv, &cut.out_delim);
 	options_start(&o, argc, argv, "b:c:f:d:sn", usage);
 	while ((c = options_next(&o)) != -1) {
 		switch (c) {
 		case 'b': case 'c': case 'f':
-			if (mode)
+			if (cut.mode)
 				usage_error(usage, "only one of -b, -c or -f");
-			mode = c;
+			cut.mode = c;
 			parse_list(o.arg);
 			break;
 		case 'd':
 			if (strlen(o.arg) > 1)
 				usage_error(usage, "the delimiter must be one character");
-			delim = o.arg[0];
+			cut.delim = o.arg[0];
 			break;
 		case 's':
-			only_delimited = 1;
+			cut.only_delimited = 1;
 			break;
 		}
 	}
-	if (!mode)
+	if (!cut.mode)
 		usage_error(usage, "one of -b, -c or -f is needed");
-	argv += o.index;
-	if (*argv == NULL)
-		argv = stdin_only;
 	stdout_big_buffer();
-	for (; *argv; argv++) {
-		struct lines in;
-		char *line;
-		size_t len;
-		int fd = open_input(*argv);
-		if (fd < 0) {
-			warn("%s:", *argv);
-			status = 1;
-			continue;
-		}
-		lines_start(&in, fd, '\n');
-		while ((line = lines_next(&in, &len)) != NULL) {
-			if (mode == 'f')
-				cut_fields(line, len, delim, out_delim, only_delimited);
-			else
-				cut_bytes(line, len, out_delim);
-		}
-		if (in.error) {
-			warn("%s: read error", *argv);
-			status = 1;
-		}
-		lines_end(&in);
-		if (fd != STDIN_FILENO)
-			close(fd);
-	}
+	status = each_file(argv + o.index, cut_file, &cut);
 	if (flush_stdout() < 0)
 		status = 1;
 	return status;
