@@ -28,7 +28,8 @@ static int printable(unsigned char c)
 	return isprint(c) || c == '\t';
 }
 
-static int scan(int fd, const char *name)
+/* each_file's work: print the runs of fd. */
+static int scan(int fd, const char *name, void *unused)
 {
 	unsigned char buf[65536];
 	char *run = xmalloc(min_len + 1);
@@ -36,6 +37,7 @@ static int scan(int fd, const char *name)
 	long long offset = 0, start = 0;
 	ssize_t n;
 
+	(void)unused;
 	while ((n = read(fd, buf, sizeof buf)) > 0) {
 		for (ssize_t i = 0; i < n; i++, offset++) {
 			if (!printable(buf[i])) {
@@ -64,15 +66,14 @@ static int scan(int fd, const char *name)
 	if (run_len >= min_len)
 		putchar('\n');
 	free(run);
-	return n < 0 ? -1 : 0;
+	return n < 0 ? COPY_READ_ERROR : 0;
 }
 
 int strings_main(int argc, char **argv)
 {
 	struct options o;
-	int c, status = 0;
+	int c, status;
 	long long n;
-	static char *stdin_only[] = { "-", NULL };
 
 	options_start(&o, argc, argv, "afn:t:", usage);
 	while ((c = options_next(&o)) != -1) {
@@ -90,19 +91,8 @@ int strings_main(int argc, char **argv)
 			break;
 		}
 	}
-	argv += o.index;
-	if (*argv == NULL)
-		argv = stdin_only;
 	stdout_big_buffer();
-	for (; *argv; argv++) {
-		int fd = open_input(*argv);
-		if (fd < 0 || scan(fd, *argv) < 0) {
-			warn("%s:", *argv);
-			status = 1;
-		}
-		if (fd > STDIN_FILENO)
-			close(fd);
-	}
+	status = each_file(argv + o.index, scan, NULL);
 	if (flush_stdout() < 0)
 		status = 1;
 	return status;
