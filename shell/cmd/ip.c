@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <arpa/inet.h>
 #include <net/if.h>
 #include <net/if_arp.h>
@@ -29,8 +30,11 @@ static const char usage[] =
 	"  ip route [show]\n"
 	"  ip route add|del|replace PREFIX|default [via ADDRESS] [dev IFACE] [metric N]\n"
 	"              [src ADDRESS] [scope host|link|global]\n"
-	"  ip neigh [show [dev IFACE]]\n"
+	"  ip neigh [show [dev IFACE] [nud STATE|all]]\n"
 	"  ip neigh flush [dev IFACE | all]\n"
+	"  ip neigh add|replace|change ADDRESS [lladdr MAC] dev IFACE [nud STATE]\n"
+	"  ip neigh del ADDRESS dev IFACE\n"
+	"              STATE: permanent (the default for add), reachable, stale, noarp\n"
 	"Objects and commands may be abbreviated: ip a, ip r, ip l s, ip n.\n";
 
 /* From linux/if.h, which clashes with net/if.h. */
@@ -784,24 +788,47 @@ static int do_route(char **words)
 
 /* ---- neighbours ---- */
 
+static const struct { int state; const char *name; } neigh_states[] = {
+	{ NUD_INCOMPLETE, "INCOMPLETE" }, { NUD_REACHABLE, "REACHABLE" }, { NUD_STALE, "STALE" },
+	{ NUD_DELAY, "DELAY" }, { NUD_PROBE, "PROBE" }, { NUD_FAILED, "FAILED" },
+	{ NUD_NOARP, "NOARP" }, { NUD_PERMANENT, "PERMANENT" }, { NUD_NONE, "NONE" },
+};
+
 static const char *neigh_state(int state)
 {
-	switch (state) {
-	case NUD_INCOMPLETE: return "INCOMPLETE";
-	case NUD_REACHABLE: return "REACHABLE";
-	case NUD_STALE: return "STALE";
-	case NUD_DELAY: return "DELAY";
-	case NUD_PROBE: return "PROBE";
-	case NUD_FAILED: return "FAILED";
-	case NUD_PERMANENT: return "PERMANENT";
-	default: return "NONE";
-	}
+	for (size_t i = 0; i < sizeof neigh_states / sizeof neigh_states[0]; i++)
+		if (neigh_states[i].state == state)
+			return neigh_states[i].name;
+	return "NONE";
+}
+
+/* "permanent", "STALE"...: the NUD_ bit, or -1. */
+static int neigh_state_named(const char *name)
+{
+	for (size_t i = 0; i < sizeof neigh_states / sizeof neigh_states[0]; i++)
+		if (!strcasecmp(neigh_states[i].name, name))
+			return neigh_states[i].state;
+	return -1;
 }
 
 struct neigh_filter {
 	int index;		/* 0: every link */
+	int state;		/* NEIGH_DEFAULT_STATES, a NUD_ bit, or NEIGH_ALL_STATES */
 	struct flush_list *flush;	/* flushing: gather here instead of printing */
 };
+
+/* Like iproute2, `ip neigh` hides noarp entries unless asked for them ("nud all"). */
+#define NEIGH_DEFAULT_STATES (-1)
+#define NEIGH_ALL_STATES (-2)
+
+static int neigh_wanted(const struct neigh_filter *f, int state)
+{
+	if (f->state == NEIGH_ALL_STATES)
+		return 1;
+	if (f->state == NEIGH_DEFAULT_STATES)
+		return !(state & NUD_NOARP);
+	return state == f->state;
+}
 
 static int each_neigh(struct nlmsghdr *n, void *ctx)
 {
@@ -811,7 +838,7 @@ static int each_neigh(struct nlmsghdr *n, void *ctx)
 
 	if (n->nlmsg_type != RTM_NEWNEIGH || (f->index && nd->ndm_ifindex != f->index))
 		return 0;
-	if ((family != AF_UNSPEC && nd->ndm_family != family) || (nd->ndm_state & NUD_NOARP))
+	if ((family != AF_UNSPEC && nd->ndm_family != family) || !neigh_wanted(f, nd->ndm_state))
 		return 0;
 	rtnl_parse_attrs(tb, NDA_MAX, (struct rtattr *)((char *)nd + NLMSG_ALIGN(sizeof *nd)),
 			 n->nlmsg_len - NLMSG_LENGTH(sizeof *nd));
@@ -837,22 +864,26 @@ static int each_neigh(struct nlmsghdr *n, void *ctx)
 	return 0;
 }
 
-static int do_neigh(char **words)
+static int show_or_flush_neigh(char **words)
 {
-	struct neigh_filter f = { 0, NULL };
+	struct neigh_filter f = { 0, NEIGH_DEFAULT_STATES, NULL };
 	struct flush_list fl = { 0, 0, NULL };
-	int flushing = 0, status = 0;
 
-	if (*words && matches(*words, "flush")) {
-		flushing = 1;
+	if (*words && matches(*words, "flush"))
 		f.flush = &fl;
-	} else if (*words && !matches(*words, "show") && !matches(*words, "list")) {
-		bad_argument("unknown command for ip neigh:", *words);
-	}
 	for (words += *words != NULL; *words; words++) {
 		if (!strcmp(*words, "dev")) {
 			need_value(words);
 			f.index = link_index(*++words);
+		} else if (!strcmp(*words, "nud")) {
+			need_value(words);
+			words++;
+			int state = neigh_state_named(*words);
+			if (!strcmp(*words, "all"))
+				state = NEIGH_ALL_STATES;
+			else if (state < 0)
+				bad_argument("unknown neighbour state", *words);
+			f.state = state;
 		} else if (strcmp(*words, "all") != 0) {
 			bad_argument("unknown argument", *words);
 		}
@@ -860,9 +891,98 @@ static int do_neigh(char **words)
 	load_links();
 	if (rtnl_dump(rtnl, RTM_GETNEIGH, family, each_neigh, &f) < 0)
 		die("dumping the neighbours:");
-	if (flushing)
-		status = delete_gathered(&fl, RTM_DELNEIGH);
-	return status;
+	return f.flush ? delete_gathered(&fl, RTM_DELNEIGH) : 0;
+}
+
+/* The states one may set by hand; the others are the kernel's own steps. */
+static int settable_neigh_state(const char *name)
+{
+	int state = neigh_state_named(name);
+
+	if (state != NUD_PERMANENT && state != NUD_REACHABLE && state != NUD_STALE
+	    && state != NUD_NOARP && state != NUD_DELAY && state != NUD_PROBE && state != NUD_NONE)
+		bad_argument("unknown neighbour state", name);
+	return state;
+}
+
+/* ip neigh add|replace|change|del ADDRESS [lladdr MAC] dev IFACE [nud STATE]:
+ * one RTM_NEWNEIGH or RTM_DELNEIGH with flags (NLM_F_CREATE...). */
+static int change_neigh(int cmd, int flags, char **words)
+{
+	struct {
+		struct nlmsghdr n;
+		struct ndmsg nd;
+		char attrs[64];
+	} req;
+	struct address dst = { 0 };
+	unsigned char mac[6];
+	const char *dev = NULL;
+	int have_dst = 0, have_mac = 0, state = NUD_PERMANENT;
+
+	for (; *words; words++) {
+		const char *w = *words;
+		if (!strcmp(w, "lladdr") || !strcmp(w, "dev") || !strcmp(w, "nud") || !strcmp(w, "to")) {
+			need_value(words);
+			words++;
+		}
+		if (!strcmp(w, "dev")) {
+			dev = *words;
+		} else if (!strcmp(w, "lladdr")) {
+			if (parse_mac(*words, mac) < 0)
+				bad_argument("invalid lladdr", *words);
+			have_mac = 1;
+		} else if (!strcmp(w, "nud")) {
+			state = settable_neigh_state(*words);
+		} else if (!have_dst) {
+			/* A neighbour is one host: "192.0.2.5/24" is a mistake, not a prefix. */
+			if (strchr(*words, '/'))
+				bad_argument("invalid address", *words);
+			parse_address_or_die(*words, &dst);
+			have_dst = 1;
+		} else {
+			bad_argument("unknown argument", w);
+		}
+	}
+	if (!have_dst || dev == NULL) {
+		fprintf(stderr, "%s: an address and \"dev IFACE\" are both needed\n", program_name);
+		return 1;
+	}
+	memset(&req, 0, sizeof req);
+	req.n.nlmsg_len = NLMSG_LENGTH(sizeof req.nd);
+	req.n.nlmsg_type = cmd;
+	req.n.nlmsg_flags = flags;
+	req.nd.ndm_family = dst.family;
+	req.nd.ndm_ifindex = link_index(dev);
+	req.nd.ndm_state = state;
+	rtnl_add_attr(&req.n, sizeof req, NDA_DST, dst.data, dst.bytes);
+	if (have_mac)
+		rtnl_add_attr(&req.n, sizeof req, NDA_LLADDR, mac, sizeof mac);
+	if (rtnl_request(rtnl, &req.n) < 0) {
+		/* The kernel's usual reason for EINVAL here: an Ethernet neighbour it does
+		 * not know yet needs its hardware address. */
+		int no_lladdr = errno == EINVAL && cmd == RTM_NEWNEIGH && !have_mac;
+		fprintf(stderr, "RTNETLINK answers: %s%s\n", strerror(errno),
+			no_lladdr ? " (no lladdr MAC given)" : "");
+		return 2;
+	}
+	return 0;
+}
+
+static int do_neigh(char **words)
+{
+	if (*words == NULL || matches(*words, "show") || matches(*words, "list")
+	    || matches(*words, "flush"))
+		return show_or_flush_neigh(words);
+	if (matches(*words, "add"))
+		return change_neigh(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL, words + 1);
+	if (matches(*words, "replace"))
+		return change_neigh(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE, words + 1);
+	if (matches(*words, "change"))
+		return change_neigh(RTM_NEWNEIGH, NLM_F_REPLACE, words + 1);
+	if (matches(*words, "delete"))
+		return change_neigh(RTM_DELNEIGH, 0, words + 1);
+	bad_argument("unknown command for ip neigh:", *words);
+	return 1;
 }
 
 int ip_main(int argc, char **argv)

@@ -30,3 +30,21 @@ check "ip: a prefix too long" "netns <<<'$setup ip route add 192.0.2.0/33 dev v0
 check "ip: no dev" "netns <<<'$setup ip addr add 192.0.2.1/24'" '' 1 'an address and "dev IFACE" are both needed'
 check "ip: an unknown device" 'netns <<<"ip link set nosuch0 up"' '' 1 'Cannot find device "nosuch0"'
 check "ip: an unknown argument" "netns <<<'$setup ip link set v0 sideways'" '' 1 'ip: unknown argument "sideways"'
+check "ip neigh add, show, replace, del" "netns <<<'$setup ip neigh add 192.0.2.5 lladdr 52:54:00:00:00:05 dev v0; ip n s dev v0; ip neigh replace 192.0.2.5 lladdr 52:54:00:00:00:06 dev v0 nud stale; ip n; ip neigh del 192.0.2.5 dev v0; ip n | grep -c 192.0.2.5 || true'" \
+	$'192.0.2.5 dev v0 lladdr 52:54:00:00:00:05 PERMANENT\n192.0.2.5 dev v0 lladdr 52:54:00:00:00:06 STALE\n0\n'
+check "ip neigh replace: creates; change, nud reachable" "netns <<<'$setup ip neigh replace 192.0.2.6 lladdr 52:54:00:00:00:06 dev v0 nud permanent; ip neigh change 192.0.2.6 lladdr 52:54:00:00:00:07 dev v0 nud reachable; ip n | grep -o \"^192.0.2.6 dev v0 lladdr 52:54:00:00:00:07\"'" \
+	$'192.0.2.6 dev v0 lladdr 52:54:00:00:00:07\n'
+check "ip neigh add: nud noarp, shown with nud all only" "netns <<<'$setup ip neigh add 192.0.2.7 lladdr 52:54:00:00:00:07 dev v0 nud noarp; ip n | grep -c 192.0.2.7; ip n show nud all | grep 192.0.2.7; ip n show nud noarp dev v0'" \
+	$'0\n192.0.2.7 dev v0 lladdr 52:54:00:00:00:07 NOARP\n192.0.2.7 dev v0 lladdr 52:54:00:00:00:07 NOARP\n'
+check "ip -6 neigh add" "netns <<<'$setup ip -6 neigh add 2001:db8::5 lladdr 52:54:00:00:00:05 dev v0; ip -6 n s dev v0 | grep 2001'" \
+	$'2001:db8::5 dev v0 lladdr 52:54:00:00:00:05 PERMANENT\n'
+check "ip neigh add: an existing neighbour" "netns <<<'$setup ip n add 192.0.2.5 lladdr 52:54:00:00:00:05 dev v0; ip n add 192.0.2.5 lladdr 52:54:00:00:00:05 dev v0'" '' 2 'RTNETLINK answers: File exists'
+check "ip neigh del: no such neighbour" "netns <<<'$setup ip neigh del 192.0.2.8 dev v0'" '' 2 'RTNETLINK answers: No such file'
+check "ip neigh add: the kernel wants an lladdr" "netns <<<'$setup ip neigh add 192.0.2.9 dev v0'" '' 2 'RTNETLINK answers: Invalid argument \(no lladdr MAC given\)'
+check "ip neigh add: a bad address" "netns <<<'$setup ip neigh add 192.0.2.256 lladdr 52:54:00:00:00:05 dev v0'" '' 1 'ip: invalid address "192.0.2.256"'
+check "ip neigh add: a prefix is not a neighbour" "netns <<<'$setup ip neigh add 192.0.2.5/24 lladdr 52:54:00:00:00:05 dev v0'" '' 1 'ip: invalid address "192.0.2.5/24"'
+check "ip neigh add: a bad MAC" "netns <<<'$setup ip neigh add 192.0.2.5 lladdr 52:54:00:00:05 dev v0'" '' 1 'ip: invalid lladdr "52:54:00:00:05"'
+check "ip neigh add: no dev" "netns <<<'$setup ip neigh add 192.0.2.5 lladdr 52:54:00:00:00:05'" '' 1 'an address and "dev IFACE" are both needed'
+check "ip neigh add: an unknown device" 'netns <<<"ip neigh add 192.0.2.5 lladdr 52:54:00:00:00:05 dev nosuch0"' '' 1 'Cannot find device "nosuch0"'
+check "ip neigh add: an unknown state" "netns <<<'$setup ip neigh add 192.0.2.5 dev v0 nud failed'" '' 1 'ip: unknown neighbour state "failed"'
+check "ip neigh: an unknown command" 'ip neigh frob' '' 1 'ip: unknown command for ip neigh: "frob"'
