@@ -161,47 +161,41 @@ void stdout_big_buffer(void)
 		setvbuf(stdout, NULL, _IOFBF, CHUNK);
 }
 
-/* One file through print_line; returns 0, or 1 when it could not be opened or read. */
-static int print_lines_of(const char *file, void (*print_line)(const char *line, size_t len))
+/* print_each_line's callback, in a struct: a function pointer cannot travel as a void *. */
+struct line_printer {
+	void (*print_line)(const char *line, size_t len);
+};
+
+/* each_file's work: every line of fd through print_line, its '\n' after it. */
+static int print_lines_of(int fd, const char *name, void *data)
 {
+	const struct line_printer *printer = data;
 	struct lines in;
 	char *line;
 	size_t len;
-	int status = 0, fd = open_input(file);
+	int error;
 
-	if (fd < 0) {
-		warn("%s:", file);
-		return 1;
-	}
+	(void)name;
 	lines_start(&in, fd, '\n');
 	while ((line = lines_next(&in, &len)) != NULL) {
-		print_line(line, len);
+		printer->print_line(line, len);
 		if (!in.last_unterminated)
 			putchar('\n');
 	}
-	if (in.error) {
-		warn("%s: read error", file);
-		status = 1;
-	}
+	error = in.error;
 	lines_end(&in);
-	if (fd != STDIN_FILENO)
-		close(fd);
-	return status;
+	errno = error;
+	return error ? COPY_READ_ERROR : 0;
 }
 
 int print_each_line(char **files, void (*print_line)(const char *line, size_t len))
 {
-	static char *stdin_only[] = { "-", NULL };
-	int status = 0;
+	struct line_printer printer = { print_line };
+	int status;
 
-	if (*files == NULL)
-		files = stdin_only;
 	stdout_big_buffer();
-	for (; *files; files++)
-		status |= print_lines_of(*files, print_line);
-	if (fflush(stdout) != 0) {
-		warn("write error:");
+	status = each_file(files, print_lines_of, &printer);
+	if (flush_stdout() < 0)
 		status = 1;
-	}
 	return status;
 }

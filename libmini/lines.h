@@ -51,8 +51,9 @@ void stdout_big_buffer(void);
 /*
  * The loop of the simple line filters (expand, unexpand, fold, rev): for every line of
  * every file (standard input for none or "-"), call print_line(line, len), then print
- * the line's '\n' if it had one. Unreadable files are reported and skipped; stdout is
- * flushed at the end. Returns the exit status: 0, or 1 after any error.
+ * the line's '\n' if it had one. The files go through each_file (mini.h): unreadable
+ * ones are reported and skipped; stdout is flushed at the end. Returns the exit status:
+ * 0, or 1 after any error.
  */
 int print_each_line(char **files, void (*print_line)(const char *line, size_t len));
 
