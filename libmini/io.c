@@ -94,15 +94,11 @@ int open_input(const char *path)
 	return open(path, O_RDONLY);
 }
 
-char *read_file(const char *path, size_t *len)
+char *read_fd(int fd, size_t *len)
 {
 	size_t size = 0, cap = 4096;
-	char *buf;
-	int fd = open_input(path);
+	char *buf = xmalloc(cap);
 
-	if (fd < 0)
-		return NULL;
-	buf = xmalloc(cap);
 	for (;;) {
 		ssize_t n;
 		if (cap - size < 2)
@@ -110,22 +106,34 @@ char *read_file(const char *path, size_t *len)
 		n = read(fd, buf + size, cap - size - 1);
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n <= 0) {
+		if (n < 0) {
 			int saved = errno;
-			if (fd != STDIN_FILENO)
-				close(fd);
-			if (n < 0) {
-				free(buf);
-				errno = saved;
-				return NULL;
-			}
-			break;
+			free(buf);
+			errno = saved;
+			return NULL;
 		}
+		if (n == 0)
+			break;
 		size += n;
 	}
 	buf[size] = '\0';
 	if (len)
 		*len = size;
+	return buf;
+}
+
+char *read_file(const char *path, size_t *len)
+{
+	int fd = open_input(path), saved;
+	char *buf;
+
+	if (fd < 0)
+		return NULL;
+	buf = read_fd(fd, len);
+	saved = errno;
+	if (fd != STDIN_FILENO)
+		close(fd);
+	errno = saved;
 	return buf;
 }
 

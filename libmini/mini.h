@@ -101,6 +101,8 @@ int each_file(char **names, int (*each)(int fd, const char *name, void *data), v
 int open_input(const char *path);
 /* Read a whole file into a malloc'd NUL-terminated buffer; *len gets its length. NULL on error. */
 char *read_file(const char *path, size_t *len);
+/* The same for an open fd, read to its end (the fd stays open). NULL with errno set on error. */
+char *read_fd(int fd, size_t *len);
 /*
  * Flush standard output at a command's end. Returns 0, or -1 after saying
  * "cmd: write error: ..." (a full disk, a closed pipe): a command whose output was

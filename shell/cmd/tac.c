@@ -45,33 +45,34 @@ static void tac_buffer(const char *data, size_t len, const char *sep)
 	fwrite(data, 1, end, stdout);
 }
 
+/* each_file's work: fd read whole, printed last line first. */
+static int tac_file(int fd, const char *name, void *data)
+{
+	const char *const *sep = data;
+	size_t len;
+	char *text = read_fd(fd, &len);
+
+	(void)name;
+	if (text == NULL)
+		return COPY_READ_ERROR;
+	tac_buffer(text, len, *sep);
+	free(text);
+	return 0;
+}
+
 int tac_main(int argc, char **argv)
 {
 	struct options o;
-	int c, status = 0;
+	int c, status;
 	const char *sep = "\n";
-	static char *stdin_only[] = { "-", NULL };
 
 	options_start(&o, argc, argv, "s:", usage);
 	while ((c = options_next(&o)) != -1)
 		sep = o.arg;
 	if (*sep == '\0')
 		usage_error(usage, "the separator cannot be empty");
-	argv += o.index;
-	if (*argv == NULL)
-		argv = stdin_only;
 	stdout_big_buffer();
-	for (; *argv; argv++) {
-		size_t len;
-		char *data = read_file(*argv, &len);
-		if (data == NULL) {
-			warn("%s:", *argv);
-			status = 1;
-			continue;
-		}
-		tac_buffer(data, len, sep);
-		free(data);
-	}
+	status = each_file(argv + o.index, tac_file, &sep);
 	if (flush_stdout() < 0)
 		status = 1;
 	return status;
