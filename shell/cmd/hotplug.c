@@ -26,6 +26,7 @@
 #include <sys/sysmacros.h>
 #include <linux/netlink.h>
 #include "mini.h"
+#include "daemon.h"
 #include "fstype.h"
 #include "pattern.h"
 
@@ -406,28 +407,6 @@ static void follow_events(int fd)
 	}
 }
 
-/* Go on in a child, away from the terminal; the caller (/etc/rc) goes on at once. */
-static void become_daemon(void)
-{
-	pid_t pid = fork();
-	int null;
-
-	if (pid < 0)
-		die("fork:");
-	if (pid > 0)
-		exit(0);
-	setsid();
-	if (chdir("/") < 0)
-		return;
-	null = open("/dev/null", O_RDWR);
-	if (null >= 0) {
-		dup2(null, STDIN_FILENO);
-		dup2(null, STDOUT_FILENO);
-		if (null > STDERR_FILENO)
-			close(null);
-	}
-}
-
 int hotplug_main(int argc, char **argv)
 {
 	struct options o;
@@ -447,8 +426,15 @@ int hotplug_main(int argc, char **argv)
 	/* The socket first: what happens during the first pass waits in it. */
 	if (!once)
 		fd = open_uevent_socket();	/* fails quietly on a kernel without networking */
-	if (!once && !foreground)
-		become_daemon();
+	/* In a child, away from the terminal: /etc/rc goes on at once. Errors still
+	 * reach the console. */
+	if (!once && !foreground) {
+		if (become_daemon(1) < 0)
+			die("fork:");
+		if (chdir("/") < 0) {
+			/* no harm: "/" is only so that no mount is kept busy by us */
+		}
+	}
 	scan_all();
 	if (fd >= 0)
 		follow_events(fd);

@@ -25,6 +25,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "mini.h"
+#include "daemon.h"
 
 static const char usage[] =
 	"Usage: httpd [-fv] [-p [IP:]PORT] [-h HOME]\n"
@@ -499,22 +500,7 @@ int httpd_main(int argc, char **argv)
 		die("%s:", home);
 	listener = listen_on(port);
 	signal(SIGPIPE, SIG_IGN);
-	if (!foreground) {
-		pid_t pid = fork();
-		if (pid < 0)
-			die("fork:");
-		if (pid > 0)
-			return 0;
-		setsid();
-		int null = open("/dev/null", O_RDWR);
-		if (null >= 0) {
-			dup2(null, STDIN_FILENO);
-			dup2(null, STDOUT_FILENO);
-			if (!verbose)
-				dup2(null, STDERR_FILENO);
-			if (null > STDERR_FILENO)
-				close(null);
-		}
-	}
+	if (!foreground && become_daemon(verbose) < 0)
+		die("fork:");
 	serve_forever(listener);
 }

@@ -23,6 +23,7 @@
 #include <termios.h>
 #include <unistd.h>
 #include "mini.h"
+#include "daemon.h"
 #include "utmpfile.h"
 
 static const char usage[] =
@@ -242,26 +243,6 @@ static int listen_on(const char *addr, const char *port_text)
 	return fd;
 }
 
-static void become_daemon(void)
-{
-	pid_t pid = fork();
-	int null;
-
-	if (pid < 0)
-		die("fork:");
-	if (pid > 0)
-		exit(0);
-	setsid();
-	null = open("/dev/null", O_RDWR);
-	if (null >= 0) {
-		dup2(null, STDIN_FILENO);
-		dup2(null, STDOUT_FILENO);
-		dup2(null, STDERR_FILENO);
-		if (null > STDERR_FILENO)
-			close(null);
-	}
-}
-
 int telnetd_main(int argc, char **argv)
 {
 	struct options o;
@@ -288,8 +269,8 @@ int telnetd_main(int argc, char **argv)
 		return 0;
 	}
 	listener = listen_on(addr, port);
-	if (!foreground)
-		become_daemon();
+	if (!foreground && become_daemon(0) < 0)
+		die("fork:");
 	signal(SIGCHLD, SIG_IGN);	/* sessions are reaped by the kernel */
 	for (;;) {
 		int conn = accept(listener, NULL, NULL);

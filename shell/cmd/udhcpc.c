@@ -41,6 +41,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include "mini.h"
+#include "daemon.h"
 #include "copy.h"
 #include "duration.h"
 #include "logs.h"
@@ -854,26 +855,11 @@ static void write_pidfile(struct client *c)
 
 static void go_to_background(struct client *c)
 {
-	pid_t pid;
-	int null;
-
 	if (c->in_background || c->foreground)
 		return;
-	fflush(NULL);
-	pid = fork();
-	if (pid < 0) {
+	if (become_daemon(1) < 0) {
 		say("fork: %s", strerror(errno));
 		return;
-	}
-	if (pid > 0)
-		_exit(0);
-	setsid();
-	null = open("/dev/null", O_RDWR);
-	if (null >= 0) {
-		dup2(null, STDIN_FILENO);
-		dup2(null, STDOUT_FILENO);
-		if (null > STDERR_FILENO)
-			close(null);
 	}
 	c->in_background = 1;
 	write_pidfile(c);
