@@ -28,6 +28,29 @@ int disk_size(int fd, uint64_t *bytes)
 	return 0;
 }
 
+int disk_open_to_format(const char *path, uint64_t want_bytes, uint64_t *bytes)
+{
+	int fd = open(path, O_RDWR | O_CLOEXEC | (want_bytes ? O_CREAT : 0), 0644);
+	struct stat st;
+
+	if (fd < 0)
+		die("%s:", path);
+	if (disk_size(fd, bytes) < 0 || fstat(fd, &st) < 0)
+		die("%s: cannot get its size:", path);
+	if (!S_ISBLK(st.st_mode) && !S_ISREG(st.st_mode))
+		die("%s: not a block device or a regular file", path);
+	if (want_bytes > *bytes) {
+		if (S_ISBLK(st.st_mode))
+			die("%s: BLOCKS is more than the device holds (%llu bytes)", path,
+			    (unsigned long long)*bytes);
+		if (ftruncate(fd, (off_t)want_bytes) < 0)
+			die("%s: cannot grow to %llu bytes:", path, (unsigned long long)want_bytes);
+	}
+	if (want_bytes)
+		*bytes = want_bytes;
+	return fd;
+}
+
 int disk_read(int fd, void *buf, size_t len, uint64_t offset)
 {
 	char *p = buf;

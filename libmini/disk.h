@@ -16,6 +16,12 @@
  * Returns 0, or -1 with errno set. */
 int disk_size(int fd, uint64_t *bytes);
 
+/* Open path read-write to make a file system on it (mkfs.ext2, mkfs.vfat): a block
+ * device, or an image file, which is created or grown to want_bytes when that is not
+ * 0. *bytes is then the size to use: want_bytes, or else the whole disk. Dies with
+ * the reason when it cannot be (a device smaller than want_bytes, say). */
+int disk_open_to_format(const char *path, uint64_t want_bytes, uint64_t *bytes);
+
 /* Read or write exactly len bytes at offset. A short read (the end of the disk)
  * is an error: -1 with errno EIO. Returns 0 or -1 (errno set). */
 int disk_read(int fd, void *buf, size_t len, uint64_t offset);

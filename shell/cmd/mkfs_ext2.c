@@ -422,30 +422,6 @@ static uint32_t number_option(const char *arg, long long min, long long max, con
 	return (uint32_t)v;
 }
 
-/* Open DEVICE; an image file named with BLOCKS is created or grown to that size. */
-static int open_device(const char *path, uint64_t want_bytes, uint64_t *bytes)
-{
-	int fd = open(path, O_RDWR | O_CLOEXEC | (want_bytes ? O_CREAT : 0), 0644);
-	struct stat st;
-
-	if (fd < 0)
-		die("%s:", path);
-	if (disk_size(fd, bytes) < 0 || fstat(fd, &st) < 0)
-		die("%s: cannot get its size:", path);
-	if (!S_ISBLK(st.st_mode) && !S_ISREG(st.st_mode))
-		die("%s: not a block device or a regular file", path);
-	if (want_bytes > *bytes) {
-		if (S_ISBLK(st.st_mode))
-			die("%s: BLOCKS is more than the device holds (%llu bytes)", path,
-			    (unsigned long long)*bytes);
-		if (ftruncate(fd, (off_t)want_bytes) < 0)
-			die("%s: cannot grow to %llu bytes:", path, (unsigned long long)want_bytes);
-	}
-	if (want_bytes)
-		*bytes = want_bytes;
-	return fd;
-}
-
 int mkfs_ext2_main(int argc, char **argv)
 {
 	struct options o;
@@ -484,7 +460,7 @@ int mkfs_ext2_main(int argc, char **argv)
 
 	t.path = argv[0];
 	disk_check_unused(t.path);
-	t.fd = open_device(t.path, want_bytes, &bytes);
+	t.fd = disk_open_to_format(t.path, want_bytes, &bytes);
 	if (r.bytes_per_inode == 0)
 		r.bytes_per_inode = default_bytes_per_inode(bytes);
 	plan_layout(&l, &r, bytes / r.block_size);

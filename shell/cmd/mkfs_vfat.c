@@ -281,26 +281,6 @@ static void set_label(struct fat_request *r, const char *label)
 	}
 }
 
-static int open_device(const char *path, uint64_t want_bytes, uint64_t *bytes)
-{
-	int fd = open(path, O_RDWR | O_CLOEXEC | (want_bytes ? O_CREAT : 0), 0644);
-	struct stat st;
-
-	if (fd < 0)
-		die("%s:", path);
-	if (disk_size(fd, bytes) < 0 || fstat(fd, &st) < 0)
-		die("%s: cannot get its size:", path);
-	if (want_bytes > *bytes) {
-		if (!S_ISREG(st.st_mode))
-			die("%s: BLOCKS is more than the device holds", path);
-		if (ftruncate(fd, (off_t)want_bytes) < 0)
-			die("%s: cannot grow to %llu bytes:", path, (unsigned long long)want_bytes);
-	}
-	if (want_bytes)
-		*bytes = want_bytes;
-	return fd;
-}
-
 int mkfs_vfat_main(int argc, char **argv)
 {
 	struct options o;
@@ -348,7 +328,7 @@ int mkfs_vfat_main(int argc, char **argv)
 	}
 
 	disk_check_unused(argv[0]);
-	fd = open_device(argv[0], want_bytes, &bytes);
+	fd = disk_open_to_format(argv[0], want_bytes, &bytes);
 	disk_geometry(fd, &geo);
 	plan_fat(&l, &r, bytes / SECTOR);
 	if (r.verbose)
