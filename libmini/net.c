@@ -166,6 +166,21 @@ int connect_host(const char *host, const char *port, int timeout_ms)
 	return fd;
 }
 
+int tcp_listen(struct in_addr addr, int port, int backlog)
+{
+	struct sockaddr_in a = { .sin_family = AF_INET, .sin_addr = addr, .sin_port = htons(port) };
+	int fd = socket(AF_INET, SOCK_STREAM, 0), one = 1;
+
+	if (fd < 0)
+		die("socket:");
+	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+	if (bind(fd, (struct sockaddr *)&a, sizeof a) < 0)
+		die("bind port %d:", port);
+	if (listen(fd, backlog) < 0)
+		die("listen:");
+	return fd;
+}
+
 /* ---- interfaces ---- */
 
 int net_ioctl_socket(void)

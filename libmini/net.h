@@ -48,6 +48,10 @@ struct addrinfo *resolve_tcp(const char *host, const char *port);
  * Returns the socket, or -1 after saying why ("can't connect to HOST port PORT: why"). */
 int connect_host(const char *host, const char *port, int timeout_ms);
 
+/* A TCP socket listening on addr:port (INADDR_ANY: every address), backlog
+ * connections waiting at most, SO_REUSEADDR set. Dies when it cannot be made. */
+int tcp_listen(struct in_addr addr, int port, int backlog);
+
 /* ---- interfaces, through ioctls on an AF_INET datagram socket ---- */
 
 /* The socket the interface ioctls go through (opened once; dies if it cannot be). */

@@ -25,6 +25,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "mini.h"
+#include "net.h"
 #include "daemon.h"
 
 static const char usage[] =
@@ -426,30 +427,20 @@ static void serve_request(void)
 /* Open the listening socket for "[IP:]PORT". */
 static int listen_on(const char *spec)
 {
-	struct sockaddr_in a = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_ANY) };
+	struct in_addr a = { .s_addr = htonl(INADDR_ANY) };
 	const char *colon = strrchr(spec, ':');
 	long long port;
-	int fd, one = 1;
 
 	if (colon) {
 		char *ip = xstrndup(spec, colon - spec);
-		if (inet_pton(AF_INET, ip, &a.sin_addr) != 1)
+		if (inet_pton(AF_INET, ip, &a) != 1)
 			usage_error(usage, "bad address '%s'", ip);
 		free(ip);
 		spec = colon + 1;
 	}
 	if (parse_long(spec, &port) < 0 || port < 1 || port > 65535)
 		usage_error(usage, "bad port '%s'", spec);
-	a.sin_port = htons(port);
-	fd = socket(AF_INET, SOCK_STREAM, 0);
-	if (fd < 0)
-		die("socket:");
-	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-	if (bind(fd, (struct sockaddr *)&a, sizeof a) < 0)
-		die("bind port %lld:", port);
-	if (listen(fd, 16) < 0)
-		die("listen:");
-	return fd;
+	return tcp_listen(a, (int)port, 16);
 }
 
 /* Each connection in a child of its own: a slow client never holds up the others. */

@@ -23,6 +23,7 @@
 #include <termios.h>
 #include <unistd.h>
 #include "mini.h"
+#include "net.h"
 #include "daemon.h"
 #include "utmpfile.h"
 
@@ -223,24 +224,14 @@ static void session(int sock)
 
 static int listen_on(const char *addr, const char *port_text)
 {
-	struct sockaddr_in a = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_ANY) };
+	struct in_addr a = { .s_addr = htonl(INADDR_ANY) };
 	long long port;
-	int fd, one = 1;
 
 	if (parse_long(port_text, &port) < 0 || port < 1 || port > 65535)
 		usage_error(usage, "bad port '%s'", port_text);
-	if (addr && inet_pton(AF_INET, addr, &a.sin_addr) != 1)
+	if (addr && inet_pton(AF_INET, addr, &a) != 1)
 		usage_error(usage, "bad address '%s'", addr);
-	a.sin_port = htons(port);
-	fd = socket(AF_INET, SOCK_STREAM, 0);
-	if (fd < 0)
-		die("socket:");
-	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-	if (bind(fd, (struct sockaddr *)&a, sizeof a) < 0)
-		die("bind port %lld:", port);
-	if (listen(fd, 8) < 0)
-		die("listen:");
-	return fd;
+	return tcp_listen(a, (int)port, 8);
 }
 
 int telnetd_main(int argc, char **argv)
