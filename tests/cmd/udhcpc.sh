@@ -34,7 +34,7 @@ check "udhcpc -s: the script's events and variables" \
 	"dhcp good 'printf \"#!/bin/sh\\necho \\\$1 \\\$interface \\\$ip \\\$subnet \\\$mask \\\$broadcast \\\$router \\\$dns \\\$domain \\\$hostname \\\$lease \\\$serverid\\n\" >script; chmod +x script; $quick -s ./script 2>/dev/null; ifconfig v0 | grep -c \"inet addr\" || true'" \
 	$'deconfig v0\nbound v0 192.0.2.15 255.255.255.0 24 192.0.2.2 192.0.2.3 example.test leased-host 3600 192.0.2.2\n0\n'
 check "udhcpc: SIGUSR1 renews (unicast to the server), -R releases on exit" \
-	"dhcp good 'udhcpc -i v0 -f -R -T 1 2>log & until grep -q obtained log; do sleep 0.1; done; kill -USR1 \$!; until [ \$(grep -c obtained log) = 2 ]; do sleep 0.1; done; kill \$!; wait; grep -o \"sending renew to .*\\|releasing.*\" log; ifconfig v0 | grep -c \"inet addr\" || true'" \
+	"dhcp good 'udhcpc -i v0 -f -R -T 1 2>log & until grep -qs obtained log; do sleep 0.1; done; kill -USR1 \$!; until [ \$(grep -c obtained log) = 2 ]; do sleep 0.1; done; kill \$!; wait; grep -o \"sending renew to .*\\|releasing.*\" log; ifconfig v0 | grep -c \"inet addr\" || true'" \
 	$'sending renew to 192.0.2.2\nreleasing 192.0.2.15\n0\n'
 for bad in "overrun:option 12 overruns the packet" "badlen:option 1 has a bad length \\(3\\)" \
 	"xid:wrong transaction id" "type:an unexpected message type" "zero:an unusable address offered" \
