@@ -464,8 +464,13 @@ int write_new_file(const char *target, const struct stat *like,
 	struct stat old;
 	int out, ok;
 
-	/* /dev/null, /dev/tty, a FIFO: a file renamed over it would replace the device. */
-	if (stat(target, &old) == 0 && !S_ISREG(old.st_mode) && !S_ISDIR(old.st_mode))
+	/*
+	 * /dev/null, /dev/tty, a FIFO: a file renamed over it would replace the device. Only
+	 * one standing at the name itself (lstat): a symlink is replaced as before, so a link
+	 * planted to /dev/sda never gets written into.
+	 */
+	if (lstat(target, &old) == 0 && !S_ISREG(old.st_mode) && !S_ISDIR(old.st_mode) &&
+	    !S_ISLNK(old.st_mode))
 		return write_into_special(target, fill, data);
 	temp = xmalloc(strlen(target) + 8);
 	sprintf(temp, "%s.XXXXXX", target);

@@ -39,7 +39,7 @@ int copy_regular(const char *src, const char *dst, const struct stat *st, mode_t
  * times and is renamed over target. fill returns 0, or nonzero after saying what
  * was wrong; then nothing is left behind. Returns 0, or 1 after an error.
  * (gzip and gunzip: the old file stays whole until the new one is.) A target
- * that is a device or a FIFO (/dev/null, say) is written into, never replaced.
+ * that is a device or a FIFO (/dev/null, say; not a symlink to one) is written into.
  */
 int write_new_file(const char *target, const struct stat *like,
 		   int (*fill)(int out, void *data), void *data);

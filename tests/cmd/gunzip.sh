@@ -104,3 +104,5 @@ check "gunzip: a dynamic block with too many codes" \
 check "gunzip: a 1-byte file" "printf '\\037' > x.gz; gunzip -c x.gz; gunzip -l x.gz" '' 1 'not in gzip format'
 check "gunzip -f into a FIFO writes into it (write_new_file keeps devices and FIFOs)" \
 	'echo hi | gzip > a.gz; mkfifo a; cat a > got & gunzip -f a.gz; wait; cat got; test -p a && echo fifo' $'hi\nfifo\n'
+check "gunzip -f over a symlink to a FIFO replaces the link, never writes through it" \
+	'echo hi | gzip > a.gz; mkfifo f; ln -s f a; gunzip -f a.gz; test -p f && test -f a && ! test -L a && cat a' $'hi\n'
