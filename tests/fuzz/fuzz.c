@@ -13,8 +13,9 @@
  *
  * The fuzzed code can write files (tar -x, sed's w, awk's print >, the shell's
  * redirections). So when started as root, the fuzzer first moves into a mount and
- * network namespace of its own with a fresh tmpfs on /tmp, and becomes nobody:
- * it cannot harm the machine, and what it writes vanishes with it.
+ * network namespace of its own with a fresh tmpfs on /tmp (unless the tree itself lies
+ * under /tmp), and becomes nobody: it cannot harm the machine, and what it writes
+ * vanishes with it.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -603,11 +604,17 @@ static void restore_fds(struct fd_state *s)
 /* As root: a mount and network namespace, a private /tmp, then become nobody. */
 static void sandbox(void)
 {
+	char cwd[4096];
+	/* A tree checked out under /tmp (a CI clone) would vanish under a fresh /tmp, corpus
+	 * and all: then the machine's /tmp stays, in the namespace of our own all the same. */
+	int tree_in_tmp = getcwd(cwd, sizeof cwd) != NULL && strncmp(cwd, "/tmp/", 5) == 0;
+
 	if (geteuid() != 0)
 		return;
-	if (unshare(CLONE_NEWNS | CLONE_NEWNET) == 0 && mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) == 0)
-		mount("fuzz", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "size=512m,mode=1777");
-	else
+	if (unshare(CLONE_NEWNS | CLONE_NEWNET) == 0 && mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) == 0) {
+		if (!tree_in_tmp)
+			mount("fuzz", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "size=512m,mode=1777");
+	} else
 		fprintf(stderr, "fuzz: no namespace of its own (%s): /tmp is the machine's\n", strerror(errno));
 	if (setgroups(0, NULL) < 0 || setgid(65534) < 0 || setuid(65534) < 0) {
 		fprintf(stderr, "fuzz: cannot become nobody: %s\n", strerror(errno));
