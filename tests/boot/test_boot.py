@@ -127,12 +127,15 @@ def type_on_keyboard(m, text):
 usb = ["-machine", "pc,i8042=off", "-device", "piix3-usb-uhci", "-device", "usb-kbd"]
 with Machine(iso, mem=32, cpu="486", extra=usb) as m:
     try:
-        # USB enumerates the keyboard after the prompt, and the kernel says so on this
-        # console: wait for that, then for a fresh prompt.
-        m.expect(r"hid-generic .*Keyboard.*\n", 90)
-        m.send("\n")
-        m.wait_prompt(30)
-        found = m.run("cat /sys/class/input/input*/name")
+        # USB enumerates the keyboard after the prompt (the kernel no longer says so on
+        # the console once /etc/rc is done): look for its input device until it is there.
+        m.wait_prompt(90)
+        found = ""
+        for _ in range(60):
+            found = m.run("cat /sys/class/input/input*/name 2>/dev/null")
+            if "USB Keyboard" in found:
+                break
+            time.sleep(1)
         check("usb: the USB keyboard is an input device", "USB Keyboard" in found, found)
         type_on_keyboard(m, "echo typed on usb >/tmp/usbkbd")
         out = ""
