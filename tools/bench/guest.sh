@@ -3,7 +3,9 @@
 # kernel's native path (on the x86_64 host it is emulated slowly, see tools/bench.sh).
 #
 # Usage: tools/bench/guest.sh   (ISO=build/mini.iso, BENCH_RUNS=3, GUEST_ONLY="NAME...":
-#        only these workloads, as tools/bench/guest-run.sh list names them)
+#        only these workloads, as tools/bench/guest-run.sh list names them;
+#        GUEST_IMG and GUEST_OUT: where the disk image and the table go, so that two
+#        measurements can run side by side)
 # 1. The rival: Debian's busybox-static for i386 in build/bench/busybox, as make bench
 #    fetches it (apt-get download and dpkg -x, never installed).
 # 2. The bench disk, build/bench/guest.img: an ext2 image made by mkfs.ext2 -d from
@@ -24,7 +26,8 @@ LINUX=${LINUX:-build/linux}
 B=build/bench
 BB=$B/busybox/bin/busybox
 DISK_DIR=$B/guest-disk
-IMG=$B/guest.img
+IMG=${GUEST_IMG:-$B/guest.img}
+OUT=${GUEST_OUT:-$B/guest.txt}
 # Fixed times and owners: the disk's bytes do not depend on when it was made.
 EPOCH=1700000000
 
@@ -97,4 +100,4 @@ fetch_busybox
 make_disk_dir
 make_disk
 say "booting $ISO with the bench disk ($RUNS runs of each workload)"
-python3 tools/bench/guest.py "$ISO" "$IMG" "$RUNS" "$B/guest.txt"
+python3 tools/bench/guest.py "$ISO" "$IMG" "$RUNS" "$OUT"
