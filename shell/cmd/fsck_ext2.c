@@ -18,6 +18,7 @@
 #include <ctype.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,6 +117,18 @@ static int has_superblock(const struct fs *fs, uint32_t group)
 	return 0;
 }
 
+/*
+ * The memory the check takes: a bit per block, two bits and two counts per inode, the
+ * group descriptors. Counted in 64 bits: on a 32-bit machine, a crafted count of inodes
+ * would wrap an allocation's size around to a few bytes.
+ */
+static uint64_t memory_needed(const struct fs *fs)
+{
+	return (uint64_t)fs->blocks / 8 + (uint64_t)fs->inodes / 4 +
+	       ((uint64_t)fs->inodes + 1) * 2 * sizeof *fs->links_found +
+	       (uint64_t)fs->gdt_blocks * fs->block_size;
+}
+
 /* Read and check the superblock; exits when the rest cannot be checked. */
 static void load_superblock(struct fs *fs)
 {
@@ -173,7 +186,19 @@ static void load_superblock(struct fs *fs)
 	}
 	fs->inode_table_blocks = (uint32_t)(((uint64_t)fs->inodes_per_group * fs->inode_size
 					     + fs->block_size - 1) / fs->block_size);
-	fs->gdt_blocks = (fs->groups * 32 + fs->block_size - 1) / fs->block_size;
+	fs->gdt_blocks = (uint32_t)(((uint64_t)fs->groups * 32 + fs->block_size - 1) / fs->block_size);
+	/* Group 0 holds the superblock and every descriptor (ext2 has no meta_bg): this also
+	 * keeps the claiming of each group's copy of them linear in the size of the disk. */
+	if (1 + (uint64_t)fs->gdt_blocks > fs->blocks_per_group) {
+		printf("%s: the superblock is corrupt: %u groups' descriptors do not fit in a group of %u blocks.\n",
+		       fs->path, fs->groups, fs->blocks_per_group);
+		exit(EXIT_ERRORS);
+	}
+	if (memory_needed(fs) > SIZE_MAX / 2) {
+		warn("%s: too big to check on this machine (%llu MB of memory needed)", fs->path,
+		     (unsigned long long)(memory_needed(fs) >> 20));
+		exit(EXIT_OPERATIONAL);
+	}
 	if (get_le16(sb + 58) & 2)
 		problem(fs, "The file system is marked as having errors.");
 }

@@ -44,3 +44,13 @@ check "fsck.ext2: repairs are refused" 'fsck.ext2 -p fs.img' '' 16 'fsck.ext2: r
 check "fsck.ext2: no such file" 'fsck.ext2 -n nosuch' '' 8 'fsck.ext2: nosuch: No such file'
 check "fsck.ext2: no operand" 'fsck.ext2 -n' '' 16 'fsck.ext2: no device given'
 check "fsck.ext2 --help" 'fsck.ext2 --help | head -n 1' $'Usage: fsck.ext2 [-nf] DEVICE\n'
+# Crafted superblocks: counts that fit the checks above, but would make the check wrap an
+# allocation's size on a 32-bit machine or claim blocks for a time quadratic in the disk.
+le32='le32() { printf "\\x$(printf %02x $(($2 & 255)))\\x$(printf %02x $(($2 >> 8 & 255)))\\x$(printf %02x $(($2 >> 16 & 255)))\\x$(printf %02x $(($2 >> 24 & 255)))" | dd of=fs.img bs=1 seek=$((1024 + $1)) conv=notrunc 2>/dev/null; }
+superblock() { le32 0 $1; le32 4 $2; le32 20 $3; le32 24 $4; le32 32 $5; le32 40 $6; le32 56 0xEF53; le32 76 1; le32 84 11; le32 88 128; le32 100 1; }'
+check "fsck.ext2: group descriptors that do not fit in group 0 (a million groups of one block)" \
+	"$le32"' && truncate -s 1000000K fs.img && superblock 15999984 1000000 1 0 1 16 && fsck.ext2 -n fs.img' \
+	$'fs.img: the superblock is corrupt: 999999 groups\' descriptors do not fit in a group of 1 blocks.\n' 4
+check "fsck.ext2: 2^31 inodes: too big to check, not a wrapped allocation" \
+	"$le32"' && truncate -s 512G fs.img && superblock 2147483648 8388608 0 6 256 65536 && fsck.ext2 -n fs.img' \
+	'' 8 'fsck.ext2: fs.img: too big to check on this machine \([0-9]+ MB of memory needed\)'
