@@ -124,16 +124,16 @@ static const char *content_type(const char *path)
 /* ---- the request ---- */
 
 /* One line of the request into line (room for max + 1), without CR LF; -1 if too long or cut. */
-static int read_line(char *line, int max)
+static int read_line(FILE *in, char *line, int max)
 {
 	int len = 0, c;
 
-	while ((c = getchar()) != EOF && c != '\n') {
+	while ((c = getc(in)) != EOF && c != '\n') {
 		if (len == max)
 			return -1;
 		line[len++] = c;
 	}
-	if (c == EOF && (len == 0 || ferror(stdin)))
+	if (c == EOF && (len == 0 || ferror(in)))
 		return -2;
 	if (len > 0 && line[len - 1] == '\r')
 		len--;
@@ -360,46 +360,75 @@ static void redirect_to_folder(const char *url_path)
 	free(location);
 }
 
-/* Read one request from stdin and answer it on stdout. */
-static void serve_request(void)
+struct request {
+	char *method, *target;	/* in read_request's buffer; target %-decoded, no query */
+	char *range;		/* the Range header's value (malloc'd), or NULL */
+	int head_only;
+};
+
+/*
+ * Read the request line and headers from in and check them: bytes in, a request or
+ * a verdict out (the fuzz target tests/fuzz/httpd.c calls it too). 0 and *rq filled;
+ * -1 when the client sent nothing; else the status to fail with (400, 405, 414).
+ */
+static int read_request(FILE *in, struct request *rq)
 {
 	static char line[MAX_REQUEST_LINE + 1];
-	char *method, *target, *version, *range = NULL, *path;
-	int len, header_bytes = 0, head_only = 0;
-	struct stat st;
+	char *version;
+	int len, header_bytes = 0;
 
-	alarm(CLIENT_TIMEOUT);
-	len = read_line(line, MAX_REQUEST_LINE);
+	memset(rq, 0, sizeof *rq);
+	len = read_line(in, line, MAX_REQUEST_LINE);
 	if (len == -2)
-		exit(0);	/* the client said nothing */
+		return -1;
 	if (len < 0)
-		fail(414, 0);
-	method = strtok(line, " ");
-	target = strtok(NULL, " ");
+		return 414;
+	rq->method = strtok(line, " ");
+	rq->target = strtok(NULL, " ");
 	version = strtok(NULL, " ");
-	if (!method || !target || (version && !starts_with(version, "HTTP/")) || strtok(NULL, " "))
-		fail(400, 0);
-	head_only = strcmp(method, "HEAD") == 0;
+	if (!rq->method || !rq->target || (version && !starts_with(version, "HTTP/")) || strtok(NULL, " "))
+		return 400;
+	rq->head_only = strcmp(rq->method, "HEAD") == 0;
 	for (;;) {	/* the headers: only Range matters */
 		char header[MAX_HEADER_BYTES + 1];
-		int n = read_line(header, MAX_HEADER_BYTES - header_bytes);
+		int n = read_line(in, header, MAX_HEADER_BYTES - header_bytes);
 		if (n < 0)
-			fail(400, head_only);
+			return 400;
 		if (n == 0)
 			break;
 		header_bytes += n;
 		if (strncasecmp(header, "Range:", 6) == 0) {
-			free(range);
-			range = xstrdup(header + 6 + strspn(header + 6, " \t"));
+			free(rq->range);
+			rq->range = xstrdup(header + 6 + strspn(header + 6, " \t"));
 		}
 	}
+	if (!rq->head_only && strcmp(rq->method, "GET") != 0)
+		return 405;
+	if (rq->target[0] != '/' || decode_path(rq->target) < 0 || has_dot_dot(rq->target))
+		return 400;
+	return 0;
+}
+
+/* Read one request from stdin and answer it on stdout. */
+static void serve_request(void)
+{
+	struct request rq;
+	char *target, *range, *path;
+	int head_only, status;
+	struct stat st;
+
+	alarm(CLIENT_TIMEOUT);
+	status = read_request(stdin, &rq);
+	if (status < 0)
+		exit(0);	/* the client said nothing */
+	if (status > 0)
+		fail(status, rq.head_only);
 	alarm(SEND_TIMEOUT);
-	if (!head_only && strcmp(method, "GET") != 0)
-		fail(405, 0);
-	if (target[0] != '/' || decode_path(target) < 0 || has_dot_dot(target))
-		fail(400, head_only);
+	target = rq.target;
+	range = rq.range;
+	head_only = rq.head_only;
 	if (verbose)
-		fprintf(stderr, "httpd: %s: %s %s\n", client, method, target);
+		fprintf(stderr, "httpd: %s: %s %s\n", client, rq.method, target);
 	path = local_path(target, head_only);
 	if (stat(path, &st) < 0)
 		fail(404, head_only);

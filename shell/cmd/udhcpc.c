@@ -414,8 +414,9 @@ static const char *parse_options(struct reply *r, const uint8_t *opt, size_t len
 	return "no end option";
 }
 
-/* Check a DHCP message for us; NULL and r filled, or why it is not acceptable. */
-static const char *check_reply(struct client *c, const uint8_t *msg, size_t len, struct reply *r)
+/* Check a DHCP message for us (xid, mac); NULL and r filled, or why it is not acceptable. */
+static const char *check_reply(const uint8_t *msg, size_t len, uint32_t xid, const uint8_t *mac,
+			       struct reply *r)
 {
 	const struct dhcp_message *m = (const struct dhcp_message *)msg;
 	const char *why;
@@ -426,9 +427,9 @@ static const char *check_reply(struct client *c, const uint8_t *msg, size_t len,
 		return "too short";
 	if (m->op != BOOTREPLY)
 		return "not a reply";
-	if (m->xid != c->xid)
+	if (m->xid != xid)
 		return "wrong transaction id";
-	if (m->hlen != 6 || memcmp(m->chaddr, c->mac, 6) != 0)
+	if (m->hlen != 6 || memcmp(m->chaddr, mac, 6) != 0)
 		return "for another hardware address";
 	if (memcmp(m->cookie, magic_cookie, 4) != 0)
 		return "no DHCP magic cookie";
@@ -446,6 +447,27 @@ static const char *check_reply(struct client *c, const uint8_t *msg, size_t len,
 	if (r->server.s_addr == 0)
 		return "no server identifier";
 	return NULL;
+}
+
+enum { NOT_FOR_US = 0, GOOD_REPLY = 1, BAD_PACKET = -1, BAD_REPLY = -2 };
+
+/*
+ * Everything a packet from the packet socket must pass, bytes in and verdict out (the
+ * fuzz target tests/fuzz/udhcpc.c calls it too): GOOD_REPLY and r filled for a DHCP
+ * reply to xid and mac; NOT_FOR_US for another machine's or protocol's packet; a bad
+ * IP/UDP packet or a bad reply, and in *why what is wrong with it.
+ */
+static int check_packet(const uint8_t *pkt, size_t len, int checksum_unfinished, uint32_t xid,
+			const uint8_t *mac, struct reply *r, const char **why)
+{
+	const uint8_t *msg;
+	size_t msg_len;
+
+	msg = udp_payload(pkt, len, checksum_unfinished, &msg_len, why);
+	if (msg == NULL)
+		return *why ? BAD_PACKET : NOT_FOR_US;
+	*why = check_reply(msg, msg_len, xid, mac, r);
+	return *why ? BAD_REPLY : GOOD_REPLY;
 }
 
 /* ---- waiting ---- */
@@ -479,11 +501,9 @@ static int wait_reply(struct client *c, unsigned types, long long nanoseconds, s
 	for (;;) {
 		long long left = until - monotonic_nanoseconds();
 		struct pollfd fds[2] = { { c->packet_fd, POLLIN, 0 }, { c->udp_fd, POLLIN, 0 } };
-		const uint8_t *msg;
 		const char *why;
-		size_t msg_len;
 		ssize_t n;
-		int unfinished;
+		int unfinished, verdict;
 
 		if (got_term || got_release || got_renew)
 			return INTERRUPTED;
@@ -498,20 +518,17 @@ static int wait_reply(struct client *c, unsigned types, long long nanoseconds, s
 		n = receive_packet(c->packet_fd, pkt, sizeof pkt, &unfinished);
 		if (n <= 0)
 			continue;
-		msg = udp_payload(pkt, n, unfinished, &msg_len, &why);
-		if (msg == NULL) {
-			if (why)
-				say("ignoring a packet: %s", why);
-			continue;
-		}
-		why = check_reply(c, msg, msg_len, r);
-		if (why == NULL && !(types & (1u << r->type)))
+		verdict = check_packet(pkt, n, unfinished, c->xid, c->mac, r, &why);
+		if (verdict == GOOD_REPLY && !(types & (1u << r->type))) {
+			verdict = BAD_REPLY;
 			why = "an unexpected message type";
-		if (why) {
-			say("ignoring a reply: %s", why);
-			continue;
 		}
-		return GOT_REPLY;
+		if (verdict == BAD_PACKET)
+			say("ignoring a packet: %s", why);
+		else if (verdict == BAD_REPLY)
+			say("ignoring a reply: %s", why);
+		if (verdict == GOOD_REPLY)
+			return GOT_REPLY;
 	}
 }
 

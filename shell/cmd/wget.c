@@ -713,6 +713,41 @@ static long long existing_size(const char *name)
 	return name && stat(name, &st) == 0 && S_ISREG(st.st_mode) ? st.st_size : 0;
 }
 
+/*
+ * What the server sends on fd, once the request is sent: the status line and headers,
+ * then the body of a 200 or 206 saved into t, or a redirect's target (resolved against
+ * u, malloc'd) in *next_url. Bytes in, a file or a URL out: the fuzz target
+ * tests/fuzz/wget.c gives it a file of hostile replies. Returns 0 done, 1 failed
+ * (said), 2 redirected.
+ */
+static int receive_reply(int fd, const struct url *u, struct target *t, char **next_url)
+{
+	struct conn *c = xmalloc(sizeof *c);
+	struct reply r;
+	int result;
+
+	c->fd = fd;
+	c->start = c->end = 0;
+	if (read_reply(c, &r) < 0) {
+		result = 1;
+	} else if (r.status >= 300 && r.status < 400 && r.status != 304 && r.location) {
+		*next_url = resolve_location(u, r.location);
+		result = 2;
+	} else if (r.status == 200 || r.status == 206) {
+		result = save_body(c, &r, t) == 0 ? 0 : 1;
+	} else if (r.status == 416 && t->offset > 0) {
+		if (!opt.quiet)
+			fprintf(stderr, "The file is already fully retrieved; nothing to do.\n");
+		result = 0;
+	} else {
+		warn("server returned error: %s", r.status_line);
+		result = 1;
+	}
+	free(r.location);
+	free(c);
+	return result;
+}
+
 /* Fetch one URL, following redirects. Returns 0 or 1. */
 static int fetch(const char *start_url)
 {
@@ -723,49 +758,29 @@ static int fetch(const char *start_url)
 
 	for (int hops = 0; hops <= MAX_REDIRECTS; hops++) {
 		struct url u;
-		struct reply r;
-		struct conn *c;
+		char *next_url = NULL;
+		int fd;
 
-		if (parse_url(url_text, &u) < 0)
+		if (parse_url(url_text, &u) < 0) {
+			result = 1;	/* a bad URL, maybe a redirect's: said */
 			break;
+		}
 		if (!name) {
 			name = target_name(u.path);
 			t.name = strcmp(name, "-") == 0 ? NULL : name;
 			t.offset = opt.continue_download ? existing_size(t.name) : 0;
 		}
-		c = xmalloc(sizeof *c);
-		c->start = c->end = 0;
-		c->fd = start_request(&u, t.offset);
-		if (c->fd < 0 || read_reply(c, &r) < 0) {
-			if (c->fd >= 0)
-				close(c->fd);
-			free(c);
-			free_url(&u);
-			break;
-		}
-		if (r.status >= 300 && r.status < 400 && r.status != 304 && r.location) {
-			free(url_text);
-			url_text = resolve_location(&u, r.location);
-			if (!opt.quiet)
-				fprintf(stderr, "Redirected to %s\n", url_text);
-			result = 2;	/* marks "redirected too often" if the loop ends */
-		} else if (r.status == 200 || r.status == 206) {
-			result = save_body(c, &r, &t) == 0 ? 0 : 1;
-			hops = MAX_REDIRECTS + 2;
-		} else if (r.status == 416 && t.offset > 0) {
-			if (!opt.quiet)
-				fprintf(stderr, "The file is already fully retrieved; nothing to do.\n");
-			result = 0;
-			hops = MAX_REDIRECTS + 2;
-		} else {
-			warn("server returned error: %s", r.status_line);
-			result = 1;
-			hops = MAX_REDIRECTS + 2;
-		}
-		close(c->fd);
-		free(c);
-		free(r.location);
+		fd = start_request(&u, t.offset);
+		result = fd < 0 ? 1 : receive_reply(fd, &u, &t, &next_url);
+		if (fd >= 0)
+			close(fd);
 		free_url(&u);
+		if (result != 2)
+			break;
+		free(url_text);
+		url_text = next_url;
+		if (!opt.quiet)
+			fprintf(stderr, "Redirected to %s\n", url_text);
 	}
 	if (result == 2) {
 		warn("too many redirects");
