@@ -41,8 +41,29 @@ static int is_on_device(const char *name, const char *device)
 	return strspn(name, "0123456789") == strlen(name);
 }
 
-/* Unmount everything mounted from device or its partitions (/dev/sdb, /dev/sdb1...). */
-static int unmount_device(const char *device)
+/*
+ * Is what /proc/mounts names as fsname on device? The table keeps the name mount was
+ * given: /dev/cdrom or /dev/disk/by-label/X (links), or a node of another name; so the
+ * link is followed, and a node is also compared by its device number.
+ */
+static int is_mounted_from(const char *fsname, const char *device, dev_t number)
+{
+	char full[PATH_MAX];
+	struct stat st;
+
+	if (realpath(fsname, full) == NULL)
+		return 0;
+	if (is_on_device(full, device))
+		return 1;
+	return stat(full, &st) == 0 && S_ISBLK(st.st_mode) && st.st_rdev == number;
+}
+
+/*
+ * Unmount everything mounted from device or its partitions (/dev/sdb, /dev/sdb1...).
+ * A file system that is busy (a shell's current directory in it, an open file) stays
+ * mounted, and the medium is then not ejected: 1.
+ */
+static int unmount_device(const char *device, dev_t number)
 {
 	FILE *f = setmntent("/proc/mounts", "r");
 	struct mntent *m;
@@ -52,7 +73,7 @@ static int unmount_device(const char *device)
 	if (f == NULL)
 		return 0;
 	while ((m = getmntent(f)) != NULL && count < 32)
-		if (is_on_device(m->mnt_fsname, device))
+		if (is_mounted_from(m->mnt_fsname, device, number))
 			dirs[count++] = xstrdup(m->mnt_dir);
 	endmntent(f);
 	while (count-- > 0) {
@@ -114,6 +135,7 @@ int eject_main(int argc, char **argv)
 	int c, close_tray = 0, toggle = 0, scsi = 0, fd, result;
 	char device[PATH_MAX];
 	const char *name = "/dev/cdrom";
+	struct stat st;
 
 	options_start(&o, argc, argv, "stT", usage);
 	while ((c = options_next(&o)) != -1) {
@@ -131,13 +153,12 @@ int eject_main(int argc, char **argv)
 	/* /dev/cdrom is a link: /proc/mounts names the device itself. */
 	if (realpath(name, device) == NULL)
 		die("%s:", name);
-	{
-		struct stat st;
-		if (stat(device, &st) == 0 && !S_ISBLK(st.st_mode))
-			die("%s: not a block device", name);
-	}
-	if (!close_tray && unmount_device(device) != 0)
-		return 1;
+	if (stat(device, &st) < 0)
+		die("%s:", name);
+	if (!S_ISBLK(st.st_mode))
+		die("%s: not a block device", name);
+	if (!close_tray && unmount_device(device, st.st_rdev) != 0)
+		die("%s: still mounted: not ejected", name);
 	fd = open(device, O_RDONLY | O_NONBLOCK);
 	if (fd < 0)
 		die("%s:", name);
@@ -156,6 +177,9 @@ int eject_main(int argc, char **argv)
 		int saved = errno;
 		close(fd);
 		errno = saved;
+		/* Some drivers refuse while another program has the drive open. */
+		if (errno == EBUSY)
+			die("%s: in use by another program: not ejected:", name);
 		if (!close_tray && !toggle)
 			die("%s: cannot eject (the data is written: it is safe to pull out):", name);
 		die("%s:", name);
