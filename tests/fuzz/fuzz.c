@@ -778,6 +778,20 @@ void fuzz_write_file(const char *name, const void *data, size_t size)
 	close(fd);
 }
 
+void fuzz_write_padded_file(const char *name, const void *data, size_t size, size_t unit)
+{
+	size_t padded = (size + unit - 1) / unit * unit;
+	int fd;
+
+	fuzz_write_file(name, data, size);
+	fd = openat(work_fd, name, O_WRONLY | O_CLOEXEC);
+	if (fd < 0 || ftruncate(fd, padded ? padded : unit) < 0) {
+		fprintf(stderr, "fuzz: cannot extend %s: %s\n", name, strerror(errno));
+		abort();
+	}
+	close(fd);
+}
+
 void fuzz_make_directory(const char *name)
 {
 	mkdirat(work_fd, name, 0700);

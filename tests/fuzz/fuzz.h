@@ -42,6 +42,9 @@ void fuzz_free(void *p);
 /* Write data into a new file called name in the run's working directory (which
  * every run empties at its end: write a command's files before each fuzz_main). */
 void fuzz_write_file(const char *name, const void *data, size_t size);
+/* The same, then the file made longer with zeros (a hole) up to the next multiple of
+ * unit: the long runs of zeros of a disk image need not be in the input. */
+void fuzz_write_padded_file(const char *name, const void *data, size_t size, size_t unit);
 /* Make a directory there. */
 void fuzz_make_directory(const char *name);
 

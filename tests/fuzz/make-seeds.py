@@ -9,14 +9,24 @@ the fuzzer starts inside the code that matters instead of at the first check:
   grep     OPTIONS NUL PATTERNS NUL TEXT
   expr     ARG NUL ARG NUL ...        printf  FORMAT NUL ARG NUL ...
   date     STRING NUL FORMAT          sh, sh_parse  a script (cases of tests/sh/*.t)
+  fstype   the start of a disk: ext2/3/4, FAT12/16/32, ISO9660 + Joliet, swap, an MBR
+  fsck_ext2  small ext2 images made by the host's mke2fs (e2fsprogs), zeros at the end cut
+  udhcpc   MODE, then an IP packet with a DHCP reply (tests/fuzz/udhcpc.c says the modes)
+  wget     what a server sends: status line, headers, a body (plain, chunked), redirects
+  httpd    what a client sends: request line and headers
 Regression inputs (a crash that was fixed) go into the corpus as files named regress-*;
-they are not written by this script and it removes nothing.
+they are not written by this script and it removes nothing. `make-seeds.py fstype wget`
+writes the seeds of those targets only.
 """
 import gzip
 import io
 import os
+import shutil
 import struct
+import subprocess
+import sys
 import tarfile
+import tempfile
 import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -215,13 +225,208 @@ def sh_seeds():
             write(target, "%s-%02d" % (name, i), script)
 
 
+# ---- fstype: superblocks built here, byte by byte ----
+
+def put(buf, offset, data):
+    buf[offset:offset + len(data)] = data
+
+
+UUID = bytes(range(0x10, 0x20))
+
+
+def ext_superblock(compat=0, incompat=0, ro_compat=0, label=b"rootfs"):
+    disk = bytearray(2048)
+    sb = 1024
+    put(disk, sb + 0, struct.pack("<IIIII", 16, 64, 0, 40, 5))    # inodes, blocks, reserved, free...
+    put(disk, sb + 20, struct.pack("<III", 1, 0, 0))              # first data block, log sizes
+    put(disk, sb + 32, struct.pack("<III", 8192, 8192, 16))       # per group
+    put(disk, sb + 56, struct.pack("<H", 0xEF53))
+    put(disk, sb + 76, struct.pack("<I", 1))                      # dynamic revision
+    put(disk, sb + 92, struct.pack("<III", compat, incompat, ro_compat))
+    put(disk, sb + 104, UUID)
+    put(disk, sb + 120, label.ljust(16, b"\0"))
+    return bytes(disk)
+
+
+def fat_boot_sector(fat32, label=b"MINI DISK  "):
+    b = bytearray(512)
+    put(b, 0, b"\xEB\x3C\x90mkfs.fat")
+    total = 70000 if fat32 else 2880
+    put(b, 11, struct.pack("<HBHBHHBH", 512, 1, 32 if fat32 else 1, 2, 0 if fat32 else 224,
+                           0 if total > 65535 else total, 0xF8 if fat32 else 0xF0, 0 if fat32 else 9))
+    put(b, 32, struct.pack("<I", total if total > 65535 else 0))
+    ext = 38
+    if fat32:
+        put(b, 36, struct.pack("<IHHI", 1, 0, 0, 2))          # FAT size (too small: not looked at), root cluster
+        ext = 66
+    put(b, ext, b"\x29" + struct.pack("<I", 0x1234ABCD) + label + (b"FAT32   " if fat32 else b"FAT12   "))
+    put(b, 510, b"\x55\xAA")
+    return b
+
+
+def fat_image(fat32):
+    b = fat_boot_sector(fat32)
+    disk = bytearray(b)
+    entry = b"LABELINROOT" + b"\x08" + bytes(20)
+    if fat32:
+        root = (32 + 2 * 1) * 512                              # cluster 2: the data area's start
+    else:
+        root = (1 + 2 * 9) * 512
+    disk.extend(bytes(root + 64 - len(disk)))
+    put(disk, root, entry)
+    return bytes(disk)
+
+
+def iso_image(joliet=True):
+    disk = bytearray(16 * 2048)
+    pvd = bytearray(2048)
+    put(pvd, 0, b"\x01CD001\x01")
+    put(pvd, 40, b"MINI_LIVE_CD_WITH_A_LONG_NAME".ljust(32))
+    put(pvd, 813, b"2024022913450700")
+    disk += pvd
+    if joliet:
+        svd = bytearray(2048)
+        put(svd, 0, b"\x02CD001\x01")
+        put(svd, 40, "Mini live CD ¤".encode("utf-16-be").ljust(32, b"\0"))
+        put(svd, 88, b"%/E")
+        disk += svd
+    disk += b"\xFFCD001\x01" + bytes(2041)
+    return bytes(disk)
+
+
+def swap_header(version2=True):
+    disk = bytearray(4096)
+    put(disk, 1024, struct.pack("<II", 1, 255))
+    put(disk, 1036, UUID)
+    put(disk, 1052, b"swappy")
+    put(disk, 4086, b"SWAPSPACE2" if version2 else b"SWAP-SPACE")
+    return bytes(disk)
+
+
+def mbr():
+    s = bytearray(512)
+    put(s, 440, struct.pack("<I", 0xDEADBEEF))
+    put(s, 446, bytes([0x80, 0, 2, 0, 0x83, 0, 0, 0]) + struct.pack("<II", 2048, 4096))
+    put(s, 510, b"\x55\xAA")
+    return bytes(s)
+
+
+def fstype_seeds():
+    write("fstype", "ext2", ext_superblock())
+    write("fstype", "ext3", ext_superblock(compat=0x4, incompat=0x2, ro_compat=0x1))
+    write("fstype", "ext4", ext_superblock(compat=0x4, incompat=0x2C2, ro_compat=0x7B))
+    write("fstype", "fat12", fat_image(False))
+    write("fstype", "fat32", fat_image(True))
+    write("fstype", "iso9660", iso_image())
+    write("fstype", "swap", swap_header())
+    write("fstype", "swap-v0", swap_header(False))
+    write("fstype", "mbr", mbr())
+
+
+# ---- fsck_ext2: images by the host's mke2fs, the same bytes every time ----
+
+def mke2fs_image(extra, populate):
+    fixed = "01234567-89ab-cdef-0123-456789abcdef"
+    with tempfile.TemporaryDirectory() as tmp:
+        image, tree = os.path.join(tmp, "disk"), os.path.join(tmp, "tree")
+        os.makedirs(os.path.join(tree, "dir", "sub"))
+        if populate:
+            with open(os.path.join(tree, "small"), "w") as f:
+                f.write("hello\n")
+            with open(os.path.join(tree, "dir", "big"), "wb") as f:
+                f.write(bytes(range(256)) * 60)             # 15 KB: an indirect block
+            os.symlink("small", os.path.join(tree, "fast-link"))
+            os.symlink("x" * 80, os.path.join(tree, "dir", "slow-link"))
+        with open(image, "wb") as f:
+            f.truncate(64 * 1024)
+        env = dict(os.environ, E2FSPROGS_FAKE_TIME="1700000000")
+        subprocess.run(["mke2fs", "-q", "-F", "-t", "ext2", "-b", "1024", "-N", "32", "-m", "0",
+                        "-U", fixed, "-E", "root_owner=0:0,hash_seed=" + fixed,
+                        "-O", "^resize_inode,^dir_index,^ext_attr", *extra, "-d", tree, image],
+                       check=True, env=env)
+        with open(image, "rb") as f:
+            return f.read().rstrip(b"\0")
+
+
+def fsck_ext2_seeds():
+    if shutil.which("mke2fs") is None:
+        print("make-seeds.py: no mke2fs (e2fsprogs): fsck_ext2's seeds are left as they are")
+        return
+    write("fsck_ext2", "files", mke2fs_image([], True))
+    write("fsck_ext2", "empty-rev0", mke2fs_image(["-r", "0"], False))
+    write("fsck_ext2", "labelled", mke2fs_image(["-L", "label", "-O", "^sparse_super"], True))
+
+
+# ---- udhcpc: IP packets with a DHCP reply (the harness makes the checksums right) ----
+
+def dhcp_reply(msg_type, options, yiaddr=b"\xc0\x00\x02\x0f"):
+    fixed = struct.pack("!BBBB", 2, 1, 6, 0) + bytes([0x12, 0x34, 0x56, 0x78])   # the harness's xid
+    fixed += struct.pack("!HH", 0, 0x8000) + bytes(4) + yiaddr + bytes([192, 0, 2, 2]) + bytes(4)
+    fixed += bytes([0x52, 0x54, 0x00, 0x12, 0x34, 0x56]).ljust(16, b"\0") + bytes(64 + 128)
+    opts = bytes([53, 1, msg_type])
+    for code, value in options:
+        opts += bytes([code, len(value)]) + value
+    return fixed + bytes([99, 130, 83, 99]) + opts + b"\xff"
+
+
+def ip_udp(payload, src=b"\xc0\x00\x02\x02", dst=b"\xff\xff\xff\xff"):
+    udp = struct.pack("!HHHH", 67, 68, 8 + len(payload), 0) + payload
+    ip = struct.pack("!BBHHHBBH", 0x45, 0, 20 + len(udp), 1, 0, 64, 17, 0) + src + dst
+    return ip + udp
+
+
+def udhcpc_seeds():
+    server = (54, bytes([192, 0, 2, 2]))
+    full = [server, (1, bytes([255, 255, 255, 0])), (3, bytes([192, 0, 2, 2, 192, 0, 2, 3])),
+            (6, bytes([192, 0, 2, 2]) * 5), (12, b"guest"), (15, b"example.org"),
+            (28, bytes([192, 0, 2, 255])), (51, struct.pack("!I", 86400)),
+            (58, struct.pack("!I", 43200)), (59, struct.pack("!I", 75600)), (0, b"")]
+    write("udhcpc", "offer", bytes([3]) + ip_udp(dhcp_reply(2, [server, (51, struct.pack("!I", 600))])))
+    write("udhcpc", "ack", bytes([3]) + ip_udp(dhcp_reply(5, full)))
+    write("udhcpc", "nak", bytes([3]) + ip_udp(dhcp_reply(6, [server], yiaddr=bytes(4))))
+    write("udhcpc", "ack-unfinished-sum", bytes([5]) + ip_udp(dhcp_reply(5, full[:4])))
+    write("udhcpc", "overload", bytes([3]) + ip_udp(dhcp_reply(5, [server, (52, b"\x03"), (60, b"x" * 255)])))
+
+
+# ---- wget: what a server sends; httpd: what a client sends ----
+
+def wget_seeds():
+    head = "HTTP/1.1 200 OK\r\nServer: test\r\nContent-Type: text/plain\r\n"
+    write("wget", "length", head + "Content-Length: 6\r\n\r\nhello\n")
+    write("wget", "close", "HTTP/1.0 200 OK\r\n\r\nup to the close\n")
+    write("wget", "chunked", head + "Transfer-Encoding: chunked\r\n\r\n"
+          "5\r\nhello\r\n1;ext=1\r\n\n\r\n0\r\nTrailer: x\r\n\r\n")
+    write("wget", "continue", "HTTP/1.1 100 Continue\r\n\r\n" + head + "Content-Length: 2\r\n\r\nok")
+    write("wget", "partial", "HTTP/1.1 206 Partial Content\r\nContent-Range: bytes 3-5/6\r\n"
+          "Content-Length: 3\r\n\r\ndef")
+    write("wget", "range-done", "HTTP/1.1 416 Range Not Satisfiable\r\nContent-Range: bytes */3\r\n\r\n")
+    write("wget", "redirect", "HTTP/1.1 301 Moved\r\nLocation: ../other?x=1\r\nContent-Length: 0\r\n\r\n")
+    write("wget", "redirect-absolute", "HTTP/1.1 302 Found\r\nLocation: http://[::1]:81/a#frag\r\n\r\n")
+    write("wget", "error", "HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\n\r\nnot found")
+
+
+def httpd_seeds():
+    write("httpd", "get", "GET / HTTP/1.1\r\nHost: localhost\r\nUser-Agent: x\r\n\r\n")
+    write("httpd", "file", "GET /dir/file.txt HTTP/1.0\r\n\r\n")
+    write("httpd", "head", "HEAD /dir/ HTTP/1.1\r\n\r\n")
+    write("httpd", "folder", "GET /dir HTTP/1.1\r\n\r\n")
+    write("httpd", "escapes", "GET /dir/%66ile.txt?q=%41 HTTP/1.1\r\n\r\n")
+    write("httpd", "range", "GET /dir/file.txt HTTP/1.1\r\nRange: bytes=2-5\r\n\r\n")
+    write("httpd", "suffix-range", "GET /dir/file.txt HTTP/1.1\r\nRange: bytes=-3\r\n\r\n")
+    write("httpd", "dot-dot", "GET /dir/../../etc/passwd HTTP/1.1\r\n\r\n")
+    write("httpd", "symlink-out", "GET /dir/out HTTP/1.1\r\n\r\n")
+    write("httpd", "post", "POST /x HTTP/1.1\r\nContent-Length: 2\r\n\r\nab")
+    write("httpd", "http09", "GET /dir/file.txt\r\n")
+
+
+SEEDS = {
+    "tar": tar_seeds, "gunzip": gunzip_seeds, "awk": awk_seeds, "sed": sed_seeds,
+    "grep": grep_seeds, "expr": expr_seeds, "printf": printf_seeds, "date": date_seeds,
+    "sh": sh_seeds, "fstype": fstype_seeds, "fsck_ext2": fsck_ext2_seeds,
+    "udhcpc": udhcpc_seeds, "wget": wget_seeds, "httpd": httpd_seeds,
+}
+
 if __name__ == "__main__":
-    tar_seeds()
-    gunzip_seeds()
-    awk_seeds()
-    sed_seeds()
-    grep_seeds()
-    expr_seeds()
-    printf_seeds()
-    date_seeds()
-    sh_seeds()
+    # make-seeds.py [TARGET...]: those targets' seeds only (sh's also writes sh_parse's)
+    for name in sys.argv[1:] or SEEDS:
+        SEEDS[name]()

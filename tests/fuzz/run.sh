@@ -26,7 +26,7 @@ while [ $# -gt 0 ]; do
 	esac
 	shift
 done
-[ -n "$targets" ] || targets="sh_parse sh tar gunzip awk sed grep expr printf date"
+[ -n "$targets" ] || targets="sh_parse sh tar gunzip awk sed grep expr printf date fstype fsck_ext2 udhcpc wget httpd"
 
 if ! command -v clang >/dev/null 2>&1; then
 	echo "not ok - fuzz: clang is not installed (tools/install-deps.sh installs it)"
@@ -50,7 +50,9 @@ chmod 1777 "$out/artifacts"
 max_len() {
 	case $1 in
 	tar) echo 8192 ;;
+	fstype|fsck_ext2) echo 65536 ;;	# disk images: their seeds are up to 46 KB
 	grep|expr|printf|date) echo 1024 ;;
+	udhcpc) echo 1601 ;;		# a mode byte and a packet of udhcpc's 1600-byte buffer
 	*) echo 4096 ;;
 	esac
 }
