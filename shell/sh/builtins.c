@@ -74,11 +74,27 @@ static int dot_builtin(int argc, char **argv)
 	return status;
 }
 
+/* exec [-a NAME] [COMMAND [ARG]...]; -a (bash's and ash's) gives COMMAND another argv[0]. */
 static int exec_builtin(int argc, char **argv)
 {
-	if (argc < 2)
+	const char *arg0 = NULL, *name;
+	int i = 1;
+
+	if (i + 1 < argc && strcmp(argv[i], "-a") == 0) {
+		arg0 = argv[i + 1];
+		i += 2;
+	}
+	if (i < argc && strcmp(argv[i], "--") == 0)
+		i++;
+	if (i >= argc) {
+		if (arg0)
+			sh_error(2, "exec: -a needs a command");
 		return 0;	/* the redirections stay: exec.c does not undo them */
-	exec_replace(argv + 1);
+	}
+	name = argv[i];
+	if (arg0)
+		argv[i] = (char *)arg0;
+	exec_replace(name, argv + i);
 }
 
 /* The number argument of exit, return, break, continue, shift; -1 if bad. */

@@ -323,23 +323,24 @@ static void run_as_script(const char *path, char **argv)
 }
 
 /*
- * Replace this process with the command. A name found on PATH that is a link
- * to mini itself runs its main right here: the exec would only start mini again.
+ * Replace this process with the command name (argv[0] is usually name itself;
+ * exec -a gives another). A name found on PATH that is a link to mini itself
+ * runs its main right here: the exec would only start mini again.
  */
-static void __attribute__((noreturn)) exec_program(char **argv)
+static void __attribute__((noreturn)) exec_program(const char *name, char **argv)
 {
-	const char *path = argv[0];
+	const char *path = name;
 	const struct command *cmd;
 
 	if (strchr(path, '/') == NULL) {
-		path = find_in_path(argv[0]);
+		path = find_in_path(name);
 		if (path == NULL) {
-			sh_warn("%s: not found", argv[0]);
+			sh_warn("%s: not found", name);
 			exit(127);
 		}
 		/* (not for sh itself: a new shell must not inherit this one's variables;
 		 * not for su and passwd: only a real exec gives them mini's setuid bit) */
-		if ((cmd = find_command(argv[0])) != NULL && cmd->main != sh_main && is_mini(path)
+		if ((cmd = find_command(name)) != NULL && cmd->main != sh_main && is_mini(path)
 		    && strcmp(cmd->name, "su") != 0 && strcmp(cmd->name, "passwd") != 0) {
 			environ = var_environ();
 			signal(SIGCHLD, SIG_DFL);	/* as an exec would leave it */
@@ -352,15 +353,15 @@ static void __attribute__((noreturn)) exec_program(char **argv)
 	execve(path, argv, var_environ());
 	if (errno == ENOEXEC)
 		run_as_script(path, argv);
-	sh_warn("%s:", argv[0]);
+	sh_warn("%s:", name);
 	exit(errno == ENOENT || errno == ENOTDIR ? 127 : 126);
 }
 
-void exec_replace(char **argv)
+void exec_replace(const char *name, char **argv)
 {
 	fflush(NULL);
 	child_reset_signals();
-	exec_program(argv);
+	exec_program(name, argv);
 }
 
 /* ---- forking ---- */
@@ -555,7 +556,7 @@ static int run_program(struct node *n, struct strlist *args, int flags)
 		exit(1);
 	if (sh_opt.xtrace)
 		trace(&assigns, args);
-	exec_program(args->v);
+	exec_program(args->v[0], args->v);
 }
 
 static int run_simple_command(struct node *n, int flags)

@@ -209,6 +209,7 @@ int let_builtin(int argc, char **argv);
 
 enum { V_EXPORT = 1, V_READONLY = 2 };
 const char *var_get(const char *name);
+const char *var_get_n(const char *name, size_t len);
 /* Set a variable; returns -1 (with a message) when it is read-only. */
 int var_set(const char *name, const char *value, int flags);
 int var_unset(const char *name);
@@ -308,7 +309,7 @@ int special_builtin_error(int status);
 /* Run a command by name, skipping functions if asked (the command builtin). */
 int run_argv(int argc, char **argv, int skip_functions);
 /* Run "cmd args" with redirections kept (the exec builtin). */
-void exec_replace(char **argv) __attribute__((noreturn));
+void exec_replace(const char *name, char **argv) __attribute__((noreturn));
 /* Command substitution: the output of running text. */
 char *command_output(const char *text);
 /* <(text) or >(text) (output set): the /dev/fd/N name of a pipe from or to it. */

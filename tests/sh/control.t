@@ -300,6 +300,18 @@ nosuch
 exec echo replaced; echo not reached
 --- out
 replaced
+=== exec -a gives the command another argv[0]; exec -- too
+(exec -a -sh sh -c 'echo $0'); (exec -- echo dashes)
+--- out
+-sh
+dashes
+=== exec -a without a command is an error
+exec -a name
+echo not reached
+--- status
+2
+--- err
+exec: -a needs a command
 === exit in subshell
 (exit 5); echo $?; (exit); echo $?
 --- out

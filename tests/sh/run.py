@@ -10,6 +10,8 @@ script, then optional sections:
     --- stdin      what the script gets as standard input (default: nothing)
     --- cmd        a host /bin/sh command line that runs the test instead of
                    "$SH script.sh" ($SH is mini's sh, $MINI the binary)
+    --- host       why the case cannot run inside the booted ISO (it needs
+                   something of the host's); tests/boot/test_shell.py skips it
 
 The script is written to script.sh in a fresh directory and run as
 "$SH script.sh" there, with PATH starting with links to all of mini's commands.
@@ -28,12 +30,36 @@ def parse(path):
                 section = "script"
             elif case is None:
                 continue
-            elif line.startswith("--- ") and line[4:].strip() in ("out", "err", "status", "stdin", "cmd"):
+            elif line.startswith("--- ") and line[4:].strip() in ("out", "err", "status", "stdin", "cmd", "host"):
                 section = line[4:].strip()
                 case[section] = ""
             else:
                 case[section] += line
     return cases
+
+def judge(case, status, out, err):
+    """None if the status, stdout and stderr a case gave are what it wants,
+    else what differs (shared with tests/boot/test_shell.py, which runs the
+    cases inside the booted ISO)."""
+    want_status = int(case.get("status", "0").strip() or 0)
+    problems = []
+    if status != want_status:
+        problems.append("status %d, wanted %d" % (status, want_status))
+    if out != case.get("out", ""):
+        problems.append("stdout differs")
+    pattern = case.get("err", "").strip()
+    if pattern:
+        if not re.search(pattern, err):
+            problems.append("stderr does not match /%s/" % pattern)
+    elif err:
+        problems.append("unexpected stderr")
+    if not problems:
+        return None
+    detail = "; ".join(problems)
+    for label, text in (("want", case.get("out", "")), ("got ", out), ("err ", err)):
+        for l in text.splitlines()[:8]:
+            detail += "\n#   %s| %s" % (label, l)
+    return detail
 
 def run_case(mini, bindir, case):
     d = tempfile.mkdtemp(prefix="mini-sh-")
@@ -52,27 +78,8 @@ def run_case(mini, bindir, case):
                                capture_output=True, timeout=20)
         except subprocess.TimeoutExpired:
             return "timed out"
-        out = p.stdout.decode(errors="replace")
-        err = p.stderr.decode(errors="replace")
-        want_status = int(case.get("status", "0").strip() or 0)
-        problems = []
-        if p.returncode != want_status:
-            problems.append("status %d, wanted %d" % (p.returncode, want_status))
-        if out != case.get("out", ""):
-            problems.append("stdout differs")
-        pattern = case.get("err", "").strip()
-        if pattern:
-            if not re.search(pattern, err):
-                problems.append("stderr does not match /%s/" % pattern)
-        elif err:
-            problems.append("unexpected stderr")
-        if not problems:
-            return None
-        detail = "; ".join(problems)
-        for label, text in (("want", case.get("out", "")), ("got ", out), ("err ", err)):
-            for l in text.splitlines()[:8]:
-                detail += "\n#   %s| %s" % (label, l)
-        return detail
+        return judge(case, p.returncode, p.stdout.decode(errors="replace"),
+                     p.stderr.decode(errors="replace"))
     finally:
         shutil.rmtree(d, ignore_errors=True)
 

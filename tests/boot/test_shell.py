@@ -1,0 +1,145 @@
+"""test_shell.py: the shell's script suite (tests/sh/*.t) inside the booted ISO (issue 15).
+
+The host writes every case of tests/sh/*.t (parsed by tests/sh/run.py) to an ext2 image
+made by mkfs.ext2 -d, with tests/sh/guest-run.sh, the guest's runner. One boot: the guest
+mounts the image, its own sh runs guest-run.sh, which runs each case with the guest's
+mini as run.py runs it on the host (a fresh directory, a clean environment) and writes
+its stdout, stderr and exit status back to the image. After poweroff the host reads
+them with debugfs and judges each case with run.py's judge(): one "ok - sh-guest
+FILE: NAME" or "not ok - ..." line per case. A case that needs the host (a "--- host"
+section saying why, or a cmd line that makes its input with python3) is skipped: an
+"ok ... # skip REASON" line.
+
+The interactive tests (tests/sh/interactive.py, a pty on the host) do not run here; the
+console shell itself is exercised by test_smoke.py (smoke_sh.txt).
+
+Usage: test_shell.py [ISO]
+"""
+import glob
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from qemu import Machine, Timeout, check, finish, iso_from_argv
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SH_TESTS = os.path.join(HERE, "..", "sh")
+sys.path.insert(0, SH_TESTS)
+from run import judge, parse  # noqa: E402
+
+ALL_CASES_TIMEOUT = 900   # a guard against a hang only (the suite takes about a minute)
+
+
+def host_only(case):
+    """Why a case cannot run inside the guest, or None."""
+    if "host" in case:
+        return case["host"].strip()
+    if "python3" in case.get("cmd", ""):
+        return "makes its input with the host's python3"
+    return None
+
+
+def write_cases(folder):
+    """Every case of tests/sh/*.t to folder/cases/N/; returns [(N, topic, case, skip)]."""
+    cases = []
+    for path in sorted(glob.glob(os.path.join(SH_TESTS, "*.t"))):
+        topic = os.path.basename(path)[:-2]
+        for case in parse(path):
+            number = "%04d" % len(cases)
+            skip = host_only(case)
+            cases.append((number, topic, case, skip))
+            if skip:
+                continue
+            d = os.path.join(folder, "cases", number)
+            os.makedirs(d)
+            for name, text in (("script.sh", case["script"]), ("stdin", case.get("stdin", "")),
+                               ("cmd", case.get("cmd"))):
+                if text is not None:
+                    with open(os.path.join(d, name), "w", encoding="utf-8",
+                              errors="surrogateescape") as f:
+                        f.write(text)
+    shutil.copy(os.path.join(SH_TESTS, "guest-run.sh"), folder)
+    return cases
+
+
+def make_image(folder, image):
+    """An ext2 image of folder, with room for the results."""
+    subprocess.run(["mkfs.ext2", "-q", "-F", "-L", "shtests", "-b", "1024", "-N", "8192",
+                    "-d", folder, image, "32M"], check=True, stdout=subprocess.DEVNULL)
+
+
+def read_results(image, folder):
+    """The results the guest wrote: folder/results/N/{out,err,status}."""
+    subprocess.run(["debugfs", "-R", "rdump /results %s" % folder, image], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return os.path.join(folder, "results")
+
+
+def read(path):
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            return f.read()
+    except OSError:
+        return None
+
+
+def report(cases, results):
+    for number, topic, case, skip in cases:
+        what = "sh-guest %s: %s" % (topic, case["name"])
+        if skip:
+            print("ok - %s # skip %s" % (what, skip), flush=True)
+            continue
+        status = read(os.path.join(results, number, "status"))
+        if status is None:
+            check(what, False, "the guest wrote no result for case %s" % number)
+            continue
+        status = int(status.strip() or -1)
+        problem = judge(case, status, read(os.path.join(results, number, "out")) or "",
+                        read(os.path.join(results, number, "err")) or "")
+        if problem and status == 124:
+            problem = "timed out in the guest (60 s); " + problem
+        check(what, problem is None, problem)
+
+
+def run_in_guest(iso, image):
+    """Boot with the image as the IDE disk; True when the runner got to its end."""
+    extra = ["-nic", "none", "-drive", "file=%s,format=raw,if=ide,index=0" % image]
+    with Machine(iso, mem=128, extra=extra) as m:
+        try:
+            m.wait_prompt(120)
+            out = m.run("mount /dev/sda /mnt && echo mounted", 60)
+            check("sh-guest: the guest mounts the cases' disk", "mounted" in out, out)
+            m.send("sh /mnt/guest-run.sh /mnt\n")
+            m.expect(r"@@ all done", ALL_CASES_TIMEOUT)
+            m.wait_prompt(60)
+            out = m.run("umount /mnt && echo unmounted", 60)
+            check("sh-guest: the disk unmounts after the run", "unmounted" in out, out)
+        except Timeout as e:
+            last = re.findall(r"@@ (\d+)", m.log)
+            check("sh-guest: the runner ends (last case done: %s)"
+                  % (last[-1] if last else "none"), False, e)
+            return False
+        check("sh-guest: poweroff ends QEMU", m.poweroff() is not None)
+    return True
+
+
+def main():
+    folder = tempfile.mkdtemp(prefix="mini-sh-guest-")
+    try:
+        disk = os.path.join(folder, "disk")
+        os.makedirs(disk)
+        cases = write_cases(disk)
+        image = os.path.join(folder, "cases.img")
+        make_image(disk, image)
+        if run_in_guest(iso_from_argv(), image):
+            out = os.path.join(folder, "out")
+            os.makedirs(out)
+            report(cases, read_results(image, out))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    finish()
+
+
+main()
