@@ -154,7 +154,6 @@ static char *number_string(intmax_t n)
 static char *param_value(const char *name, size_t len)
 {
 	const char *v;
-	char *copy;
 
 	if (len == 1 && !is_name(name, 1)) {
 		switch (*name) {
@@ -172,10 +171,26 @@ static char *param_value(const char *name, size_t len)
 			n = n * 10 + name[i] - '0';
 		return n >= 1 && n <= positional.count ? xstrdup(positional.v[n - 1]) : NULL;
 	}
-	copy = xstrndup(name, len);
-	v = var_get(copy);
-	free(copy);
+	v = var_get_n(name, len);
 	return v ? xstrdup(v) : NULL;
+}
+
+static int is_name_start(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+/*
+ * The value of a parameter without copying a variable's: for a use that ends
+ * before anything can change the variable. Other parameters are made into
+ * *copy, which the caller frees (NULL when nothing was made).
+ */
+static const char *param_peek(const char *name, size_t len, char **copy)
+{
+	*copy = NULL;
+	if (is_name_start(*name))
+		return var_get_n(name, len);
+	return *copy = param_value(name, len);
 }
 
 /* Length of the parameter name at s: a name, digits (inside braces), or one special. */
@@ -235,6 +250,23 @@ static void expand_all_params(struct expansion *e, char which, int dquote)
 	}
 }
 
+/* The first and the last place of the llen characters of s in the len of value, or NULL. */
+static const char *find_first(const char *value, size_t len, const char *s, size_t llen)
+{
+	for (const char *p = value; p + llen <= value + len; p++)
+		if (*p == *s && memcmp(p, s, llen) == 0)
+			return p;
+	return NULL;
+}
+
+static const char *find_last(const char *value, size_t len, const char *s, size_t llen)
+{
+	for (size_t i = len - llen + 1; i-- > 0;)	/* (llen <= len) */
+		if (value[i] == *s && memcmp(value + i, s, llen) == 0)
+			return value + i;
+	return NULL;
+}
+
 static void unset_error(const char *name, size_t len)
 {
 	sh_error(2, "%.*s: parameter not set", (int)len, name);
@@ -244,39 +276,36 @@ static void unset_error(const char *name, size_t len)
  * The common patterns need no fnmatch: a plain string, "*STRING" for a prefix
  * and "STRING*" for a suffix. Returns 0 if the pattern is not one of them;
  * else 1, with *cut the length of the prefix (or suffix) to remove, -1 for none.
+ * (No copies and no allocation: scripts run ${path##...} in loops.)
  */
-static int match_simple(const char *value, const char *pattern, int suffix, int longest, long *cut)
+static int match_simple(const char *value, size_t len, const char *pattern, int suffix, int longest,
+			long *cut)
 {
-	size_t len = strlen(value), plen = strlen(pattern);
+	size_t plen = strlen(pattern);
 	int star = plen > 0 && pattern[suffix ? plen - 1 : 0] == '*';
-	char *literal = xstrndup(pattern + (star && !suffix), plen - star);
+	const char *literal = pattern + (star && !suffix);	/* STRING, llen characters */
 	size_t llen = plen - star;
 	const char *found = NULL;
 
-	if (strpbrk(literal, "*?[\\")) {
-		free(literal);
-		return 0;
-	}
+	for (size_t i = 0; i < llen; i++)
+		if (strchr("*?[\\", literal[i]))
+			return 0;
 	if (llen > len) {
 		*cut = -1;
 	} else if (!star) {	/* a plain string: the prefix or suffix must be it */
-		*cut = strncmp(suffix ? value + len - llen : value, literal, llen) == 0 ? (long)llen : -1;
+		*cut = memcmp(suffix ? value + len - llen : value, literal, llen) == 0 ? (long)llen : -1;
 	} else if (llen == 0) {	/* "*" alone: nothing, or everything */
 		*cut = longest ? (long)len : 0;
 	} else {
 		/* "*STRING" prefix: up to the first (shortest) or last (longest) STRING;
 		   "STRING*" suffix: from the last (shortest) or first (longest) STRING */
-		for (const char *p = value; (p = strstr(p, literal)) != NULL; p++) {
-			found = p;
-			if (suffix == longest)
-				break;
-		}
+		found = suffix == longest ? find_first(value, len, literal, llen)
+					  : find_last(value, len, literal, llen);
 		if (found == NULL)
 			*cut = -1;
 		else
 			*cut = suffix ? (long)(value + len - found) : (long)(found - value + llen);
 	}
-	free(literal);
 	return 1;
 }
 
@@ -284,19 +313,16 @@ static int match_simple(const char *value, const char *pattern, int suffix, int 
 static char *remove_match(const char *value, const char *pattern, int suffix, int longest)
 {
 	size_t len = strlen(value);
-	char *work = xstrdup(value);
+	char *work;
 	long cut;
 
-	if (match_simple(value, pattern, suffix, longest, &cut)) {
+	if (match_simple(value, len, pattern, suffix, longest, &cut)) {
 		if (cut < 0)
-			return work;
-		if (suffix)
-			work[len - cut] = '\0';
-		else
-			memmove(work, work + cut, len - cut + 1);
-		return work;
+			return xstrdup(value);
+		return suffix ? xstrndup(value, len - cut) : xstrdup(value + cut);
 	}
 
+	work = xstrdup(value);
 	for (size_t k = 0; k <= len; k++) {
 		size_t i = longest ? len - k : k;	/* the length of the part tried */
 		if (suffix && pattern_match(pattern, value + len - i, 0) == 0) {
@@ -553,8 +579,18 @@ static char *string_operator(const char *value, const char *op, const char *end)
 	return substring_operator(value, op + 1, end);
 }
 
+/*
+ * Can nothing in the operator part (op to end) change a variable? Then its
+ * value is used without a copy. It has no expansion in it, and no arithmetic
+ * (${x:x=1} assigns).
+ */
+static int operator_is_inert(const char *op, const char *end)
+{
+	return is_literal(op, end) && !(op[0] == ':' && is_string_operator(op));
+}
+
 /* The operator part of ${name OP word} (2.6.2): apply it. */
-static void apply_operator(struct expansion *e, const char *name, size_t len, char *value,
+static void apply_operator(struct expansion *e, const char *name, size_t len, const char *value,
 			   const char *op, const char *end, int dquote)
 {
 	int colon = *op == ':';
@@ -621,25 +657,22 @@ static void each_param_operator(struct expansion *e, char which, const char *op,
 static void expand_braces(struct expansion *e, const char *s, const char *end, int dquote)
 {
 	const char *inner = s + 2, *close = end - 1;
-	const char *name = inner;
+	const char *name = inner, *value;
 	size_t len;
-	char *value;
+	char *copy;
 
 	if (*inner == '#' && inner + 1 < close && param_name_length(inner + 1, 1) == (size_t)(close - inner - 1)) {
+		char buf[24];
 		len = close - inner - 1;	/* ${#name}: the length */
-		value = param_value(inner + 1, len);
-		if (value == NULL && sh_opt.nounset && inner[1] != '@' && inner[1] != '*')
-			unset_error(inner + 1, len);
 		if (inner[1] == '@' || inner[1] == '*') {
-			free(value);
-			value = number_string(positional.count);
-		} else {
-			char *n = number_string(value ? (long)strlen(value) : 0);
-			free(value);
-			value = n;
+			add_expanded(e, format_number(buf, positional.count), dquote);
+			return;
 		}
-		add_expanded(e, value, dquote);
-		free(value);
+		value = param_peek(inner + 1, len, &copy);
+		if (value == NULL && sh_opt.nounset)
+			unset_error(inner + 1, len);
+		add_expanded(e, format_number(buf, value ? (long)strlen(value) : 0), dquote);
+		free(copy);
 		return;
 	}
 	len = param_name_length(name, 1);
@@ -653,8 +686,12 @@ static void expand_braces(struct expansion *e, const char *s, const char *end, i
 		each_param_operator(e, *name, name + 1, close, dquote);
 		return;
 	}
-	value = (*name == '@' || *name == '*') ? (positional.count ? all_params_joined() : NULL)
-						: param_value(name, len);
+	if (*name == '@' || *name == '*')
+		value = copy = positional.count ? all_params_joined() : NULL;
+	else if (operator_is_inert(name + len, close))
+		value = param_peek(name, len, &copy);
+	else
+		value = copy = param_value(name, len);
 	if (name + len == close) {
 		if (value == NULL && sh_opt.nounset)
 			unset_error(name, len);
@@ -663,7 +700,7 @@ static void expand_braces(struct expansion *e, const char *s, const char *end, i
 	} else {
 		apply_operator(e, name, len, value, name + len, close, dquote);
 	}
-	free(value);
+	free(copy);
 }
 
 /* $(...) or `...`: the command's output without its trailing newlines. */
@@ -730,12 +767,13 @@ static const char *expand_dollar(struct expansion *e, const char *s, const char 
 	if (s[1] == '@' || s[1] == '*') {
 		expand_all_params(e, s[1], dquote);
 	} else {
-		char *value = param_value(s + 1, len);
+		char *copy;
+		const char *value = param_peek(s + 1, len, &copy);
 		if (value == NULL && sh_opt.nounset)
 			unset_error(s + 1, len);
 		if (value)
 			add_expanded(e, value, dquote);
-		free(value);
+		free(copy);
 	}
 	return s + 1 + len;
 }
@@ -892,6 +930,12 @@ static char *plain_text(const char *text, const char *flags, size_t len, int pat
 {
 	/* (written straight into a buffer of the largest size: this runs for every word) */
 	char *out = xmalloc(pattern ? 2 * len + 1 : len + 1), *o = out;
+
+	if (!pattern && memchr(text, '\0', len) == NULL) {	/* no mark (marks are '\0'): as it is */
+		memcpy(out, text, len);
+		out[len] = '\0';
+		return out;
+	}
 
 	for (size_t i = 0; i < len; i++) {
 		if (flags[i] & F_MARK)
@@ -1158,12 +1202,10 @@ char *expand_assignment(const char *text)
 		free(value);
 		return sb_take(&b);
 	}
+	/* "name=" first, as quoted text: the string taken at the end is the whole assignment */
+	add_chars(&e, text, eq + 1 - text, F_QUOTED);
 	expand_text(&e, eq + 1, eq + 1 + strlen(eq + 1), 0);
-	value = take_string(&e);
-	sb_addn(&b, text, eq + 1 - text);
-	sb_adds(&b, value);
-	free(value);
-	return sb_take(&b);
+	return take_string(&e);
 }
 
 char *expand_pattern(const char *text)

@@ -161,13 +161,23 @@ static const char *dynamic_value(const char *name)
 	return NULL;
 }
 
+/* The value of the variable named by the len characters at name (no NUL needed). */
+const char *var_get_n(const char *name, size_t len)
+{
+	struct var *v = lookup(&vars, name, len);
+	char copy[8];
+
+	if (v == NULL && len == 6) {	/* LINENO or RANDOM? */
+		memcpy(copy, name, len);
+		copy[len] = '\0';
+		return dynamic_value(copy);
+	}
+	return v ? v->value : NULL;
+}
+
 const char *var_get(const char *name)
 {
-	struct var *v = lookup(&vars, name, strlen(name));
-
-	if (v == NULL && (name[0] == 'L' || name[0] == 'R'))
-		return dynamic_value(name);
-	return v ? v->value : NULL;
+	return var_get_n(name, strlen(name));
 }
 
 int var_flags(const char *name)
@@ -184,6 +194,25 @@ static void variable_changed(const char *name)
 		path_cache_clear();
 }
 
+/*
+ * A copy of value becomes v's. The old one's memory is kept when the new value
+ * fits and would not waste much of it: loops assign the same variables again
+ * and again.
+ */
+static void store_value(struct var *v, const char *value)
+{
+	size_t new_len = value ? strlen(value) : 0, old_len = v->value ? strlen(v->value) : 0;
+	char *copy;
+
+	if (value && v->value && new_len <= old_len && old_len <= 2 * new_len + 32) {
+		memmove(v->value, value, new_len + 1);	/* (value may lie inside the old one) */
+		return;
+	}
+	copy = value ? xstrdup(value) : NULL;
+	free(v->value);
+	v->value = copy;
+}
+
 static int set_value(const char *name, size_t len, const char *value, int flags)
 {
 	struct var *v = lookup_or_add(&vars, name, len);
@@ -194,11 +223,8 @@ static int set_value(const char *name, size_t len, const char *value, int flags)
 	}
 	if (sh_opt.allexport)
 		flags |= V_EXPORT;
-	if (value != v->value) {
-		char *copy = value ? xstrdup(value) : NULL;
-		free(v->value);
-		v->value = copy;
-	}
+	if (value != v->value)
+		store_value(v, value);
 	v->flags |= flags;
 	if (v->flags & V_EXPORT)
 		environ_dirty = 1;
