@@ -142,14 +142,14 @@ after 2
 .
 === deep nesting is refused without crashing
 --- cmd
-python3 -c "print('('*5000 + 'echo x' + ')'*5000)" > deep.sh; $SH deep.sh
+rep() { awk -v s="$1" -v n="$2" 'BEGIN { while (n-- > 0) printf "%s", s }'; }; { rep '(' 5000; printf 'echo x'; rep ')' 5000; echo; } > deep.sh; $SH deep.sh
 --- status
 2
 --- err
 nested too deeply
 === deep arithmetic nesting refused
 --- cmd
-python3 -c "print('echo \$((' + '('*3000 + '1' + ')'*3000 + '))')" > deep.sh; $SH deep.sh
+rep() { awk -v s="$1" -v n="$2" 'BEGIN { while (n-- > 0) printf "%s", s }'; }; { printf 'echo $(('; rep '(' 3000; printf 1; rep ')' 3000; echo '))'; } > deep.sh; $SH deep.sh
 --- status
 2
 --- err
@@ -166,13 +166,12 @@ printf 'echo a\0b\necho c\n' > n.sh; $SH n.sh 2>/dev/null | tail -1
 c
 === very long word
 --- cmd
-python3 -c "print('echo ' + 'x'*200000)" > long.sh; $SH long.sh | wc -c
+rep() { awk -v s="$1" -v n="$2" 'BEGIN { while (n-- > 0) printf "%s", s }'; }; { printf 'echo '; rep x 200000; echo; } > long.sh; $SH long.sh | wc -c
 --- out
 200001
 === many here-documents
 --- cmd
-python3 -c "
-for i in range(300): print('cat <<E%d' % i); print('body %d' % i); print('E%d' % i)" > h.sh; $SH h.sh | tail -1
+awk 'BEGIN { for (i = 0; i < 300; i++) printf "cat <<E%d\nbody %d\nE%d\n", i, i, i }' > h.sh; $SH h.sh | tail -1
 --- out
 body 299
 === interactive shell survives syntax error
@@ -188,20 +187,20 @@ hi
 0
 === deeply nested parameter expansions are refused quickly
 --- cmd
-python3 -c "print('echo ' + '\${x:-'*100000 + 'a' + '}'*100000)" > deep.sh; $SH deep.sh
+rep() { awk -v s="$1" -v n="$2" 'BEGIN { while (n-- > 0) printf "%s", s }'; }; { printf 'echo '; rep '${x:-' 100000; printf a; rep '}' 100000; echo; } > deep.sh; $SH deep.sh
 --- status
 2
 --- err
 nested too deeply
 === deeply nested quotes in expansions are refused quickly
 --- cmd
-python3 -c "print('echo \"' + '\${x:-\"'*50000 + 'a' + '\"}'*50000 + '\"')" > deep.sh; $SH deep.sh
+rep() { awk -v s="$1" -v n="$2" 'BEGIN { while (n-- > 0) printf "%s", s }'; }; { printf 'echo "'; rep '${x:-"' 50000; printf a; rep '"}' 50000; echo '"'; } > deep.sh; $SH deep.sh
 --- status
 2
 --- err
 nested too deeply
 === nesting below the limit works
 --- cmd
-python3 -c "print('echo ' + '\${x:-'*900 + 'ok' + '}'*900)" > deep.sh; $SH deep.sh
+rep() { awk -v s="$1" -v n="$2" 'BEGIN { while (n-- > 0) printf "%s", s }'; }; { printf 'echo '; rep '${x:-' 900; printf ok; rep '}' 900; echo; } > deep.sh; $SH deep.sh
 --- out
 ok

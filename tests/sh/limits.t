@@ -2,17 +2,17 @@
 # long flat lists run without recursion.
 === 100000 and-or operators in a row run
 --- cmd
-python3 -c "print(' && '.join(['true']*100000) + ' && echo done')" > s.sh; $SH s.sh
+rep() { awk -v s="$1" -v n="$2" 'BEGIN { while (n-- > 0) printf "%s", s }'; }; { rep 'true && ' 100000; echo 'echo done'; } > s.sh; $SH s.sh
 --- out
 done
 === a long || chain stops at the first success
 --- cmd
-python3 -c "print('false || ' * 50000 + 'echo yes || echo no')" > s.sh; $SH s.sh
+rep() { awk -v s="$1" -v n="$2" 'BEGIN { while (n-- > 0) printf "%s", s }'; }; { rep 'false || ' 50000; echo 'echo yes || echo no'; } > s.sh; $SH s.sh
 --- out
 yes
 === 100000 elif branches
 --- cmd
-python3 -c "print('if false; then :; ' + 'elif false; then :; '*100000 + 'else echo last; fi')" > s.sh; $SH s.sh
+rep() { awk -v s="$1" -v n="$2" 'BEGIN { while (n-- > 0) printf "%s", s }'; }; { printf 'if false; then :; '; rep 'elif false; then :; ' 100000; echo 'else echo last; fi'; } > s.sh; $SH s.sh
 --- out
 last
 === a function that calls itself forever
@@ -50,11 +50,11 @@ f
 command substitutions nested too deeply
 === 100 nested command substitutions work
 --- cmd
-python3 -c "print('echo ' + '\$(echo '*100 + 'x' + ')'*100)" > s.sh; $SH s.sh
+rep() { awk -v s="$1" -v n="$2" 'BEGIN { while (n-- > 0) printf "%s", s }'; }; { printf 'echo '; rep '$(echo ' 100; printf x; rep ')' 100; echo; } > s.sh; $SH s.sh
 --- out
 x
 === and-or text of a long background job
 --- cmd
-python3 -c "print(' && '.join(['true']*20000) + ' & wait; echo ok')" > s.sh; $SH s.sh
+rep() { awk -v s="$1" -v n="$2" 'BEGIN { while (n-- > 0) printf "%s", s }'; }; { rep 'true && ' 19999; echo 'true & wait; echo ok'; } > s.sh; $SH s.sh
 --- out
 ok
