@@ -194,6 +194,13 @@ static void load_superblock(struct fs *fs)
 		       fs->path, fs->groups, fs->blocks_per_group);
 		exit(EXIT_ERRORS);
 	}
+	/* Every group's inode table lies in the file system: so the inodes, and with them the
+	 * memory and time the check takes, are bounded by the size of the disk. */
+	if ((uint64_t)fs->groups * fs->inode_table_blocks > fs->blocks) {
+		printf("%s: the superblock is corrupt: %u inode tables of %u blocks do not fit in %u blocks.\n",
+		       fs->path, fs->groups, fs->inode_table_blocks, fs->blocks);
+		exit(EXIT_ERRORS);
+	}
 	if (memory_needed(fs) > SIZE_MAX / 2) {
 		warn("%s: too big to check on this machine (%llu MB of memory needed)", fs->path,
 		     (unsigned long long)(memory_needed(fs) >> 20));

@@ -54,3 +54,6 @@ check "fsck.ext2: group descriptors that do not fit in group 0 (a million groups
 check "fsck.ext2: 2^31 inodes: too big to check, not a wrapped allocation" \
 	"$le32"' && truncate -s 512G fs.img && superblock 2147483648 8388608 0 6 256 65536 && fsck.ext2 -n fs.img' \
 	'' 8 'fsck.ext2: fs.img: too big to check on this machine \([0-9]+ MB of memory needed\)'
+check "fsck.ext2: more inodes than the disk can hold (400 million on 100 MB)" \
+	"$le32"' && truncate -s 100M fs.img && superblock 419430400 1600 0 6 2 524288 && fsck.ext2 -n fs.img' \
+	$'fs.img: the superblock is corrupt: 800 inode tables of 1024 blocks do not fit in 1600 blocks.\n' 4
