@@ -695,7 +695,8 @@ static int save_body(struct conn *c, struct reply *r, struct target *t)
 	p.name = t->name ? base_name(t->name) : "-";
 	p.shown = !opt.quiet && isatty(STDERR_FILENO);
 	p.start_offset = p.done = t->offset;
-	p.total = r->length >= 0 ? t->offset + r->length : -1;
+	/* A crafted Content-Length near the largest number must not overflow the sum. */
+	p.total = r->length >= 0 && r->length <= 0x7fffffffffffffffLL - t->offset ? t->offset + r->length : -1;
 	p.started = monotonic_nanoseconds();
 	ok = (r->chunked ? copy_chunks(c, &s) : copy_body(c, &s, r->length)) == 0;
 	draw_progress(&p, 1);
