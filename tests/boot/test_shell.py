@@ -10,6 +10,10 @@ FILE: NAME" or "not ok - ..." line per case. A case that needs the host (a "--- 
 section saying why, or a cmd line that makes its input with python3) is skipped: an
 "ok ... # skip REASON" line.
 
+In the same boot, on the serial console (whose size the kernel does not know): a new
+interactive sh asks the terminal its size (ESC [6n); the harness answers as a 132-column
+terminal would, and the tty then has that size (stty size), as issue 15's point 3 wants.
+
 The interactive tests (tests/sh/interactive.py, a pty on the host) do not run here; the
 console shell itself is exercised by test_smoke.py (smoke_sh.txt).
 
@@ -22,6 +26,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from qemu import Machine, Timeout, check, finish, iso_from_argv
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -103,6 +108,33 @@ def report(cases, results):
         check(what, problem is None, problem)
 
 
+def wait_raw(m, text, start, timeout):
+    """Wait until text (escapes and all) appears in what the guest printed after start."""
+    deadline = time.monotonic() + timeout
+    while text not in m.raw[start:]:
+        if time.monotonic() > deadline:
+            return False
+        m._read(0.3)
+    return True
+
+
+def console_size(m):
+    """A new interactive sh on the serial console asks the terminal its size."""
+    m.run("stty rows 0 cols 0")     # as at boot: the kernel knows no size
+    start = len(m.raw)
+    m.send("sh\n")
+    asked = wait_raw(m, "\x1b[6n", start, 30)
+    check("sh-guest: a new sh on the serial console asks the terminal its size", asked,
+          m.raw[start:])
+    if not asked:
+        return
+    m.send("\x1b[40;132R")          # the answer of a 40 x 132 terminal
+    m.wait_prompt(30)
+    out = m.run("stty size")
+    check("sh-guest: the terminal's answer becomes the tty's size", out.strip() == "40 132", out)
+    m.run("exit")
+
+
 def run_in_guest(iso, image):
     """Boot with the image as the IDE disk; True when the runner got to its end."""
     extra = ["-nic", "none", "-drive", "file=%s,format=raw,if=ide,index=0" % image]
@@ -114,6 +146,7 @@ def run_in_guest(iso, image):
             m.send("sh /mnt/guest-run.sh /mnt\n")
             m.expect(r"@@ all done", ALL_CASES_TIMEOUT)
             m.wait_prompt(60)
+            console_size(m)
             out = m.run("umount /mnt && echo unmounted", 60)
             check("sh-guest: the disk unmounts after the run", "unmounted" in out, out)
         except Timeout as e:
