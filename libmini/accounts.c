@@ -3,10 +3,11 @@
  * password hashes with crypt(3).
  *
  * Every change is a rewrite: under the account lock (an fcntl lock on /etc/.pwd.lock),
- * the new contents go to a temporary file in /etc with the old file's mode and owner,
- * which is then renamed over the old one. A reader sees the old file or the new one,
- * never half of one, and a crash or a full disk never loses the accounts; /etc/shadow
- * never exists readable by others, not even for a moment (mkstemp makes files 0600).
+ * the new contents go to a temporary file in /etc, which gets the old file's owner and
+ * mode and is renamed over the old one (newfile.h). A reader sees the old file or the
+ * new one, never half of one, and a crash or a full disk never loses the accounts;
+ * /etc/shadow never exists readable by others, not even for a moment (the temporary
+ * file is 0600 until it is complete).
  */
 #include <dirent.h>
 #include <errno.h>
@@ -23,6 +24,7 @@
 #include <sys/stat.h>
 #include "mini.h"
 #include "accounts.h"
+#include "newfile.h"
 
 /* ---- the lock ---- */
 
@@ -34,8 +36,8 @@
 #define LOCK_FILE "/etc/.pwd.lock"
 /* How long a tool waits for another one's change to end, as lckpwdf(3) does. */
 #define LOCK_WAIT_SECONDS 15
-/* The temporary files of a rewrite: "/etc/.shadow.mini-XXXXXX". */
-#define TEMP_MARK ".mini-"
+/* The temporary files of a rewrite: "/etc/.shadow.mini-XXXXXX" (newfile.h names them). */
+#define TEMP_MARK "mini-"
 
 static int lock_fd = -1;
 static int lock_depth;		/* accounts_lock() calls not yet undone */
@@ -56,7 +58,7 @@ static void remove_stale_temp_files(void)
 		return;
 	while ((d = readdir(dir)) != NULL) {
 		for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-			snprintf(prefix, sizeof prefix, ".%s" TEMP_MARK, base_name(files[i]));
+			snprintf(prefix, sizeof prefix, ".%s." TEMP_MARK, base_name(files[i]));
 			if (starts_with(d->d_name, prefix) && strlen(d->d_name) == strlen(prefix) + 6) {
 				char *path = path_join("/etc", d->d_name);
 				unlink(path);
@@ -165,62 +167,57 @@ static void block_signals(sigset_t *old)
 	sigprocmask(SIG_BLOCK, &set, old);
 }
 
-/* "/etc/.shadow.mini-XXXXXX" for "/etc/shadow". */
-static char *temp_name(const char *path)
+/* edit_lines into fd, through a stream of its own (a dup: closing it leaves fd open). */
+static int edit_into(const char *path, FILE *in, int fd, line_editor edit, void *data)
 {
-	const char *base = base_name(path);
-	char *temp = xmalloc(strlen(path) + sizeof "." TEMP_MARK "XXXXXX");
+	int copy = dup(fd), result;
+	FILE *out = copy < 0 ? NULL : fdopen(copy, "w");
 
-	sprintf(temp, "%.*s.%s" TEMP_MARK "XXXXXX", (int)(base - path), path, base);
-	return temp;
+	if (out == NULL) {
+		if (copy >= 0)
+			close(copy);
+		return -1;
+	}
+	result = edit_lines(path, in, out, edit, data);
+	if (fclose(out) != 0 && result == 0)
+		result = -1;
+	return result;
 }
 
 /*
- * Not copy.c's write_new_file, on purpose: the temporary file gets the old one's owner
- * and mode before a byte of /etc/shadow is in it, and a failed chown is an error here,
- * not a file left to us; it is fsync'd before the rename; its name is marked (TEMP_MARK)
- * so that the next holder of the lock removes one a killed tool left; and the new
- * file's time is now, not the old one's.
+ * The rewrite itself, through newfile.h's rule, with what the account files need more:
+ * the old file's owner exactly (a failed chown is an error, not a file left to us), the
+ * time now, an fsync before the rename, and a marked temporary name (TEMP_MARK) that the
+ * next holder of the lock removes when a killed tool left it. The temporary file is 0600
+ * and ours until then: /etc/shadow's lines are never readable by more than root.
  */
 static int rewrite_locked(const char *path, line_editor edit, void *data)
 {
 	struct stat st;
-	char *temp = temp_name(path);
-	FILE *in = fopen(path, "r"), *out = NULL;
-	int fd = -1, status = -1, result;
+	struct new_file f;
+	FILE *in = fopen(path, "r");
+	int status = -1, result;
 
 	if (in == NULL || fstat(fileno(in), &st) < 0) {
 		warn("%s:", path);
 		goto done;
 	}
-	fd = mkstemp(temp);
-	if (fd < 0 || fchown(fd, st.st_uid, st.st_gid) < 0 || fchmod(fd, st.st_mode & 07777) < 0
-	    || (out = fdopen(fd, "w")) == NULL) {
-		warn("%s:", temp);
-		goto done;
-	}
-	result = edit_lines(path, in, out, edit, data);
-	if (result == -1 || (result == 0 && fsync(fd) < 0)) {
-		warn("writing %s:", temp);
-		goto done;
-	}
-	if (result < 0)
-		goto done;
-	if (rename(temp, path) < 0) {
+	if (new_file_begin(&f, path, TEMP_MARK, NEW_FILE_MUST_OWN | NEW_FILE_SYNC) < 0) {
 		warn("%s:", path);
 		goto done;
 	}
-	status = 0;
+	result = edit_into(path, in, f.fd, edit, data);
+	if (result == -1)
+		warn("writing %s:", path);
+	if (result < 0) {
+		new_file_abort(&f);
+		goto done;
+	}
+	st.st_atim.tv_nsec = st.st_mtim.tv_nsec = UTIME_OMIT;	/* changed now */
+	status = new_file_commit(&f, &st);
 done:
-	if (out)
-		fclose(out);
-	else if (fd >= 0)
-		close(fd);
-	if (status < 0 && fd >= 0)
-		unlink(temp);
 	if (in)
 		fclose(in);
-	free(temp);
 	return status;
 }
 

@@ -18,6 +18,7 @@
 #include "mini.h"
 #include "ask.h"
 #include "copy.h"
+#include "newfile.h"
 #include "tree.h"
 
 #define BLOCK 4096	/* holes are found a file-system block at a time */
@@ -459,10 +460,8 @@ static int write_into_special(const char *target, int (*fill)(int out, void *dat
 int write_new_file(const char *target, const struct stat *like,
 		   int (*fill)(int out, void *data), void *data)
 {
-	char *temp;
-	struct timespec times[2] = { like->st_atim, like->st_mtim };
+	struct new_file f;
 	struct stat old;
-	int out, ok;
 
 	/*
 	 * /dev/null, /dev/tty, a FIFO: a file renamed over it would replace the device. Only
@@ -472,35 +471,15 @@ int write_new_file(const char *target, const struct stat *like,
 	if (lstat(target, &old) == 0 && !S_ISREG(old.st_mode) && !S_ISDIR(old.st_mode) &&
 	    !S_ISLNK(old.st_mode))
 		return write_into_special(target, fill, data);
-	temp = xmalloc(strlen(target) + 8);
-	sprintf(temp, "%s.XXXXXX", target);
-	out = mkstemp(temp);
-	if (out < 0) {
+	if (new_file_begin(&f, target, NULL, 0) < 0) {
 		warn("%s:", target);
-		free(temp);
 		return 1;
 	}
-	ok = fill(out, data) == 0;
-	if (ok) {
-		/* Owner first: chown may clear the set-id bits fchmod sets. */
-		if (fchown(out, like->st_uid, like->st_gid) < 0) {
-			/* Not root: the file stays ours, as any new file would. */
-		}
-		fchmod(out, like->st_mode & 07777);
-		futimens(out, times);
+	if (fill(f.fd, data) != 0) {
+		new_file_abort(&f);
+		return 1;
 	}
-	if (close(out) < 0 && ok) {
-		warn("%s: write error:", target);
-		ok = 0;
-	}
-	if (ok && rename(temp, target) < 0) {
-		warn("%s:", target);
-		ok = 0;
-	}
-	if (!ok)
-		unlink(temp);
-	free(temp);
-	return !ok;
+	return new_file_commit(&f, like) < 0;
 }
 
 int convert_file(const char *path, const struct stat *st, const char *target, int force,

@@ -34,9 +34,9 @@ int copy_path(const char *src, const char *dst, const struct copy_options *how);
 int copy_regular(const char *src, const char *dst, const struct stat *st, mode_t mode, int keep_times);
 
 /*
- * Write target anew, the safe way: fill writes the new contents to a temporary
- * file next to target, which then gets like's owner (when we may), mode and
- * times and is renamed over target. fill returns 0, or nonzero after saying what
+ * Write target anew, the safe way (newfile.h): fill writes the new contents to a
+ * temporary file next to target, which then gets like's owner (when we may), mode
+ * and times and is renamed over target. fill returns 0, or nonzero after saying what
  * was wrong; then nothing is left behind. Returns 0, or 1 after an error.
  * (gzip and gunzip: the old file stays whole until the new one is.) A target
  * that is a device or a FIFO (/dev/null, say; not a symlink to one) is written into.
