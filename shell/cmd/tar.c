@@ -24,6 +24,7 @@
 #include "inflate.h"
 #include "mini.h"
 #include "modes.h"
+#include "newfile.h"
 #include "pattern.h"
 #include "tree.h"
 #include "users.h"
@@ -44,6 +45,12 @@ static const char usage[] =
 	"With -x or -t, FILEs pick the members (a directory picks all below it).\n";
 
 enum { BLOCK = 512, RECORD = 20 * BLOCK };
+/*
+ * The archive is written and read a big piece at a time, not a block at a time: under
+ * a slow system call (a 486, QEMU) a 5 MB source tree is 10,000 reads fewer. Written
+ * in whole records: the archive still ends at a record's end.
+ */
+enum { BUFFER = 6 * RECORD };
 
 /* A header block as the spec lays it out. */
 struct header {
@@ -61,18 +68,29 @@ static FILE *verbose_out;		/* stderr when the archive or -O data is on stdout */
 
 /* ---- writing ---- */
 
-static char record[RECORD];
-static size_t record_used;
+static char output[BUFFER];
+static size_t output_used;		/* always whole blocks */
+
+static void flush_output(void)
+{
+	if (output_used > 0 && write_all(archive_fd, output, output_used) < 0)
+		die("write error:");
+	output_used = 0;
+}
+
+/* How many blocks the output buffer has room for now (flushed when full): at least one. */
+static size_t output_room(void)
+{
+	if (output_used == BUFFER)
+		flush_output();
+	return (BUFFER - output_used) / BLOCK;
+}
 
 static void write_block(const void *block)
 {
-	memcpy(record + record_used, block, BLOCK);
-	record_used += BLOCK;
-	if (record_used == RECORD) {
-		if (write_all(archive_fd, record, RECORD) < 0)
-			die("write error:");
-		record_used = 0;
-	}
+	output_room();
+	memcpy(output + output_used, block, BLOCK);
+	output_used += BLOCK;
 }
 
 /* The end: two zero blocks, then zeros up to the end of the record. */
@@ -82,8 +100,9 @@ static void finish_archive(void)
 
 	write_block(zero);
 	write_block(zero);
-	while (record_used != 0)
+	while (output_used % RECORD != 0)
 		write_block(zero);
+	flush_output();
 }
 
 /*
@@ -187,26 +206,39 @@ static const char *earlier_link(const struct stat *st, const char *name)
 	return NULL;
 }
 
-/* Copy size bytes of the file at path into the archive, zero-padded to whole blocks. */
+/*
+ * Copy size bytes of the file at path into the archive, zero-padded to whole blocks,
+ * read straight into the output buffer as much at a time as it has room for.
+ */
 static void write_contents(const char *path, int fd, off_t size)
 {
-	char block[BLOCK];
-	ssize_t n = 0;
+	int failed = 0;
 
-	for (off_t left = size; left > 0; left -= BLOCK) {
-		memset(block, 0, BLOCK);
-		if (n >= 0)
-			n = read_full(fd, block, left < BLOCK ? left : BLOCK);
-		if (n < 0 || (n < BLOCK && n < left)) {
+	for (off_t left = size; left > 0; ) {
+		size_t room = output_room(), blocks = (left + BLOCK - 1) / BLOCK;
+		char *to = output + output_used;
+		size_t want;
+		ssize_t n;
+
+		if (blocks > room)
+			blocks = room;
+		want = left < (off_t)(blocks * BLOCK) ? (size_t)left : blocks * BLOCK;
+		n = failed ? 0 : read_full(fd, to, want);
+
+		if (!failed && (n < 0 || (size_t)n < want)) {
 			/* Keep the archive readable: the header promised size bytes. */
 			if (n >= 0)
 				warn("%s: file shrank, padded with zeros", path);
 			else
 				warn("%s:", path);
-			n = -1;
+			failed = 1;
 			status = 1;
 		}
-		write_block(block);
+		if (n < 0)
+			n = 0;
+		memset(to + n, 0, blocks * BLOCK - n);
+		output_used += blocks * BLOCK;
+		left -= want;
 	}
 }
 
@@ -370,14 +402,59 @@ struct member {
 	char type;
 };
 
+static char input[BUFFER];
+static size_t input_start, input_end;	/* the bytes read but not used yet */
+
+/* Where the archive's unused bytes are, and how many: 0 at its end, -1 on a read error. */
+static ssize_t archive_bytes(const char **at)
+{
+	ssize_t n;
+
+	if (input_start == input_end) {
+		do
+			n = read(archive_fd, input, sizeof input);
+		while (n < 0 && errno == EINTR);
+		if (n <= 0)
+			return n;
+		input_start = 0;
+		input_end = n;
+	}
+	*at = input + input_start;
+	return input_end - input_start;
+}
+
+/* Up to len bytes of the archive: fewer only at its end; -1 on a read error. */
+static ssize_t read_archive_bytes(void *to, size_t len)
+{
+	size_t done = 0;
+	const char *at;
+	ssize_t n;
+
+	while (done < len) {
+		n = archive_bytes(&at);
+		if (n <= 0)
+			return n < 0 ? -1 : (ssize_t)done;
+		if ((size_t)n > len - done)
+			n = len - done;
+		memcpy((char *)to + done, at, n);
+		input_start += n;
+		done += n;
+	}
+	return done;
+}
+
+/* The archive ended where a block was due (n 0), or could not be read (n -1). */
+static void __attribute__((noreturn)) archive_broken(ssize_t n)
+{
+	die(n < 0 ? "read error:" : "unexpected end of archive");
+}
+
 static void read_block(void *block)
 {
-	ssize_t n = read_full(archive_fd, block, BLOCK);
+	ssize_t n = read_archive_bytes(block, BLOCK);
 
-	if (n < 0)
-		die("read error:");
 	if (n != BLOCK)
-		die("unexpected end of archive");
+		archive_broken(n < 0 ? -1 : 0);
 }
 
 /*
@@ -461,16 +538,33 @@ static int checksum_ok(const struct header *h)
 	return stored == signed_sum;
 }
 
-/* Read size bytes of member data (and the padding after them), handing them to out. */
-static int copy_data(long long size, int out)
+/*
+ * Read size bytes of member data and the padding after them, handing the data to out
+ * (none when out is -1) straight from the input buffer. Returns 0, or -1 when out
+ * could not take it (the data is still read past). A broken archive ends tar here,
+ * after the file being made (unfinished, when not NULL) is taken away again.
+ */
+static int copy_data(long long size, int out, struct new_file *unfinished)
 {
-	char block[BLOCK];
+	unsigned long long left = ((unsigned long long)size + BLOCK - 1) & ~(unsigned long long)(BLOCK - 1);
 	int result = 0;
+	const char *at;
 
-	for (; size > 0; size -= BLOCK) {
-		read_block(block);
-		if (out >= 0 && result == 0 && write_all(out, block, size < BLOCK ? size : BLOCK) < 0)
+	while (left > 0) {
+		ssize_t n = archive_bytes(&at);
+
+		if (n <= 0) {
+			if (unfinished)
+				new_file_abort(unfinished);
+			archive_broken(n);
+		}
+		if ((unsigned long long)n > left)
+			n = left;
+		if (out >= 0 && result == 0 && size > 0 && write_all(out, at, n < size ? n : size) < 0)
 			result = -1;
+		input_start += n;
+		size -= n;
+		left -= n;
 	}
 	return result;
 }
@@ -563,7 +657,7 @@ static int read_member(struct member *m)
 	long long pax_size = -1;
 
 	for (;;) {
-		ssize_t n = read_full(archive_fd, &m->h, BLOCK);
+		ssize_t n = read_archive_bytes(&m->h, BLOCK);
 
 		if (n == 0 || (n == BLOCK && memcmp(&m->h, zero, BLOCK) == 0))
 			return 0;	/* GNU tar also takes one zero block, or none, as the end */
@@ -730,79 +824,117 @@ static void set_times(const char *name, time_t mtime, int flags)
 	utimensat(AT_FDCWD, name, times, flags);
 }
 
-/* Root gets the owners of the archive (by name when known here), others keep their own. */
+/* Asked once: nothing changes them while tar runs. */
+static int as_root;
+static mode_t process_umask;
+
+/*
+ * The id here of an owner named in the archive (group: of a group), or fallback when
+ * the name is unknown here. The last answer is kept: members mostly share an owner,
+ * and each look-up reads the whole of /etc/passwd or /etc/group.
+ */
+static struct known_owner {
+	char name[33];		/* "" until asked */
+	int found;
+	unsigned id;
+} known_owner[2];
+
+static unsigned owner_id(const char *field, unsigned fallback, int group)
+{
+	struct known_owner *k = &known_owner[group];
+	char name[33];
+
+	snprintf(name, sizeof name, "%.32s", field);
+	if (name[0] == '\0')
+		return fallback;
+	if (strcmp(name, k->name) != 0) {
+		uid_t uid;
+		gid_t gid;
+
+		strcpy(k->name, name);
+		k->found = group ? parse_group(name, &gid) == 0 : parse_user(name, &uid) == 0;
+		k->id = group ? gid : uid;
+	}
+	return k->found ? k->id : fallback;
+}
+
+/* Root gives members the owners of the archive (by name when known here); others keep their own. */
+static void member_owner(const struct member *m, uid_t *uid, gid_t *gid)
+{
+	*uid = (uid_t)-1;
+	*gid = (gid_t)-1;
+	if (as_root) {
+		*uid = owner_id(m->h.uname, m->uid, 0);
+		*gid = owner_id(m->h.gname, m->gid, 1);
+	}
+}
+
 static void set_owner(const struct member *m, const char *name)
 {
-	uid_t uid = m->uid;
-	gid_t gid = m->gid;
-	char *uname = field_text(m->h.uname, 32), *gname = field_text(m->h.gname, 32);
+	uid_t uid;
+	gid_t gid;
 
-	if (geteuid() == 0) {
-		if (*uname)
-			parse_user(uname, &uid);
-		if (*gname)
-			parse_group(gname, &gid);
+	member_owner(m, &uid, &gid);
+	if (as_root)
 		lchown(name, uid, gid);
-	}
-	free(uname);
-	free(gname);
 }
 
 static mode_t wanted_mode(mode_t mode)
 {
-	mode_t mask = umask(0);
-
-	umask(mask);
-	return geteuid() == 0 ? mode : mode & ~mask;
+	return as_root ? mode : mode & ~process_umask;
 }
 
-/* rename(), but an empty directory in the way gives way, as in GNU tar. */
-static int rename_over(const char *from, const char *to)
+/* Make the directories above name, which an archive may leave out. */
+static void make_parents(const char *name)
 {
-	if (rename(from, to) == 0)
-		return 0;
-	if (errno != EISDIR || rmdir(to) < 0)
-		return -1;	/* (a directory not empty: rmdir's "Directory not empty") */
-	return rename(from, to);
+	const char *slash = strrchr(name, '/');
+
+	if (slash != NULL && slash != name) {
+		char *parent = xstrndup(name, slash - name);
+
+		if (make_path(parent, 0777, 0) < 0)
+			warn("%s:", parent);
+		free(parent);
+	}
 }
 
 /*
- * A regular file goes to a temporary file first, renamed over name once complete.
- * Not copy.c's write_new_file, whose rule does not fit an archive: it writes into a
- * device or FIFO found at the name, through a symbolic link too, where a member must
- * replace whatever is in its way (an archive could plant a link to /dev/sda first);
- * here an empty directory gives way too, the temporary name stays short (a 255-byte
- * name plus a suffix is too long), and a member is still read past when no file can
- * be made for it.
+ * Start a regular file: written in place when the name is new, else beside it and
+ * renamed over whatever is there once complete (newfile.h), never into a device, FIFO
+ * or symbolic link found at the name (an archive could plant a link to /dev/sda
+ * first); an empty directory in the way gives way. The directories above are made
+ * only when missing: most members go where the one before went.
  */
+static int begin_file(struct new_file *f, const char *name)
+{
+	int flags = NEW_FILE_CREATE | NEW_FILE_DIRECTORY_GIVES_WAY;
+
+	if (new_file_begin(f, name, NULL, flags) >= 0 || errno != ENOENT)
+		return f->fd;
+	make_parents(name);
+	return new_file_begin(f, name, NULL, flags);
+}
+
+/* A regular file: made whole or not at all; a member is read past when no file can be made. */
 static int extract_file(const struct member *m, const char *name)
 {
-	const char *slash = strrchr(name, '/');
-	char *temp = xmalloc(strlen(name) + 16);
-	int fd, result;
+	struct new_file f;
+	struct stat like = { .st_mode = wanted_mode(m->mode) };
 
-	sprintf(temp, "%.*s.tarXXXXXX", slash ? (int)(slash - name + 1) : 0, name);
-	fd = mkstemp(temp);
-	if (fd < 0) {
+	if (begin_file(&f, name) < 0) {
 		warn("%s:", name);
-		copy_data(m->size, -1);
-		free(temp);
+		copy_data(m->size, -1, NULL);
 		return -1;
 	}
-	result = copy_data(m->size, fd);
-	if (result == 0) {
-		set_owner(m, temp);
-		result = fchmod(fd, wanted_mode(m->mode));
-	}
-	if (close(fd) < 0 || result < 0 || rename_over(temp, name) < 0) {
+	if (copy_data(m->size, f.fd, &f) < 0) {
 		warn("%s:", name);
-		unlink(temp);
-		result = -1;
-	} else {
-		set_times(name, m->mtime, 0);
+		new_file_abort(&f);
+		return -1;
 	}
-	free(temp);
-	return result;
+	member_owner(m, &like.st_uid, &like.st_gid);
+	like.st_atim.tv_nsec = UTIME_OMIT;
+	like.st_mtim.tv_sec = m->mtime;
+	return new_file_commit(&f, &like);
 }
 
 /* Make room for a link or a device: what is there goes, a directory only when empty. */
@@ -876,22 +1008,16 @@ static int extract_other(const struct member *m, const char *name)
 
 static void extract_member(const struct member *m, const char *name)
 {
-	const char *slash = strrchr(name, '/');
 	int result;
 	int is_file = has_data(m->type);
 
 	if (to_stdout) {
-		if (is_file && copy_data(m->size, 1) < 0)
+		if (is_file && copy_data(m->size, 1, NULL) < 0)
 			die("write error:");
 		return;
 	}
-	if (slash != NULL && slash != name) {
-		char *parent = xstrndup(name, slash - name);
-
-		if (make_path(parent, 0777, 0) < 0)
-			warn("%s:", parent);
-		free(parent);
-	}
+	if (!is_file)
+		make_parents(name);
 	result = is_file ? extract_file(m, name) : extract_other(m, name);
 	if (result < 0) {
 		if (!is_file)
@@ -942,11 +1068,11 @@ static void read_archive(int extract, char **files)
 		/* pax extended headers and GNU volume labels are no files: skip them. */
 		if (m.type == 'x' || m.type == 'g' || m.type == 'V' || !picked(name, files, found) ||
 		    excluded(name) || out_name == NULL) {
-			copy_data(m.size, -1);
+			copy_data(m.size, -1, NULL);
 		} else if (!safe_name(name)) {
 			warn("%s: refused: '..' in the name", m.name);
 			status = 1;
-			copy_data(m.size, -1);
+			copy_data(m.size, -1, NULL);
 		} else {
 			if (!extract && verbose)
 				list_long(&m, name);
@@ -955,7 +1081,7 @@ static void read_archive(int extract, char **files)
 			if (extract)
 				extract_member(&m, out_name);
 			else
-				copy_data(m.size, -1);
+				copy_data(m.size, -1, NULL);
 		}
 		free(m.name);
 		free(m.link);
@@ -1192,7 +1318,11 @@ int tar_main(int argc, char **argv)
 		argv = names;
 	}
 	status = 0;
-	record_used = 0;
+	output_used = input_start = input_end = 0;
+	as_root = geteuid() == 0;
+	process_umask = umask(0);
+	umask(process_umask);
+	memset(known_owner, 0, sizeof known_owner);
 	late_count = written_count = 0;
 	verbose_out = stdout;
 	if (strcmp(archive, "-") == 0) {
