@@ -161,12 +161,13 @@ void stdout_big_buffer(void)
 		setvbuf(stdout, NULL, _IOFBF, CHUNK);
 }
 
-/* print_each_line's callback, in a struct: a function pointer cannot travel as a void *. */
+/* each_line's callback and its data, for each_file. */
 struct line_printer {
-	void (*print_line)(const char *line, size_t len);
+	int (*print_line)(const char *line, size_t len, void *data);
+	void *data;
 };
 
-/* each_file's work: every line of fd through print_line, its '\n' after it. */
+/* each_file's work: every line of fd through print_line, its '\n' after it when wanted. */
 static int print_lines_of(int fd, const char *name, void *data)
 {
 	const struct line_printer *printer = data;
@@ -177,20 +178,18 @@ static int print_lines_of(int fd, const char *name, void *data)
 
 	(void)name;
 	lines_start(&in, fd, '\n');
-	while ((line = lines_next(&in, &len)) != NULL) {
-		printer->print_line(line, len);
-		if (!in.last_unterminated)
+	while ((line = lines_next(&in, &len)) != NULL)
+		if (printer->print_line(line, len, printer->data) && !in.last_unterminated)
 			putchar('\n');
-	}
 	error = in.error;
 	lines_end(&in);
 	errno = error;
 	return error ? COPY_READ_ERROR : 0;
 }
 
-int print_each_line(char **files, void (*print_line)(const char *line, size_t len))
+int each_line(char **files, int (*print_line)(const char *line, size_t len, void *data), void *data)
 {
-	struct line_printer printer = { print_line };
+	struct line_printer printer = { print_line, data };
 	int status;
 
 	stdout_big_buffer();
@@ -198,4 +197,24 @@ int print_each_line(char **files, void (*print_line)(const char *line, size_t le
 	if (flush_stdout() < 0)
 		status = 1;
 	return status;
+}
+
+/* print_each_line's print_line, called by each_line (a function pointer cannot travel as a void *). */
+struct plain_printer {
+	void (*print_line)(const char *line, size_t len);
+};
+
+static int print_plain(const char *line, size_t len, void *data)
+{
+	const struct plain_printer *printer = data;
+
+	printer->print_line(line, len);
+	return 1;
+}
+
+int print_each_line(char **files, void (*print_line)(const char *line, size_t len))
+{
+	struct plain_printer printer = { print_line };
+
+	return each_line(files, print_plain, &printer);
 }

@@ -2,11 +2,9 @@
  * cut: print selected parts of lines (POSIX cut, plus GNU's --complement and
  * --output-delimiter). No locale: -c counts bytes, like -b.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include "mini.h"
 #include "lines.h"
 
@@ -157,34 +155,23 @@ struct cut {
 	const char *out_delim;	/* --output-delimiter, or NULL */
 };
 
-/* each_file's work: every line of fd, cut. */
-static int cut_file(int fd, const char *name, void *data)
+/* each_line's work: one line, cut, with its '\n' (even the last line's: GNU's and BusyBox's way). */
+static int cut_line(const char *line, size_t len, void *data)
 {
 	const struct cut *cut = data;
-	struct lines in;
-	char *line;
-	size_t len;
-	int error;
 
-	(void)name;
-	lines_start(&in, fd, '\n');
-	while ((line = lines_next(&in, &len)) != NULL) {
-		if (cut->mode == 'f')
-			cut_fields(line, len, cut->delim, cut->out_delim, cut->only_delimited);
-		else
-			cut_bytes(line, len, cut->out_delim);
-	}
-	error = in.error;
-	lines_end(&in);
-	errno = error;
-	return error ? COPY_READ_ERROR : 0;
+	if (cut->mode == 'f')
+		cut_fields(line, len, cut->delim, cut->out_delim, cut->only_delimited);
+	else
+		cut_bytes(line, len, cut->out_delim);
+	return 0;
 }
 
 int cut_main(int argc, char **argv)
 {
 	struct options o;
 	struct cut cut = { .delim = '\t' };
-	int c, status;
+	int c;
 
 	argc = take_long_options(argc, argv, &cut.out_delim);
 	options_start(&o, argc, argv, "b:c:f:d:sn", usage);
@@ -208,9 +195,5 @@ int cut_main(int argc, char **argv)
 	}
 	if (!cut.mode)
 		usage_error(usage, "one of -b, -c or -f is needed");
-	stdout_big_buffer();
-	status = each_file(argv + o.index, cut_file, &cut);
-	if (flush_stdout() < 0)
-		status = 1;
-	return status;
+	return each_line(argv + o.index, cut_line, &cut);
 }
