@@ -5,6 +5,7 @@
  * a write error ends it (the output is lost anyway).
  */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 #include "mini.h"
@@ -30,7 +31,13 @@ int each_file(char **names, int (*each)(int fd, const char *name, void *data), v
 			errno = error;
 		}
 		if (result == COPY_WRITE_ERROR) {
-			warn("write error:");
+			/*
+			 * Said once: an error of stdout's stream is said by the flush_stdout that
+			 * ends every command writing through it (the stream still holds what it
+			 * could not write, and flushing fails again).
+			 */
+			if (!ferror(stdout))
+				warn("write error:");
 			return 1;
 		}
 		if (result < 0) {

@@ -93,7 +93,8 @@ int copy_files_to_stdout(char **paths);
  * each_file.c: the loop over file operands. Calls each(fd, name, data) for every
  * name (a NULL or empty list: "-" alone; "-" is standard input), then closes the fd.
  * each returns 0, COPY_READ_ERROR (errno set: "cmd: name: error" is said) or
- * COPY_WRITE_ERROR ("cmd: write error" is said and the loop ends). A file that cannot
+ * COPY_WRITE_ERROR (the loop ends; "cmd: write error" is said here, or, when stdout's
+ * stream has the error, by the caller's flush_stdout, so only once). A file that cannot
  * be opened is named and skipped. Returns 0, or 1 when anything failed.
  */
 int each_file(char **names, int (*each)(int fd, const char *name, void *data), void *data);

@@ -22,3 +22,4 @@ check "head -n -0: everything" 'seq 3 | head -n -0' $'1\n2\n3\n'
 check "head -5: the old form" 'seq 10 | head -3' $'1\n2\n3\n'
 check "head -n -N over several reads (a big input)" 'seq 100000 | head -n -99998 | tail -n 1' $'2\n'
 check "head -n: a bad count" 'head -n -x' '' 2 "invalid number '-x'"
+check "head: a write error is said once (stdout's stream, then flush_stdout)" 'seq 100000 > a; head -n 50000 a a 2>err >/dev/full; echo $?; cat err' $'1\nhead: write error: No space left on device\n'
