@@ -51,6 +51,8 @@ enum { BLOCK = 512, RECORD = 20 * BLOCK };
  * in whole records: the archive still ends at a record's end.
  */
 enum { BUFFER = 6 * RECORD };
+/* One run either writes an archive (output) or reads one (input): they share the bytes. */
+static char buffer[BUFFER];
 
 /* A header block as the spec lays it out. */
 struct header {
@@ -68,7 +70,7 @@ static FILE *verbose_out;		/* stderr when the archive or -O data is on stdout */
 
 /* ---- writing ---- */
 
-static char output[BUFFER];
+static char *const output = buffer;
 static size_t output_used;		/* always whole blocks */
 
 static void flush_output(void)
@@ -402,7 +404,7 @@ struct member {
 	char type;
 };
 
-static char input[BUFFER];
+static char *const input = buffer;
 static size_t input_start, input_end;	/* the bytes read but not used yet */
 
 /* Where the archive's unused bytes are, and how many: 0 at its end, -1 on a read error. */
@@ -412,7 +414,7 @@ static ssize_t archive_bytes(const char **at)
 
 	if (input_start == input_end) {
 		do
-			n = read(archive_fd, input, sizeof input);
+			n = read(archive_fd, input, BUFFER);
 		while (n < 0 && errno == EINTR);
 		if (n <= 0)
 			return n;
