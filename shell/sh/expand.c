@@ -253,9 +253,9 @@ static void expand_all_params(struct expansion *e, char which, int dquote)
 /* The first and the last place of the llen characters of s in the len of value, or NULL. */
 static const char *find_first(const char *value, size_t len, const char *s, size_t llen)
 {
-	for (const char *p = value; p + llen <= value + len; p++)
-		if (*p == *s && memcmp(p, s, llen) == 0)
-			return p;
+	for (size_t i = 0; i + llen <= len; i++)
+		if (value[i] == *s && memcmp(value + i, s, llen) == 0)
+			return value + i;
 	return NULL;
 }
 
