@@ -7,10 +7,18 @@
  * Huffman codes are fixed ones from the RFC, or "dynamic" ones sent at the start
  * of the block as a list of code lengths, itself Huffman coded.
  *
- * Reading is done through a bit buffer filled from a 64 KB input buffer; output
- * goes into a 32 KB ring (the window matches copy from), written out each time it
- * fills. Any error longjmps back to gunzip_with(), which says what went wrong;
- * every table index and every distance is checked, so corrupt data only ever
+ * Speed: each code is decoded with one look-up in a table indexed by the next
+ * input bits (two for the rare long codes), whose entry says at once what the
+ * symbol means (a literal, a length or distance base and its extra bits, the
+ * end). While at least a few bytes of input and a whole match of output room are
+ * left, fast_symbols() decodes with its bit buffer in local variables and no
+ * checks but the ones corrupt data needs; near the ends, the careful functions
+ * (get_bits and friends) take over, one symbol at a time. Output goes into one
+ * flat buffer behind the 32 KB of history, so a match is a plain forward copy; it
+ * is written out 64 KB at a time, and the history moved back to the start.
+ *
+ * Any error longjmps back to gunzip_with(), which says what went wrong; every
+ * table index and every distance is checked, so corrupt data only ever
  * produces an error.
  */
 #include <errno.h>
@@ -24,19 +32,66 @@
 #include "inflate.h"
 
 #define WINDOW_SIZE 32768	/* the farthest a match may reach back */
+#define OUTPUT_CHUNK 65536	/* written out at once */
+#define FLUSH_AT (WINDOW_SIZE + OUTPUT_CHUNK)
+#define MAX_MATCH 258
+/* Room after FLUSH_AT: a match started below it always fits, and the word copy
+ * of copy_forward() may write up to 3 bytes past its end. */
+#define OUTPUT_SIZE (FLUSH_AT + MAX_MATCH + 4)
 #define INPUT_SIZE 65536
+/* fast_symbols() runs while this much input is left: one symbol with its match
+ * uses at most 48 bits, and the bit buffer may read 4 bytes ahead. */
+#define FAST_INPUT_MARGIN 16
+
+/* -Os would call the small functions of the inner loop instead of inlining
+ * them, with its variables in memory. */
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+
 #define MAX_CODE_BITS 15	/* no Huffman code is longer */
-#define FAST_BITS 9		/* codes this short are decoded with one table look-up */
 #define MAX_LITERAL_CODES 288
 #define MAX_DISTANCE_CODES 32
 
-/* A Huffman code, built from the code length of each symbol (RFC 1951 3.2.2). */
-struct huffman {
-	uint16_t count[MAX_CODE_BITS + 1];	/* how many codes have each length */
-	uint16_t symbol[MAX_LITERAL_CODES];	/* the symbols, in code order */
-	/* Indexed by the next FAST_BITS input bits: symbol << 4 | code length, or 0
-	 * when the code is longer (or unused) and decode_slowly() must look. */
-	uint16_t fast[1 << FAST_BITS];
+/*
+ * A decoding table entry: what the code at the start of the bit buffer means.
+ * kind is one of:
+ *   0..13            a length or distance: value + the next `kind` bits;
+ *   KIND_LITERAL     the byte value (or a code length, 0..18, in the code of
+ *                    the code lengths);
+ *   KIND_END         the end of the block;
+ *   KIND_SUBTABLE|n  the code is longer than the first-level table: value is
+ *                    where its sub-table starts, indexed by the next n bits;
+ *   KIND_INVALID     no code starts with these bits, or its symbol is unused.
+ * bits is how many input bits the code takes (beyond the first level's, in a
+ * sub-table).
+ */
+enum { KIND_LITERAL = 16, KIND_END = 32, KIND_SUBTABLE = 64, KIND_INVALID = 128 };
+
+struct code_entry {
+	uint8_t kind;
+	uint8_t bits;
+	uint16_t value;
+};
+
+/* The first level is indexed by this many bits: codes up to that long (most of
+ * them) take one look-up. */
+#define LITERAL_ROOT_BITS 10
+#define DISTANCE_ROOT_BITS 8
+/* First level and sub-tables together. In a complete code a sub-table of 2^d
+ * entries holds at least d + 1 codes, so 286 literal/length codes need at most
+ * 47 sub-tables of 32 entries and one of 8, and 30 distance codes three of 128
+ * and one of 32. build_table() checks it anyway. */
+#define LITERAL_TABLE_SIZE ((1 << LITERAL_ROOT_BITS) + 47 * 32 + 8)
+#define DISTANCE_TABLE_SIZE ((1 << DISTANCE_ROOT_BITS) + 3 * 128 + 32)
+
+/* What the symbols of one alphabet mean: 0..literals-1 are literals, end (or -1)
+ * ends the block, and the bases symbols from first_base on are base + extra
+ * bits. Any other symbol is invalid. */
+struct alphabet {
+	int literals;
+	int end;
+	int first_base, bases;
+	const uint16_t *base;
+	const unsigned char *extra;
 };
 
 struct inflater {
@@ -52,19 +107,24 @@ struct inflater {
 	size_t input_pos, input_len;
 	int input_eof;		/* read() said end of file: never ask again (a terminal would) */
 	uint32_t bits;		/* the next bit to use is bit 0 */
-	int bit_count;
+	unsigned bit_count;	/* how many are there (the bits above may be the next
+				 * input bits as well, after fast_refill()) */
 	/* Zero bytes made up past the end of the input so that look-ahead never
 	 * stops; using a bit of one means the input was cut short. */
-	int made_up_bytes;
+	unsigned made_up_bytes;
 
-	/* Output: the ring of the last 32 KB, with what a gzip trailer checks. */
-	unsigned char window[WINDOW_SIZE];
-	unsigned window_pos;	/* where the next byte goes */
-	unsigned written_pos;	/* the bytes before it are written out already */
-	int window_wrapped;	/* the ring has been filled once: all of it is history */
+	/* Output: up to 32 KB of history (the member's data before written_pos is
+	 * written out already), then what is new. Since the start of a member's
+	 * data is at 0 until the buffer is first moved, and 32 KB of history stay
+	 * after that, a distance up to out_pos is always valid. */
+	unsigned char output[OUTPUT_SIZE];
+	unsigned out_pos;	/* where the next byte goes: below FLUSH_AT, but
+				 * for a moment inside huffman_block() */
+	unsigned written_pos;
 	uint32_t crc, size;	/* CRC-32 and length (mod 2^32) of the member's data */
 
-	struct huffman literals, distances;
+	struct code_entry literals[LITERAL_TABLE_SIZE];
+	struct code_entry distances[DISTANCE_TABLE_SIZE];
 };
 
 /* ---- errors ---- */
@@ -85,7 +145,10 @@ static void fail_errno(struct inflater *s, const char *message)
 	longjmp(s->on_error, 1);
 }
 
-/* ---- input: bytes, then bits ---- */
+static const char bad_code[] = "invalid compressed data (bad Huffman code)";
+static const char too_far_back[] = "invalid compressed data (distance too far back)";
+
+/* ---- input: bytes, then bits (the careful way) ---- */
 
 /* Refill the input buffer. Returns the number of bytes now in it (0 at the end). */
 static size_t fill_input(struct inflater *s)
@@ -119,7 +182,7 @@ static unsigned next_byte(struct inflater *s)
 
 /* Make sure at least n (at most 25) bits are in the bit buffer. It is filled up
  * to 25 bits or more at once, so most calls find enough and return at once. */
-static void need_bits(struct inflater *s, int n)
+static void need_bits(struct inflater *s, unsigned n)
 {
 	if (s->bit_count >= n)
 		return;
@@ -130,7 +193,7 @@ static void need_bits(struct inflater *s, int n)
 }
 
 /* Use up n bits of the bit buffer (they must be there). */
-static void drop_bits(struct inflater *s, int n)
+static void drop_bits(struct inflater *s, unsigned n)
 {
 	s->bits >>= n;
 	s->bit_count -= n;
@@ -139,7 +202,7 @@ static void drop_bits(struct inflater *s, int n)
 }
 
 /* The next n bits (n at most 25) as a number, the first bit read being bit 0. */
-static unsigned get_bits(struct inflater *s, int n)
+static unsigned get_bits(struct inflater *s, unsigned n)
 {
 	unsigned value;
 
@@ -165,55 +228,75 @@ static int input_ended(struct inflater *s)
 
 /* ---- output ---- */
 
-/* Write out what the window holds and was not written yet (it is full, or this is
- * the end of a member). */
-static void flush_window(struct inflater *s)
+/* Write out what is new in the output buffer (it is full, or this is the end of
+ * a member); when full, move the last 32 KB to the start as the history. */
+static void flush_output(struct inflater *s)
 {
-	unsigned start = s->written_pos;
+	unsigned start = s->written_pos, length = s->out_pos - start;
 
-	s->written_pos = s->window_pos;
-	s->crc = crc32_update(s->crc, s->window + start, s->window_pos - start);
-	if (s->out >= 0 && write_all(s->out, s->window + start, s->window_pos - start) < 0)
+	s->written_pos = s->out_pos;
+	s->crc = crc32_update(s->crc, s->output + start, length);
+	s->size += length;
+	if (s->out >= 0 && write_all(s->out, s->output + start, length) < 0)
 		fail_errno(s, "write error");
-	if (s->window_pos == WINDOW_SIZE) {
-		s->window_pos = s->written_pos = 0;
-		s->window_wrapped = 1;
+	if (s->out_pos >= FLUSH_AT) {
+		/* The two never overlap: out_pos is FLUSH_AT or more. */
+		memcpy(s->output, s->output + s->out_pos - WINDOW_SIZE, WINDOW_SIZE);
+		s->out_pos = s->written_pos = WINDOW_SIZE;
 	}
 }
 
 static void put_byte(struct inflater *s, unsigned char c)
 {
-	s->window[s->window_pos++] = c;
-	s->size++;
-	if (s->window_pos == WINDOW_SIZE)
-		flush_window(s);
+	s->output[s->out_pos++] = c;
+	if (s->out_pos >= FLUSH_AT)
+		flush_output(s);
 }
 
-/* Copy length bytes from distance bytes back: a match. The copy may overlap what
- * it writes ("distance 1, length 10" repeats one byte ten times). */
+/*
+ * Copy length bytes to out from distance bytes back. The copy may overlap what
+ * it writes ("distance 1, length 10" repeats one byte ten times), so it goes
+ * forward; when the source is 4 bytes back or more, every word it reads is
+ * written already, and a word at a time is safe. It may write up to 3 bytes
+ * past the end (OUTPUT_SIZE leaves room for them); they are overwritten later.
+ */
+static ALWAYS_INLINE unsigned char *copy_forward(unsigned char *out, unsigned distance, unsigned length)
+{
+	const unsigned char *from = out - distance;
+	unsigned char *end = out + length;
+
+	if (distance >= 4) {
+		do {
+			uint32_t word;
+			memcpy(&word, from, 4);
+			memcpy(out, &word, 4);
+			from += 4;
+			out += 4;
+		} while (out < end);
+	} else {
+		do
+			*out++ = *from++;
+		while (out < end);
+	}
+	return end;
+}
+
+/* A match, the careful way (the output buffer has room: see OUTPUT_SIZE). */
 static void copy_match(struct inflater *s, unsigned distance, unsigned length)
 {
-	unsigned pos = s->window_pos;
-
-	if (distance > pos && !s->window_wrapped)
-		fail(s, "invalid compressed data (distance too far back)");
-	s->size += length;
-	while (length--) {
-		s->window[pos] = s->window[(pos - distance) & (WINDOW_SIZE - 1)];
-		if (++pos == WINDOW_SIZE) {
-			s->window_pos = pos;
-			flush_window(s);
-			pos = 0;
-		}
-	}
-	s->window_pos = pos;
+	if (distance > s->out_pos)
+		fail(s, too_far_back);
+	copy_forward(s->output + s->out_pos, distance, length);
+	s->out_pos += length;
+	if (s->out_pos >= FLUSH_AT)
+		flush_output(s);
 }
 
 /* ---- Huffman codes ---- */
 
 /* Reverse the low n bits of code: the RFC packs codes starting from their most
  * significant bit, but the bit buffer hands out bits least significant first. */
-static unsigned reverse_bits(unsigned code, int n)
+static unsigned reverse_bits(unsigned code, unsigned n)
 {
 	unsigned reversed = 0;
 
@@ -224,87 +307,114 @@ static unsigned reverse_bits(unsigned code, int n)
 	return reversed;
 }
 
-/*
- * Build the code h for symbols 0..n-1 whose code lengths are lengths[] (0: the
- * symbol is unused). Codes are given out as RFC 1951 3.2.2 says: shorter codes
- * first, and in symbol order among codes of one length. An incomplete code is
- * accepted (unused codes then fail when met); too many codes are not.
- */
-static void build_huffman(struct inflater *s, struct huffman *h, const unsigned char *lengths, int n)
+/* The table entry for symbol, coded with bits bits. */
+static struct code_entry symbol_entry(const struct alphabet *a, unsigned symbol, unsigned bits)
 {
-	uint16_t offset[MAX_CODE_BITS + 2];
-	unsigned code = 0;
+	struct code_entry e = { KIND_INVALID, bits, 0 };
+
+	if (symbol < (unsigned)a->literals) {
+		e.kind = KIND_LITERAL;
+		e.value = symbol;
+	} else if ((int)symbol == a->end) {
+		e.kind = KIND_END;
+	} else if (symbol - a->first_base < (unsigned)a->bases) {
+		e.kind = a->extra[symbol - a->first_base];
+		e.value = a->base[symbol - a->first_base];
+	}
+	return e;
+}
+
+/* Put e in every slot of table[0 .. 2^table_bits) that starts with the code
+ * reversed (code_bits long). */
+static void fill_slots(struct code_entry *table, unsigned table_bits, unsigned reversed,
+		       unsigned code_bits, struct code_entry e)
+{
+	for (unsigned slot = reversed; slot < (1u << table_bits); slot += 1u << code_bits)
+		table[slot] = e;
+}
+
+/*
+ * Build the decoding table (size entries, root_bits in the first level) of the
+ * code for symbols 0..n-1 whose code lengths are lengths[] (0: the symbol is
+ * unused). Codes are given out as RFC 1951 3.2.2 says: shorter codes first, and
+ * in symbol order among codes of one length.
+ *
+ * A code longer than root_bits takes the slot of its first root_bits bits,
+ * which links to a sub-table for the rest of the bits; the codes sharing those
+ * first bits share the sub-table, as big as the longest of them needs.
+ *
+ * Too many codes for their lengths is an error. Too few (an incomplete code) is
+ * accepted when all its codes fit the first level, as a distance code of a
+ * single code does (an unused code then fails when met); a longer incomplete
+ * code is refused, as zlib does, which keeps the sub-tables within size.
+ */
+static void build_table(struct inflater *s, struct code_entry *table, unsigned size,
+			unsigned root_bits, const unsigned char *lengths, int n,
+			const struct alphabet *a)
+{
+	uint16_t count[MAX_CODE_BITS + 1] = { 0 };
+	uint16_t reversed[MAX_LITERAL_CODES + MAX_DISTANCE_CODES];
+	unsigned char longest_with_prefix[1 << LITERAL_ROOT_BITS];
+	unsigned root_mask = (1u << root_bits) - 1, next_free = 1u << root_bits;
+	unsigned code = 0, longest = 0;
 	int left = 1;		/* codes of the current length not given out yet */
+	const struct code_entry invalid = { KIND_INVALID, 0, 0 };
 
-	memset(h->count, 0, sizeof h->count);
 	for (int i = 0; i < n; i++)
-		h->count[lengths[i]]++;
-	h->count[0] = 0;
-	for (int len = 1; len <= MAX_CODE_BITS; len++) {
-		left = left * 2 - h->count[len];
+		count[lengths[i]]++;
+	count[0] = 0;
+	for (unsigned len = 1; len <= MAX_CODE_BITS; len++) {
+		left = left * 2 - count[len];
 		if (left < 0)
-			fail(s, "invalid compressed data (bad Huffman code)");
+			fail(s, "invalid compressed data (too many Huffman codes)");
+		if (count[len])
+			longest = len;
 	}
+	if (left > 0 && longest > root_bits)
+		fail(s, "invalid compressed data (incomplete Huffman code)");
 
-	/* Sort the symbols by code length: offset[len] is where the first goes. */
-	offset[1] = 0;
-	for (int len = 1; len <= MAX_CODE_BITS; len++)
-		offset[len + 1] = offset[len] + h->count[len];
-	for (int i = 0; i < n; i++)
-		if (lengths[i])
-			h->symbol[offset[lengths[i]]++] = i;
-
-	/* The fast table: each short code fills every slot that starts with it. */
-	memset(h->fast, 0, sizeof h->fast);
-	int next = 0;
-	for (int len = 1; len <= FAST_BITS; len++) {
-		for (int i = 0; i < h->count[len]; i++, code++) {
-			unsigned symbol = h->symbol[next++];
-			for (unsigned slot = reverse_bits(code, len); slot < (1u << FAST_BITS); slot += 1u << len)
-				h->fast[slot] = symbol << 4 | len;
-		}
+	/* Each symbol's code, bits reversed, in length then symbol order. */
+	for (unsigned len = 1; len <= MAX_CODE_BITS; len++) {
+		for (int i = 0; i < n; i++)
+			if (lengths[i] == len)
+				reversed[i] = reverse_bits(code++, len);
 		code <<= 1;
 	}
-}
 
-/*
- * Decode a code longer than FAST_BITS, one bit at a time. Among the codes of one
- * length, the first is the code just after the last one of the length before,
- * doubled; so a code of length len is valid when code - first < count[len].
- */
-static unsigned decode_slowly(struct inflater *s, const struct huffman *h)
-{
-	unsigned code = 0, first = 0, index = 0;
-	uint32_t bits = s->bits;
-
-	for (int len = 1; len <= MAX_CODE_BITS; len++) {
-		code |= bits & 1;
-		bits >>= 1;
-		if (code - first < h->count[len]) {
-			drop_bits(s, len);
-			return h->symbol[index + code - first];
-		}
-		index += h->count[len];
-		first = (first + h->count[len]) << 1;
-		code <<= 1;
+	for (unsigned slot = 0; slot <= root_mask; slot++)
+		table[slot] = invalid;
+	if (longest > root_bits) {
+		memset(longest_with_prefix, 0, root_mask + 1);
+		for (int i = 0; i < n; i++)
+			if (lengths[i] > longest_with_prefix[reversed[i] & root_mask])
+				longest_with_prefix[reversed[i] & root_mask] = lengths[i];
 	}
-	fail(s, "invalid compressed data (bad Huffman code)");
+	for (int i = 0; i < n; i++) {
+		unsigned len = lengths[i];
+		if (len == 0)
+			continue;
+		if (len <= root_bits) {
+			fill_slots(table, root_bits, reversed[i], len, symbol_entry(a, i, len));
+			continue;
+		}
+		/* A long code: its sub-table, made when the first code of its prefix comes. */
+		struct code_entry *link = &table[reversed[i] & root_mask];
+		if (link->kind == KIND_INVALID) {
+			unsigned sub_bits = longest_with_prefix[reversed[i] & root_mask] - root_bits;
+			if (next_free + (1u << sub_bits) > size)
+				fail(s, bad_code);	/* cannot happen for a complete code */
+			link->kind = KIND_SUBTABLE | sub_bits;
+			link->bits = root_bits;
+			link->value = next_free;
+			for (unsigned slot = 0; slot < (1u << sub_bits); slot++)
+				table[next_free++] = invalid;
+		}
+		fill_slots(table + link->value, link->kind & 15, reversed[i] >> root_bits,
+			   len - root_bits, symbol_entry(a, i, len - root_bits));
+	}
 }
 
-/* Read one symbol coded with h. */
-static unsigned decode(struct inflater *s, const struct huffman *h)
-{
-	unsigned entry;
-
-	need_bits(s, MAX_CODE_BITS);
-	entry = h->fast[s->bits & ((1u << FAST_BITS) - 1)];
-	if (entry == 0)
-		return decode_slowly(s, h);
-	drop_bits(s, entry & 15);
-	return entry >> 4;
-}
-
-/* ---- blocks ---- */
+/* ---- the symbols of a block ---- */
 
 /* Length symbols 257..285: the least length, and how many extra bits add to it. */
 static const uint16_t length_base[29] = {
@@ -324,6 +434,180 @@ static const unsigned char distance_extra[30] = {
 	0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6,
 	7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13
 };
+
+static const struct alphabet literal_alphabet = { 256, 256, 257, 29, length_base, length_extra };
+static const struct alphabet distance_alphabet = { 0, -1, 0, 30, distance_base, distance_extra };
+/* The code of the code lengths: its 19 symbols are "literals". */
+static const struct alphabet code_length_alphabet = { 19, -1, 19, 0, NULL, NULL };
+
+/* Read one code with table (root_bits in its first level), the careful way:
+ * returns its entry, its bits used up. */
+static struct code_entry decode(struct inflater *s, const struct code_entry *table,
+				unsigned root_bits)
+{
+	struct code_entry e;
+
+	need_bits(s, MAX_CODE_BITS);
+	e = table[s->bits & ((1u << root_bits) - 1)];
+	if (e.kind & KIND_SUBTABLE) {
+		drop_bits(s, root_bits);
+		e = table[e.value + (s->bits & ((1u << (e.kind & 15)) - 1))];
+	}
+	if (e.kind == KIND_INVALID)
+		fail(s, bad_code);
+	drop_bits(s, e.bits);
+	return e;
+}
+
+/* One symbol of a Huffman-coded block, the careful way. Returns 1 at its end. */
+static int careful_symbol(struct inflater *s)
+{
+	struct code_entry e = decode(s, s->literals, LITERAL_ROOT_BITS);
+
+	if (e.kind == KIND_LITERAL) {
+		put_byte(s, e.value);
+		return 0;
+	}
+	if (e.kind == KIND_END)
+		return 1;
+	unsigned length = e.value + get_bits(s, e.kind);
+	e = decode(s, s->distances, DISTANCE_ROOT_BITS);
+	if (e.kind >= KIND_LITERAL)	/* no distance code would have these */
+		fail(s, bad_code);
+	copy_match(s, e.value + get_bits(s, e.kind), length);
+	return 0;
+}
+
+/*
+ * The bit buffer of fast_symbols(), in local variables. There, the input
+ * always holds enough bytes (FAST_INPUT_MARGIN) for the next symbol, so no
+ * check is made.
+ */
+struct fast_bits {
+	const unsigned char *in;
+	uint32_t bits;
+	unsigned count;
+};
+
+/*
+ * Fill the bit buffer to 24 bits or more, without a loop: the next 4 input
+ * bytes go in above the bits it holds, and the whole bytes that fitted count
+ * as taken. The bits of a byte that fitted only in part stay above count: they
+ * are the next input bits anyway, and the next refill puts the same bits over
+ * them. count must be below 32 (an x86 shift by 32 shifts by nothing).
+ */
+static ALWAYS_INLINE void fast_refill(struct fast_bits *b)
+{
+	uint32_t word;
+
+	memcpy(&word, b->in, 4);	/* x86 is little-endian: the first byte is the low one */
+	b->bits |= word << b->count;
+	b->in += (31 - b->count) >> 3;
+	b->count |= 24;			/* count + 8 * the bytes taken */
+}
+
+static ALWAYS_INLINE void fast_drop(struct fast_bits *b, unsigned n)
+{
+	b->bits >>= n;
+	b->count -= n;
+}
+
+/* The next n bits (at most 13), which the buffer holds. */
+static ALWAYS_INLINE unsigned fast_take(struct fast_bits *b, unsigned n)
+{
+	unsigned value = b->bits & ((1u << n) - 1);
+
+	fast_drop(b, n);
+	return value;
+}
+
+/* The entry of the code at the start of the buffer (at least 15 bits in it),
+ * its bits used up. */
+static ALWAYS_INLINE struct code_entry fast_decode(struct fast_bits *b, const struct code_entry *table,
+					    unsigned root_bits)
+{
+	struct code_entry e = table[b->bits & ((1u << root_bits) - 1)];
+
+	if (e.kind & KIND_SUBTABLE) {
+		fast_drop(b, root_bits);
+		e = table[e.value + (b->bits & ((1u << (e.kind & 15)) - 1))];
+	}
+	fast_drop(b, e.bits);
+	return e;
+}
+
+/* Fail in fast_symbols(), keeping what it decoded for gunzip_with() to give. */
+static void fast_fail(struct inflater *s, unsigned char *out, const char *message)
+	__attribute__((noreturn));
+static void fast_fail(struct inflater *s, unsigned char *out, const char *message)
+{
+	s->out_pos = out - s->output;
+	fail(s, message);
+}
+
+/*
+ * Decode symbols while the input holds FAST_INPUT_MARGIN bytes and the output
+ * is below FLUSH_AT (a whole match fits). Returns 1 at the end of the block, 0
+ * when the careful way must go on.
+ */
+static int fast_symbols(struct inflater *s)
+{
+	struct fast_bits b = { s->input + s->input_pos, s->bits, s->bit_count };
+	const unsigned char *in_limit;
+	unsigned char *out = s->output + s->out_pos;
+	unsigned char *const out_limit = s->output + FLUSH_AT;
+	int ended = 0;
+
+	/* (The careful way always leaves fewer than 32 bits: see fast_refill().) */
+	if (s->input_len - s->input_pos < FAST_INPUT_MARGIN || s->bit_count >= 32)
+		return 0;
+	in_limit = s->input + s->input_len - FAST_INPUT_MARGIN;
+	while (b.in < in_limit && out < out_limit) {
+		fast_refill(&b);	/* 24 bits: a length code and its extra bits */
+		struct code_entry e = fast_decode(&b, s->literals, LITERAL_ROOT_BITS);
+		if (e.kind == KIND_LITERAL) {
+			*out++ = e.value;
+			continue;
+		}
+		if (e.kind == KIND_END) {
+			ended = 1;
+			break;
+		}
+		if (e.kind >= KIND_LITERAL)
+			fast_fail(s, out, bad_code);
+		unsigned length = e.value + fast_take(&b, e.kind);
+		fast_refill(&b);
+		e = fast_decode(&b, s->distances, DISTANCE_ROOT_BITS);
+		if (e.kind >= KIND_LITERAL)	/* no distance code would have these */
+			fast_fail(s, out, bad_code);
+		fast_refill(&b);	/* up to 13 extra bits */
+		unsigned distance = e.value + fast_take(&b, e.kind);
+		if (distance > (unsigned)(out - s->output))
+			fast_fail(s, out, too_far_back);
+		out = copy_forward(out, distance, length);
+	}
+	s->input_pos = b.in - s->input;
+	s->bits = b.bits;
+	s->bit_count = b.count;
+	s->out_pos = out - s->output;
+	return ended;
+}
+
+/* The symbols of a Huffman-coded block, up to its end symbol (256). */
+static void huffman_block(struct inflater *s)
+{
+	for (;;) {
+		if (fast_symbols(s))
+			return;
+		/* The fast way stopped: at the end of the input buffer, or of the output's. */
+		if (s->out_pos >= FLUSH_AT)
+			flush_output(s);
+		if (careful_symbol(s))
+			return;
+	}
+}
+
+/* ---- blocks ---- */
 
 /* A block of raw bytes: LEN, its ones' complement NLEN, then LEN bytes. */
 static void stored_block(struct inflater *s)
@@ -345,42 +629,17 @@ static void stored_block(struct inflater *s)
 		if (s->input_pos == s->input_len && fill_input(s) == 0)
 			fail(s, "unexpected end of file");
 		size_t n = s->input_len - s->input_pos;
-		size_t room = WINDOW_SIZE - s->window_pos;
+		size_t room = FLUSH_AT - s->out_pos;
 		if (n > length)
 			n = length;
 		if (n > room)
 			n = room;
-		memcpy(s->window + s->window_pos, s->input + s->input_pos, n);
+		memcpy(s->output + s->out_pos, s->input + s->input_pos, n);
 		s->input_pos += n;
-		s->window_pos += n;
-		s->size += n;
+		s->out_pos += n;
 		length -= n;
-		if (s->window_pos == WINDOW_SIZE)
-			flush_window(s);
-	}
-}
-
-/* The symbols of a Huffman-coded block, up to its end symbol (256). */
-static void huffman_block(struct inflater *s)
-{
-	for (;;) {
-		unsigned symbol = decode(s, &s->literals);
-		if (symbol < 256) {
-			put_byte(s, symbol);
-			continue;
-		}
-		if (symbol == 256)
-			return;
-		symbol -= 257;
-		if (symbol >= 29)
-			fail(s, "invalid compressed data (bad length code)");
-		unsigned length = length_base[symbol] + get_bits(s, length_extra[symbol]);
-
-		symbol = decode(s, &s->distances);
-		if (symbol >= 30)
-			fail(s, "invalid compressed data (bad distance code)");
-		unsigned distance = distance_base[symbol] + get_bits(s, distance_extra[symbol]);
-		copy_match(s, distance, length);
+		if (s->out_pos >= FLUSH_AT)
+			flush_output(s);
 	}
 }
 
@@ -398,9 +657,11 @@ static void use_fixed_codes(struct inflater *s)
 		lengths[i++] = 7;
 	while (i < 288)
 		lengths[i++] = 8;
-	build_huffman(s, &s->literals, lengths, MAX_LITERAL_CODES);
+	build_table(s, s->literals, LITERAL_TABLE_SIZE, LITERAL_ROOT_BITS, lengths,
+		    MAX_LITERAL_CODES, &literal_alphabet);
 	memset(lengths, 5, MAX_DISTANCE_CODES);
-	build_huffman(s, &s->distances, lengths, MAX_DISTANCE_CODES);
+	build_table(s, s->distances, DISTANCE_TABLE_SIZE, DISTANCE_ROOT_BITS, lengths,
+		    MAX_DISTANCE_CODES, &distance_alphabet);
 }
 
 /* The order in which the code length code's own lengths are sent (RFC 1951 3.2.7). */
@@ -420,14 +681,16 @@ static void read_dynamic_codes(struct inflater *s)
 	if (literal_count > 286 || distance_count > 30)
 		fail(s, "invalid compressed data (too many codes)");
 
-	/* The code for the code lengths: 0..15 are lengths, 16..18 repeat them. */
+	/* The code for the code lengths: 0..15 are lengths, 16..18 repeat them.
+	 * Its table is the literal one's for a while. */
 	memset(lengths, 0, 19);
 	for (int i = 0; i < length_code_count; i++)
 		lengths[length_code_order[i]] = get_bits(s, 3);
-	build_huffman(s, &s->literals, lengths, 19);
+	build_table(s, s->literals, LITERAL_TABLE_SIZE, LITERAL_ROOT_BITS, lengths, 19,
+		    &code_length_alphabet);
 
 	for (int i = 0; i < total;) {
-		unsigned symbol = decode(s, &s->literals);
+		unsigned symbol = decode(s, s->literals, LITERAL_ROOT_BITS).value;
 		unsigned repeat, value = 0;
 		if (symbol < 16) {
 			lengths[i++] = symbol;
@@ -450,8 +713,10 @@ static void read_dynamic_codes(struct inflater *s)
 	}
 	if (lengths[256] == 0)
 		fail(s, "invalid compressed data (no end of block code)");
-	build_huffman(s, &s->literals, lengths, literal_count);
-	build_huffman(s, &s->distances, lengths + literal_count, distance_count);
+	build_table(s, s->literals, LITERAL_TABLE_SIZE, LITERAL_ROOT_BITS, lengths,
+		    literal_count, &literal_alphabet);
+	build_table(s, s->distances, DISTANCE_TABLE_SIZE, DISTANCE_ROOT_BITS,
+		    lengths + literal_count, distance_count, &distance_alphabet);
 }
 
 /* A whole DEFLATE stream: blocks until the one marked last. */
@@ -609,10 +874,9 @@ static void gunzip_members(struct inflater *s)
 	for (int first = 1; start_member(s, first); first = 0) {
 		read_header(s);
 		s->crc = s->size = 0;
-		s->window_pos = s->written_pos = 0;
-		s->window_wrapped = 0;
+		s->out_pos = s->written_pos = 0;
 		inflate_stream(s);
-		flush_window(s);
+		flush_output(s);
 		check_trailer(s);
 	}
 }
@@ -631,14 +895,14 @@ int gunzip_with(int in, int out, const char *name, int flags)
 	s->bits = 0;
 	s->bit_count = 0;
 	s->made_up_bytes = 0;
-	s->window_pos = s->written_pos = 0;
+	s->out_pos = s->written_pos = 0;
 	if (setjmp(s->on_error) == 0) {
 		gunzip_members(s);
 	} else {
 		/* Give what could be decoded, as for a file cut short: zcat of it is
 		 * still worth having. (After a write error, nothing is left to give.) */
-		if (s->out >= 0 && s->window_pos > s->written_pos)
-			write_all(s->out, s->window + s->written_pos, s->window_pos - s->written_pos);
+		if (s->out >= 0 && s->out_pos > s->written_pos)
+			write_all(s->out, s->output + s->written_pos, s->out_pos - s->written_pos);
 		errno = s->error_errno;
 		/* A format ending in ':' makes warn() add the text of errno. */
 		if (s->error_errno)

@@ -102,6 +102,34 @@ check "gunzip: a stored block whose length check fails" \
 check "gunzip: a dynamic block with too many codes" \
 	"printf '\\037\\213\\010\\0\\0\\0\\0\\0\\0\\003\\375\\377\\377\\377' > x.gz; gunzip -c x.gz" '' 1 'too many codes'
 check "gunzip: a 1-byte file" "printf '\\037' > x.gz; gunzip -c x.gz; gunzip -l x.gz" '' 1 'not in gzip format'
+# Corrupt DEFLATE data, crafted bit by bit: literals follow the fault, so that the fast
+# decoder (which needs 16 bytes of input left) is the one that meets it. What was decoded
+# before the fault is still given.
+# A fixed block: 'a', then a match 2 bytes back, then 40 'b'.
+GZ_TOO_FAR='\037\213\010\000\000\000\000\000\000\003\113\004\302\244\244\244\244\244\244\244\244\244\244\244\244\244\244\244\244\244\244\244\244\244\244\244\244\244\244\244\244\244\244\244\244\244\244\244\244\244\244\244\044\000\000\000\000\000\000\000\000\000'
+# A fixed block: 30 'c', the unused length code 286, 30 'c'.
+GZ_CODE_286='\037\213\010\000\000\000\000\000\000\003\113\116\116\116\116\116\116\116\116\116\116\116\116\116\116\116\116\116\116\116\116\116\116\116\116\116\116\116\116\116\036\113\116\116\116\116\116\116\116\116\116\116\116\116\116\116\116\116\116\116\116\116\116\116\116\116\116\116\116\116\116\006\000\000\000\000\000\000\000\000\000'
+# A fixed block: 30 'd', a match with the unused distance code 30, 30 'd'.
+GZ_DISTANCE_30='\037\213\010\000\000\000\000\000\000\003\113\111\111\111\111\111\111\111\111\111\111\111\111\111\111\111\111\111\111\111\111\111\111\111\111\111\111\111\111\111\001\276\224\224\224\224\224\224\224\224\224\224\224\224\224\224\224\224\224\224\224\224\224\224\224\224\224\224\224\224\224\024\000\000\000\000\000\000\000\000\000'
+# A dynamic block whose code length code gives all 19 symbols 1 bit.
+GZ_OVERSUBSCRIBED='\037\213\010\000\000\000\000\000\000\003\005\340\223\044\111\222\044\111\222\000\000\000\000\000\000\000\000\000\000\000\000\000'
+# A dynamic block whose literal code is 'a' (1 bit) and the end (12 bits): incomplete.
+GZ_INCOMPLETE='\037\213\010\000\000\000\000\000\000\003\005\340\001\011\000\000\100\000\040\154\365\377\211\004\000\000\000\000\000\000\000\000\000\000\000\000'
+# A fixed block starting with a match 1 byte back (for a second member).
+GZ_MATCH_FIRST='\037\213\010\000\000\000\000\000\000\003\003\002\000\000\000\000\000\000\000\000\000'
+check "gunzip: a match too far back, fast decoder" "printf '$GZ_TOO_FAR' > x.gz; gunzip -c x.gz" 'a' 1 '^gunzip: x.gz: invalid compressed data \(distance too far back\)$'
+check "gunzip: an unused length code" "printf '$GZ_CODE_286' > x.gz; gunzip -c x.gz" 'cccccccccccccccccccccccccccccc' 1 '^gunzip: x.gz: invalid compressed data \(bad Huffman code\)$'
+check "gunzip: an unused distance code" "printf '$GZ_DISTANCE_30' > x.gz; gunzip -c x.gz" 'dddddddddddddddddddddddddddddd' 1 'bad Huffman code'
+check "gunzip: a Huffman code with too many codes" "printf '$GZ_OVERSUBSCRIBED' > x.gz; gunzip -t x.gz" '' 1 '^gunzip: x.gz: invalid compressed data \(too many Huffman codes\)$'
+check "gunzip: an incomplete Huffman code with a long code" "printf '$GZ_INCOMPLETE' > x.gz; gunzip -t x.gz" '' 1 '^gunzip: x.gz: invalid compressed data \(incomplete Huffman code\)$'
+check "gunzip: a second member may not reach back into the first" \
+	"seq 1000 | /usr/bin/gzip > x.gz; printf '$GZ_MATCH_FIRST' >> x.gz; gunzip -c x.gz | tail -n 1" $'1000\n' 0 'distance too far back'
+check "gunzip: matches reaching back across the output buffer's moves" \
+	'head -c 20000 /dev/urandom > r; for i in 1 2 3 4 5 6 7 8 9 10 11 12; do cat r; done > big; /usr/bin/gzip -9 < big > big.gz; gunzip -c big.gz | cmp - big && echo same' $'same\n'
+check "gunzip: stored and Huffman blocks mixed, 64 KB and more each" \
+	'{ head -c 70000 /dev/urandom; seq 30000; head -c 70000 /dev/urandom; seq 30000; } > m; /usr/bin/gzip -1 < m > m.gz; gunzip -c m.gz | cmp - m && echo same' $'same\n'
+check "gunzip: a big member after a big member" \
+	'{ seq 200000 | /usr/bin/gzip; seq 100000 | /usr/bin/gzip -1; } > c.gz; { seq 200000; seq 100000; } > c; gunzip -c c.gz | cmp - c && echo same' $'same\n'
 check "gunzip -f into a FIFO writes into it (write_new_file keeps devices and FIFOs)" \
 	'echo hi | gzip > a.gz; mkfifo a; cat a > got & gunzip -f a.gz; wait; cat got; test -p a && echo fifo' $'hi\nfifo\n'
 check "gunzip -f over a symlink to a FIFO replaces the link, never writes through it" \
