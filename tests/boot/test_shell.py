@@ -34,7 +34,9 @@ SH_TESTS = os.path.join(HERE, "..", "sh")
 sys.path.insert(0, SH_TESTS)
 from run import judge, parse  # noqa: E402
 
-ALL_CASES_TIMEOUT = 900   # a guard against a hang only (the suite takes about a minute)
+ALL_CASES_TIMEOUT = 900   # guards against a hang only (the suite takes 1 to 2 minutes)
+CASE_TIMEOUT = 120        # the runner's own timeout ends a case after 60 s
+SLOW = 30                 # a case taking longer is named in a "#" line
 
 
 def host_only(case):
@@ -135,6 +137,22 @@ def console_size(m):
     m.run("exit")
 
 
+def follow_runner(m):
+    """Wait for the runner's last line; name the slow cases in "#" lines."""
+    deadline = time.monotonic() + ALL_CASES_TIMEOUT
+    last = time.monotonic()
+    while True:
+        done = m.expect(r"@@ (\d+|all done)\n", CASE_TIMEOUT).group(1)
+        now = time.monotonic()
+        if done == "all done":
+            return
+        if now - last > SLOW:
+            print("# sh-guest: case %s took %.0f s" % (done, now - last), flush=True)
+        if now > deadline:
+            raise Timeout("the runner took more than %d s" % ALL_CASES_TIMEOUT)
+        last = now
+
+
 def run_in_guest(iso, image):
     """Boot with the image as the IDE disk; True when the runner got to its end."""
     extra = ["-nic", "none", "-drive", "file=%s,format=raw,if=ide,index=0" % image]
@@ -144,7 +162,7 @@ def run_in_guest(iso, image):
             out = m.run("mount /dev/sda /mnt && echo mounted", 60)
             check("sh-guest: the guest mounts the cases' disk", "mounted" in out, out)
             m.send("sh /mnt/guest-run.sh /mnt\n")
-            m.expect(r"@@ all done", ALL_CASES_TIMEOUT)
+            follow_runner(m)
             m.wait_prompt(60)
             console_size(m)
             out = m.run("umount /mnt && echo unmounted", 60)
