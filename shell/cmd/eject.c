@@ -51,7 +51,8 @@ static int is_mounted_from(const char *fsname, const char *device, dev_t number)
 	char full[PATH_MAX];
 	struct stat st;
 
-	if (realpath(fsname, full) == NULL)
+	/* proc, tmpfs, none...: no device, and no name to look up in the current directory. */
+	if (fsname[0] != '/' || realpath(fsname, full) == NULL)
 		return 0;
 	if (is_on_device(full, device))
 		return 1;
