@@ -8,11 +8,14 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include "mini.h"
 #include "tree.h"
 
@@ -24,7 +27,7 @@ struct ancestor {
 	const struct ancestor *up;
 };
 
-static void walk_one(struct walk *w, const char *path, const struct ancestor *up);
+static void walk_one(struct walk *w, const char *path, unsigned char type, const struct ancestor *up);
 
 /* "cmd: path: reason" (unless quiet), and the walk's status becomes 1. */
 static void walk_error(struct walk *w, const char *path)
@@ -39,47 +42,96 @@ static int is_dot_or_dotdot(const char *name)
 	return name[0] == '.' && (name[1] == '\0' || (name[1] == '.' && name[2] == '\0'));
 }
 
-/* All names in the directory but . and .., as a malloc'd array; NULL on error. */
-static char **read_names(const char *path, size_t *count)
-{
-	DIR *dir = opendir(path);
-	struct dirent *e;
-	char **names = NULL;
-	size_t n = 0, room = 0;
+/* ---- reading a directory ---- */
 
-	if (dir == NULL)
+/* A record of getdents64(2), as the kernel lays it out (linux/dirent.h). */
+struct kernel_dirent {
+	uint64_t ino;
+	int64_t offset;
+	unsigned short length;	/* of the whole record, to the next one */
+	unsigned char type;
+	char name[];
+};
+
+/*
+ * Read with getdents64 into a buffer of 32 KB, not through readdir: uClibc's
+ * opendir costs an fstat and an fcntl more, and reads in blocks of the file
+ * system's size (1 KB on a small ext2), so a directory of a hundred files took
+ * nine system calls where this takes four.
+ */
+enum { DIRECTORY_BUFFER = 32768 };
+
+struct dir_entry *read_directory(const char *path, int with_dots, size_t *count)
+{
+	static char *buffer;	/* one for all: each directory is read whole, then closed */
+	struct dir_entry *list = NULL;
+	size_t n = 0, room = 0;
+	long got;
+	int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd < 0)
 		return NULL;
-	while ((e = readdir(dir)) != NULL) {
-		if (is_dot_or_dotdot(e->d_name))
-			continue;
-		if (n == room) {	/* grow by doubling: a big directory is not copied over and over */
-			room = room ? 2 * room : 64;
-			names = xrealloc(names, room * sizeof *names);
+	if (buffer == NULL)
+		buffer = xmalloc(DIRECTORY_BUFFER);
+	while ((got = syscall(SYS_getdents64, fd, buffer, DIRECTORY_BUFFER)) > 0) {
+		const struct kernel_dirent *e;
+		for (long at = 0; at < got; at += e->length) {
+			e = (const struct kernel_dirent *)(buffer + at);
+			if (!with_dots && is_dot_or_dotdot(e->name))
+				continue;
+			if (n == room) {	/* grow by doubling: a big directory is not copied over and over */
+				room = room ? 2 * room : 64;
+				list = xrealloc(list, room * sizeof *list);
+			}
+			list[n].name = xstrdup(e->name);
+			list[n++].type = e->type;
 		}
-		names[n++] = xstrdup(e->d_name);
 	}
-	closedir(dir);
+	if (got < 0) {
+		int error = errno;
+		free_directory(list, n);
+		close(fd);
+		errno = error;
+		return NULL;
+	}
+	close(fd);
 	*count = n;
-	return names ? names : xmalloc(1);
+	return list ? list : xmalloc(sizeof *list);	/* empty, but not an error */
+}
+
+void free_directory(struct dir_entry *list, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		free(list[i].name);
+	free(list);
+}
+
+/* ---- walking a tree ---- */
+
+/* Whether the error just met is a file gone since its directory was read, to pass over. */
+static int vanished(const struct walk *w)
+{
+	return w->skip_vanished && w->depth > 0 && errno == ENOENT;
 }
 
 /* Visit everything inside the directory path. Returns 0, or -1 if it could not be read. */
 static int walk_contents(struct walk *w, const char *path, const struct ancestor *me)
 {
 	size_t count = 0;
-	char **names = read_names(path, &count);
+	struct dir_entry *names = read_directory(path, 0, &count);
 
 	if (names == NULL) {
-		walk_error(w, path);
+		if (!vanished(w))
+			walk_error(w, path);
 		return -1;
 	}
 	w->depth++;
 	for (size_t i = 0; i < count; i++) {
-		char *child = path_join(path, names[i]);
+		char *child = path_join(path, names[i].name);
 		if (!w->stop)
-			walk_one(w, child, me);
+			walk_one(w, child, names[i].type, me);
 		free(child);
-		free(names[i]);
+		free(names[i].name);
 	}
 	w->depth--;
 	free(names);
@@ -127,14 +179,34 @@ static int get_status(struct walk *w, const char *path, struct stat *st)
 	return lstat(path, st);
 }
 
-static void walk_one(struct walk *w, const char *path, const struct ancestor *up)
+/*
+ * With type_only, whether the directory's word on the file's type is enough: it
+ * must have given one, and neither a directory (entering it needs its device and
+ * inode) nor a symbolic link to follow.
+ */
+static int type_is_enough(const struct walk *w, unsigned char type)
+{
+	int following = w->follow == WALK_LOGICAL || (w->follow == WALK_OPERANDS && w->depth == 0);
+
+	return w->type_only && type != DT_UNKNOWN && type != DT_DIR && !(type == DT_LNK && following);
+}
+
+/* type: what the directory said of path (DT_UNKNOWN for an operand). */
+static void walk_one(struct walk *w, const char *path, unsigned char type, const struct ancestor *up)
 {
 	struct stat st;
 	struct ancestor me;
 	int entered = 0;
 
+	if (type_is_enough(w, type)) {
+		memset(&st, 0, sizeof st);
+		st.st_mode = DTTOIF(type);
+		w->visit(w, path, &st, WALK_FILE);
+		return;
+	}
 	if (get_status(w, path, &st) < 0) {
-		walk_error(w, path);
+		if (!vanished(w))
+			walk_error(w, path);
 		return;
 	}
 	if (!S_ISDIR(st.st_mode)) {
@@ -159,7 +231,7 @@ int walk_tree(struct walk *w, const char *path)
 	w->stop = 0;
 	if (w->one_file_system && get_status(w, path, &st) == 0)
 		w->root_device = st.st_dev;
-	walk_one(w, path, NULL);
+	walk_one(w, path, DT_UNKNOWN, NULL);
 	return w->status;
 }
 

@@ -99,7 +99,7 @@ static int du_visit(struct walk *w, const char *path, const struct stat *st, enu
 
 int du_main(int argc, char **argv)
 {
-	struct du_walk d = { .walk.visit = du_visit, .max_depth = -1 };
+	struct du_walk d = { .walk.visit = du_visit, .walk.skip_vanished = 1, .max_depth = -1 };
 	struct options o;
 	long long n;
 	int c, status = 0, total = 0;

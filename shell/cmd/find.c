@@ -25,6 +25,7 @@
 #include "mini.h"
 #include "ask.h"
 #include "escape.h"
+#include "lines.h"
 #include "runcmd.h"
 #include "modes.h"
 #include "pattern.h"
@@ -81,6 +82,7 @@ static struct {
 	int pos, count;
 	int max_depth, min_depth, depth_first, one_file_system;
 	int has_action;			/* no action given: -print is implied */
+	int needs_status;		/* a primary looks at more of a file than its name and type */
 	int pruned;			/* -prune said: do not enter this directory */
 	int quit;			/* -quit said: stop here */
 	int status;
@@ -308,6 +310,20 @@ static void check_format(const char *format)
 				usage_error(usage, "unknown -printf directive '%.*s'", (int)(s - percent), percent);
 		}
 	}
+}
+
+/* Whether -printf FORMAT shows more of a file than its name, depth and type (%p %y...). */
+static int format_needs_status(const char *format)
+{
+	const char *s = format;
+	struct directive d;
+
+	while ((s = strchr(s, '%')) != NULL) {
+		s = parse_directive(s + 1, &d);
+		if (!strchr("pfhPdyY%", d.letter))
+			return 1;
+	}
+	return 0;
 }
 
 /* The letter of -type for mode, or 'U' for a type find has no letter for. */
@@ -648,6 +664,26 @@ static int parse_option(const char *word)
 	return 1;
 }
 
+/*
+ * Whether a primary needs no more of a file than its name and type. When all of
+ * the expression's do, the walk takes the type from the directory (d_type) and
+ * spares an lstat for every file that is not a directory: find -name X, find
+ * -type f, find alone. (-printf is judged by its format.)
+ */
+static int needs_only_type(const char *word)
+{
+	static const char *const names[] = {
+		"-name", "-iname", "-path", "-wholename", "-regex", "-iregex", "-type",
+		"-print", "-print0", "-printf", "-prune", "-quit", "-delete", "-true", "-false",
+		"-exec", "-ok", "-maxdepth", "-mindepth", "-xdev", "-mount", "-depth", NULL
+	};
+
+	for (int i = 0; names[i]; i++)
+		if (strcmp(word, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
 static int is_test_with_argument(const char *word)
 {
 	static const char *const names[] = {
@@ -748,6 +784,8 @@ static struct node *parse_primary(void)
 	}
 	n = new_node(PRIMARY, NULL, NULL);
 	n->test = always_true;
+	if (!needs_only_type(word))
+		find.needs_status = 1;
 	if (parse_option(word)) {
 		return n;
 	} else if (strcmp(word, "-print") == 0 || strcmp(word, "-print0") == 0) {
@@ -757,6 +795,8 @@ static struct node *parse_primary(void)
 	} else if (strcmp(word, "-printf") == 0) {
 		n->text = next_arg(word);
 		check_format(n->text);
+		if (format_needs_status(n->text))
+			find.needs_status = 1;
 		n->test = action_printf;
 		find.has_action = 1;
 	} else if (strcmp(word, "-prune") == 0) {
@@ -871,6 +911,7 @@ int find_main(int argc, char **argv)
 	if (argc == 2 && strcmp(argv[1], "--help") == 0)
 		show_help(usage);
 	memset(&find, 0, sizeof find);
+	stdout_big_buffer();	/* a path a line adds up: 64 KB writes, not 4 KB */
 	find.max_depth = 1 << 30;
 	find.now = time(NULL);
 	/* -H, -L, -P come before the paths: how symlinks lead on. */
@@ -900,6 +941,8 @@ int find_main(int argc, char **argv)
 		f.expression = new_node(AND, f.expression, print);
 	}
 	f.walk.one_file_system = find.one_file_system;
+	f.walk.type_only = !find.needs_status;
+	f.walk.skip_vanished = 1;
 	if (first_expression == paths) {
 		find.start = ".";
 		status = walk_tree(&f.walk, ".");

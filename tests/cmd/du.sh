@@ -23,3 +23,5 @@ check "du --max-depth=N and --max-depth N" 'mkdir -p a/b/c; du --max-depth=1 a |
 check "du -k after -h: the last wins" 'mkdir d; du -h -k -d0 d | cut -f1 | grep -c "^[0-9]*$"' $'1\n'
 check "du --max-depth: a bad number" 'du --max-depth=x' '' 2 "invalid depth 'x'"
 check "du: an unknown long option" 'du --nosuch' '' 2 "unknown option '--nosuch'"
+check "du: a file that vanished while walking is no error" 'du -s /proc/self/fd > /dev/null; echo $?; du /proc/self/task > /dev/null; echo $?' $'0\n0\n'
+check "du: a missing operand among others is still an error" 'mkdir d; du -s d nosuch > out; s=$?; cut -f2 out; exit $s' $'d\n' 1 'du: nosuch: No such file'

@@ -85,3 +85,15 @@ check "find -quit: stops at the first match" 'mkdir -p d/a d/b; : > d/a/x; : > d
 check "find -quit: no implied -print after it" ': > x; find . -name x -quit' ''
 check "find -quit: the other paths are not walked" 'mkdir a b; find a b -print -quit' $'a\n'
 check "find -quit: -exec + still runs" 'mkdir d; : > d/x; find d -type f -exec echo {} + -quit' $'d/x\n'
+# With only name and type tests, find takes the type from the directory (d_type) and does
+# not lstat every file: the answers must be those of lstat (-links +0 forces it).
+types='mkdir -p t/d; : > t/f; ln -s f t/lf; ln -s d t/ld; ln -s nowhere t/ln; mkfifo t/p;'
+check "find -type from the directory = from lstat" "$types"' for y in f d l p; do [ "$(find t -type $y | sort)" = "$(find t -type $y -links +0 | sort)" ] || echo "differs: $y"; done; find t -type l | sort' \
+	$'t/ld\nt/lf\nt/ln\n'
+check "find -L -type: symlinks followed, not taken from the directory" "$types"' find -L t -type d | sort; find -L t -type f | sort; find -L t -type l' \
+	$'t\nt/d\nt/ld\nt/f\nt/lf\nt/ln\n'
+check "find -printf %y %p: the type from the directory" "$types"' find t -printf "%y %p\n" | sort' \
+	$'d t\nd t/d\nf t/f\nl t/ld\nl t/lf\nl t/ln\np t/p\n'
+# A file gone between the reading of its directory and the look at it is passed over in
+# silence (GNU find and du, toybox): find's own directory descriptor in /proc/self/fd is one.
+check "find: a file that vanished while walking is no error" 'find /proc/self/fd -size -1000 > /dev/null; echo $?; find /proc/self/task > /dev/null; echo $?' $'0\n0\n'
