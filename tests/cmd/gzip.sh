@@ -16,6 +16,31 @@ check "gzip: short data with overlapping matches" \
 	"$BOTH"'; printf aaaaaaaaaaaaaaaaaaaaaaabababababababcabcabc > a; gzip -k a; both a a.gz; printf x > b; gzip -k b; both b b.gz' $'same\nsame\n'
 check "gzip -1 and -9" \
 	"$BOTH"'; seq 100000 > s; gzip -1 -c s > 1.gz; gzip -9 -c s > 9.gz; both s 1.gz; both s 9.gz; od -An -tu1 -j8 -N1 1.gz; od -An -tu1 -j8 -N1 9.gz' $'same\nsame\n   4\n   2\n'
+# The encoder's corners: every level, incompressible data, the window's far end, the longest
+# matches, input arriving in small pieces.
+MIXED='seq 20000 > m; head -c 3000 /dev/urandom >> m; yes "a run of the same line" | head -c 70000 >> m; head -c 40000 m >> m; printf x >> m'
+check "gzip -1 to -9: each level round-trips" \
+	"$BOTH; $MIXED"'; for l in 1 2 3 4 5 6 7 8 9; do gzip -$l -c m > $l.gz; both m $l.gz; done' \
+	$'same\nsame\nsame\nsame\nsame\nsame\nsame\nsame\nsame\n'
+check "gzip: text, -9 smallest, -1 largest" \
+	'for i in $(seq 5000); do echo "the quick brown fox $((i * 7919 % 1000)) jumps over $((i % 37)) lazy dogs"; done > t; for l in 1 6 9; do gzip -$l -c t | wc -c > $l; done; [ $(cat 9) -le $(cat 6) ] && [ $(cat 6) -lt $(cat 1) ] && echo ordered' $'ordered\n'
+check "gzip: random 1 MB at -1, -6, -9 grows by less than 0.1%" \
+	"$BOTH"'; head -c 1048576 /dev/urandom > r; for l in 1 6 9; do gzip -$l -c r > r.gz; both r r.gz; [ $(wc -c < r.gz) -lt 1049600 ] && echo small; done' \
+	$'same\nsmall\nsame\nsmall\nsame\nsmall\n'
+check "gzip: repeats 32 KB back and just beyond" \
+	"$BOTH"'; head -c 32000 /dev/urandom > a; cat a a a > near; head -c 32769 /dev/urandom > b; cat b b > far; gzip -k near far; both near near.gz; both far far.gz; [ $(wc -c < near.gz) -lt 33000 ] && echo near small' \
+	$'same\nsame\nnear small\n'
+check "gzip: matches of 258 bytes and more, back to back" \
+	"$BOTH"'; head -c 300 /dev/urandom > p; for i in $(seq 200); do cat p; done > l; printf abc >> l; for l in 1 9; do gzip -$l -c l > l.gz; both l l.gz; done; [ $(wc -c < l.gz) -lt 1000 ] && echo small' \
+	$'same\nsame\nsmall\n'
+check "gzip: input through a pipe a line at a time" \
+	"$BOTH"'; for i in $(seq 3000); do echo "line $i"; done > f; for i in $(seq 3000); do echo "line $i"; done | gzip > f.gz; both f f.gz' $'same\n'
+check "gzip: not smaller than the host's gzip -6 by more than 1% at -6 and -9" \
+	'seq 200000 > s; cp /etc/services t 2>/dev/null || seq 3000 > t; for f in s t; do h=$(/usr/bin/gzip -6 -c $f | wc -c); for l in 6 9; do [ $(gzip -$l -c $f | wc -c) -le $((h + h / 100)) ] && echo ok; done; done' \
+	$'ok\nok\nok\nok\n'
+check "gzip: a level out of range" 'gzip -0 < /dev/null' '' 2 "unknown option '-0'"
+check "gzip: a read error leaves no FILE.gz" \
+	'ln -s /proc/self/mem m; gzip -k m; s=$?; ls; exit $s' $'m\n' 1 '^gzip: read error: Input/output error$'
 check "gzip -c keeps FILE" 'seq 10 > f; gzip -c f > x.gz; ls; gunzip -c x.gz | wc -l' $'f\nx.gz\n10\n'
 check "gzip -k keeps FILE" 'seq 10 > f; gzip -k f; ls' $'f\nf.gz\n'
 check "gzip: existing FILE.gz refused" 'echo a > f; echo old > f.gz; gzip f; s=$?; ls; cat f.gz; exit $s' $'f\nf.gz\nold\n' 1 'gzip: f.gz already exists'
