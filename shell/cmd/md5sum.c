@@ -24,7 +24,8 @@ static const char usage[] =
 static int digest_fd(int fd, enum hash_kind kind, char *hex)
 {
 	static const char digits[] = "0123456789abcdef";
-	unsigned char buf[16384], digest[HASH_MAX_SIZE];
+	static unsigned char buf[65536];	/* 64 KB reads: few system calls */
+	unsigned char digest[HASH_MAX_SIZE];
 	struct hash h;
 	ssize_t n;
 

@@ -26,3 +26,6 @@ check "md5sum -c: one space, a name with spaces" 'echo hi > "a b"; md5sum "a b" 
 check "md5sum -c: - is standard input" 'echo hi | md5sum > l; echo hi | md5sum -c l' $'-: OK\n'
 check "sha256sum -c: one space and a star" 'echo hi > f; sha256sum f | sed "s/  / */" > l; sha1sum f | sed "s/  / /" > l1; sha256sum -c l; sha1sum -c l1' $'f: OK\nf: OK\n'
 check "md5sum -c: a digest with no name is malformed" 'echo "764efa883dda1e11db47671c4a3bbd9e " > l; md5sum -c l' '' 1 'no properly formatted'
+check "md5sum, sha1sum, sha256sum: lengths around blocks and 64 KB reads, as the host's" \
+	'for n in 0 1 55 56 63 64 65 119 120 128 65535 65536 65537 200000; do /usr/bin/head -c $n /dev/urandom > f; for h in md5 sha1 sha256; do [ "$(${h}sum f)" = "$(/usr/bin/${h}sum f)" ] || echo "differs: $h $n"; done; done; echo done' $'done\n'
+check "md5sum: from a pipe in small pieces" 'for i in $(seq 300); do printf 0123456789abcdefghi; done > f; for i in $(seq 300); do printf 0123456789abcdefghi; done | md5sum | cut -c1-32 > a; /usr/bin/md5sum < f | cut -c1-32 > b; cmp a b && echo same' $'same\n'
