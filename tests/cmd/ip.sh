@@ -34,7 +34,7 @@ check "ip neigh add, show, replace, del" "netns <<<'$setup ip neigh add 192.0.2.
 	$'192.0.2.5 dev v0 lladdr 52:54:00:00:00:05 PERMANENT\n192.0.2.5 dev v0 lladdr 52:54:00:00:00:06 STALE\n0\n'
 check "ip neigh replace: creates; change, nud reachable" "netns <<<'$setup ip neigh replace 192.0.2.6 lladdr 52:54:00:00:00:06 dev v0 nud permanent; ip neigh change 192.0.2.6 lladdr 52:54:00:00:00:07 dev v0 nud reachable; ip n | grep -o \"^192.0.2.6 dev v0 lladdr 52:54:00:00:00:07\"'" \
 	$'192.0.2.6 dev v0 lladdr 52:54:00:00:00:07\n'
-check "ip neigh add: nud noarp, shown with nud all only" "netns <<<'$setup ip neigh add 192.0.2.7 lladdr 52:54:00:00:00:07 dev v0 nud noarp; ip n | grep -c 192.0.2.7; ip n show nud all | grep 192.0.2.7; ip n show nud noarp dev v0'" \
+check "ip neigh add: nud noarp, shown with nud all only" "netns <<<'$setup ip neigh add 192.0.2.7 lladdr 52:54:00:00:00:07 dev v0 nud noarp; ip n | grep -c 192.0.2.7; ip n show nud all | grep 192.0.2.7; ip -4 n show nud noarp dev v0'" \
 	$'0\n192.0.2.7 dev v0 lladdr 52:54:00:00:00:07 NOARP\n192.0.2.7 dev v0 lladdr 52:54:00:00:00:07 NOARP\n'
 check "ip -6 neigh add" "netns <<<'$setup ip -6 neigh add 2001:db8::5 lladdr 52:54:00:00:00:05 dev v0; ip -6 n s dev v0 | grep 2001'" \
 	$'2001:db8::5 dev v0 lladdr 52:54:00:00:00:05 PERMANENT\n'
