@@ -121,7 +121,10 @@ struct target {
  * Open the file the copy goes into (old: dst's lstat, NULL when there is none).
  * A new name is written directly, there is nothing to lose; an existing file is
  * replaced through a temporary name beside it; a device or fifo is written to
- * itself (cp file /dev/null must write to the device).
+ * itself (cp file /dev/null must write to the device). Not newfile.h's new_file,
+ * whose rule is the same but for what cp needs more: a new name gets its final mode
+ * from open itself (no fchmod for each of the 10,000 files of a cp -a), a device is
+ * written in place, and with -p an owner (but for EPERM) or a time not kept is an error.
  */
 static int open_target(const char *dst, const struct stat *old, mode_t mode, struct target *t)
 {
