@@ -822,18 +822,21 @@ static void slide_window(struct deflater *s)
 static int read_input(struct deflater *s)
 {
 	while (!s->input_eof && s->end - s->pos < MIN_LOOKAHEAD) {
+		size_t room;
 		ssize_t got;
 		/* Past this, a match could reach back beyond the window's start. */
 		if (s->pos >= WINDOW_SIZE + MAX_DISTANCE)
 			slide_window(s);
-		got = read(s->in, s->window + s->end, BUFFER_SIZE - s->end);
-		if (got < 0 && errno == EINTR)
-			continue;
+		/* Filled to the end, whatever sizes a pipe hands over: where the
+		 * buffer ends must depend on the input alone, or the same bytes
+		 * would compress differently through a pipe and from a file. */
+		room = BUFFER_SIZE - s->end;
+		got = read_full(s->in, s->window + s->end, room);
 		if (got < 0) {
 			warn("read error:");
 			return -1;
 		}
-		if (got == 0)
+		if ((size_t)got < room)
 			s->input_eof = 1;
 		s->crc = crc32_update(s->crc, s->window + s->end, got);
 		s->size += got;
