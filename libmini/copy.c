@@ -1,11 +1,11 @@
 /*
  * copy.c: copying files and trees (the heart of POSIX cp; mv uses it across file systems).
  *
- * Never lose data: a copy over an existing file is written to a temporary name in
- * the target's directory and renamed over the target only once it is complete, so
- * a full disk or a read error leaves the old target as it was (a copy to a new
- * name is removed again when it fails). Holes in sparse files stay holes: blocks
- * of zeros are skipped with lseek instead of being written.
+ * Never lose data (newfile.h's rule): a copy over an existing file is written to a
+ * temporary name in the target's directory and renamed over the target only once it
+ * is complete, so a full disk or a read error leaves the old target as it was (a copy
+ * to a new name is removed again when it fails). Holes in sparse files stay holes:
+ * blocks of zeros are skipped with lseek instead of being written.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -96,108 +96,56 @@ static int copy_sparse(int in, int out, off_t size)
 	return ftruncate(out, size);
 }
 
-/* The umask, read once: nothing changes it while a command copies. */
-static mode_t process_umask(void)
-{
-	static int known;
-	static mode_t bits;
-
-	if (!known) {
-		bits = umask(0);
-		umask(bits);
-		known = 1;
-	}
-	return bits;
-}
-
-/* Where a copy is written. */
-struct target {
-	int fd;
-	char *temp;		/* a temporary name to rename over dst at the end, or NULL */
-	int created;		/* dst is a new file: remove it if the copy fails */
-};
-
 /*
- * Open the file the copy goes into (old: dst's lstat, NULL when there is none).
- * A new name is written directly, there is nothing to lose; an existing file is
- * replaced through a temporary name beside it; a device or fifo is written to
- * itself (cp file /dev/null must write to the device). Not newfile.h's new_file,
- * whose rule is the same but for what cp needs more: a new name gets its final mode
- * from open itself (no fchmod for each of the 10,000 files of a cp -a), a device is
- * written in place, and with -p an owner (but for EPERM) or a time not kept is an error.
+ * Copy the regular file src (status st) to dst, whose lstat is old (NULL if none),
+ * through newfile.h's rule: a new name is written in place with its final mode (no
+ * fchmod for each of the 10,000 files of a cp -a), a device or FIFO is written into
+ * (cp FILE /dev/null), an existing file is replaced whole through a temporary file
+ * beside it. mode is the result's; keep_times (-p) keeps owner and times as well.
  */
-static int open_target(const char *dst, const struct stat *old, mode_t mode, struct target *t)
-{
-	t->temp = NULL;
-	t->created = old == NULL;
-	if (old == NULL) {
-		t->fd = open(dst, O_WRONLY | O_CREAT | O_EXCL, mode);
-	} else if (!S_ISREG(old->st_mode)) {
-		t->fd = open(dst, O_WRONLY | O_TRUNC);
-	} else {
-		t->temp = xmalloc(strlen(dst) + 8);
-		sprintf(t->temp, "%s.XXXXXX", dst);
-		t->fd = mkstemp(t->temp);
-	}
-	return t->fd;
-}
-
-/* Set owner, times and mode of the finished copy (owner first: chown clears set-id bits). */
-static int finish_file(const struct target *t, const struct stat *st, mode_t mode, int keep_times)
-{
-	if (!t->temp && !t->created)
-		return 0;		/* a device keeps its own */
-	if (keep_times) {
-		struct timespec times[2] = { st->st_atim, st->st_mtim };
-		if (fchown(t->fd, st->st_uid, st->st_gid) < 0 && errno != EPERM)
-			return -1;
-		if (futimens(t->fd, times) < 0)
-			return -1;
-	}
-	/* A new file already has the mode, unless the umask took bits away or chown did. */
-	if (t->created && !keep_times && (mode & process_umask()) == 0)
-		return 0;
-	return fchmod(t->fd, mode);
-}
-
-/* Copy the regular file src to dst, whose lstat is old (NULL if none). */
 static int copy_to(const char *src, const char *dst, const struct stat *old,
 		   const struct stat *st, mode_t mode, int keep_times)
 {
-	struct target t;
-	int in, ok;
+	struct new_file out;
+	struct stat like = *st;
+	int in, flags = NEW_FILE_INTO_DEVICE | (old ? 0 : NEW_FILE_CREATE), ok;
 
 	in = open(src, O_RDONLY);
 	if (in < 0) {
 		warn("%s:", src);
 		return -1;
 	}
-	if (open_target(dst, old, mode & 0777, &t) < 0) {
+	if (keep_times)
+		flags |= NEW_FILE_PRESERVE;
+	if (new_file_begin_mode(&out, dst, NULL, flags, mode) < 0) {
 		warn("%s:", dst);
 		close(in);
-		free(t.temp);
 		return -1;
 	}
 	/* Holes are made only in a file of our own, and only for a source that has them. */
-	if ((t.temp || t.created) && st->st_blocks * 512LL < st->st_size)
-		ok = copy_sparse(in, t.fd, st->st_size) == 0;
+	if (!out.into_device && st->st_blocks * 512LL < st->st_size)
+		ok = copy_sparse(in, out.fd, st->st_size) == 0;
 	else
-		ok = copy_range(in, t.fd, -1, 0) == 0;
-	ok = ok && finish_file(&t, st, mode, keep_times) == 0;
+		ok = copy_range(in, out.fd, -1, 0) == 0;
 	close(in);
-	ok = close(t.fd) == 0 && ok;
-	if (ok && t.temp)
-		ok = rename(t.temp, dst) == 0;
 	if (!ok) {
 		warn("%s:", dst);
-		if (t.temp || t.created)
-			unlink(t.temp ? t.temp : dst);
+		new_file_abort(&out);
+		return -1;
 	}
-	free(t.temp);
-	return ok ? 0 : -1;
+	like.st_mode = mode;
+	if (!keep_times) {	/* the copy is ours, and made now */
+		like.st_uid = (uid_t)-1;
+		like.st_gid = (gid_t)-1;
+		like.st_atim.tv_nsec = like.st_mtim.tv_nsec = UTIME_OMIT;
+	}
+	return new_file_commit(&out, &like);
 }
 
-/* As copy_to; a dst that is a symlink to a file is written through: that file is replaced. */
+/*
+ * As copy_to; a dst that is a symlink to a file is written through: that file is
+ * replaced. A dangling link (or a loop) is neither written through nor replaced.
+ */
 static int copy_to_name(const char *src, const char *dst, const struct stat *old,
 			const struct stat *st, mode_t mode, int keep_times)
 {
@@ -205,18 +153,16 @@ static int copy_to_name(const char *src, const char *dst, const struct stat *old
 	char *real;
 	int result;
 
-	if (old == NULL || !S_ISLNK(old->st_mode) || (real = realpath(dst, NULL)) == NULL)
+	if (old == NULL || !S_ISLNK(old->st_mode))
 		return copy_to(src, dst, old, st, mode, keep_times);
+	real = realpath(dst, NULL);
+	if (real == NULL) {
+		warn("%s:", dst);
+		return -1;
+	}
 	result = copy_to(src, real, lstat(real, &real_old) == 0 ? &real_old : NULL, st, mode, keep_times);
 	free(real);
 	return result;
-}
-
-int copy_regular(const char *src, const char *dst, const struct stat *st, mode_t mode, int keep_times)
-{
-	struct stat old;
-
-	return copy_to_name(src, dst, lstat(dst, &old) == 0 ? &old : NULL, st, mode, keep_times);
 }
 
 /* Copy a symlink as a link: the same target text. */
@@ -308,7 +254,7 @@ static void remember_links(struct copy_walk *c, const char *dst, const struct st
 static int copy_one_file(struct copy_walk *c, const char *src, const char *dst, const struct stat *st)
 {
 	const struct copy_options *how = c->how;
-	mode_t mode = st->st_mode & (how->preserve ? 07777 : 0777 & ~process_umask());
+	mode_t mode = st->st_mode & (how->preserve ? 07777 : 0777 & ~current_umask());
 	struct stat old;
 	int exists = lstat(dst, &old) == 0;
 
@@ -362,7 +308,7 @@ static int copy_directory(struct copy_walk *c, const char *src, const char *dst,
 		chmod(dst, st->st_mode & 07777);
 	} else if ((st->st_mode & S_IRWXU) != S_IRWXU) {
 		/* Take back the rwx for us that mkdir added (the umask had its say there). */
-		chmod(dst, st->st_mode & 0777 & ~process_umask());
+		chmod(dst, st->st_mode & 0777 & ~current_umask());
 	}
 	return 0;
 }
@@ -442,39 +388,12 @@ int copy_path(const char *src, const char *dst, const struct copy_options *how)
 	return c.walk.status;
 }
 
-/* write_new_file's way for a device or a FIFO: write into it, as into a pipe. */
-static int write_into_special(const char *target, int (*fill)(int out, void *data), void *data)
-{
-	int out = open(target, O_WRONLY);
-	int ok;
-
-	if (out < 0) {
-		warn("%s:", target);
-		return 1;
-	}
-	ok = fill(out, data) == 0;
-	if (close(out) < 0 && ok) {
-		warn("%s: write error:", target);
-		ok = 0;
-	}
-	return !ok;
-}
-
 int write_new_file(const char *target, const struct stat *like,
 		   int (*fill)(int out, void *data), void *data)
 {
 	struct new_file f;
-	struct stat old;
 
-	/*
-	 * /dev/null, /dev/tty, a FIFO: a file renamed over it would replace the device. Only
-	 * one standing at the name itself (lstat): a symlink is replaced as before, so a link
-	 * planted to /dev/sda never gets written into.
-	 */
-	if (lstat(target, &old) == 0 && !S_ISREG(old.st_mode) && !S_ISDIR(old.st_mode) &&
-	    !S_ISLNK(old.st_mode))
-		return write_into_special(target, fill, data);
-	if (new_file_begin(&f, target, NULL, 0) < 0) {
+	if (new_file_begin(&f, target, NULL, NEW_FILE_INTO_DEVICE) < 0) {
 		warn("%s:", target);
 		return 1;
 	}

@@ -22,16 +22,10 @@ struct copy_options {
 /*
  * Copy the file or tree src to the name dst. Existing regular files are replaced
  * whole: the copy goes to a temporary file next to dst, renamed over dst only
- * once it is complete. Returns 0, or 1 after reporting any error.
+ * once it is complete (newfile.h); a device or FIFO at dst is written into; sparse
+ * files keep their holes. Returns 0, or 1 after reporting any error.
  */
 int copy_path(const char *src, const char *dst, const struct copy_options *how);
-
-/*
- * Copy the regular file src (whose status is st) to dst the same safe way; mode
- * is the permission of the result. Sparse files keep their holes. Returns 0 or -1
- * after reporting the error.
- */
-int copy_regular(const char *src, const char *dst, const struct stat *st, mode_t mode, int keep_times);
 
 /*
  * Write target anew, the safe way (newfile.h): fill writes the new contents to a

@@ -1,7 +1,7 @@
 /*
  * newfile.h: writing a file whole, or not at all: the one safety rule of every command
- * that replaces a file (sed -i, vi :w, sort -o, gzip, gunzip, install, tar -x, the
- * account files).
+ * that replaces a file (cp, mv, sed -i, vi :w, sort -o, gzip, gunzip, install, tar -x,
+ * the account files).
  *
  * The new contents go to a temporary file beside the target, in the same directory
  * (so on the same file system); only when they are complete does the file get its
@@ -34,35 +34,61 @@ enum new_file_flags {
 	/* Failing to give the file like's owner is an error (the account files); otherwise
 	 * the file stays ours, as any new file would be (not root). */
 	NEW_FILE_MUST_OWN = 8,
+	/* A device or FIFO standing at the target (not a symlink to one) is written into,
+	 * keeping its owner, mode and times: a file renamed over /dev/null would replace
+	 * the device (cp FILE /dev/null, sort -o /dev/stdout). */
+	NEW_FILE_INTO_DEVICE = 16,
+	/* cp -p's promise: like's times are kept, and its owner unless we may not give it
+	 * (EPERM: we are not root, and the copy stays ours, as POSIX allows), or the new
+	 * file fails. */
+	NEW_FILE_PRESERVE = 32,
 };
 
 struct new_file {
 	int fd;			/* write the new contents here */
 	const char *target;
-	char *temp;		/* the temporary name; NULL when the target itself was created */
+	char *temp;		/* the temporary name; NULL when the target itself is written */
+	int into_device;	/* the target is a device or FIFO written in place: it is never
+				 * removed, and keeps its own owner, mode and times */
+	mode_t mode;		/* the mode open gave a target it created, or (mode_t)-1 */
 	int flags;
 };
 
 /*
  * Start writing a new target: make the temporary file "DIR/.NAME.MARKxxxxxx" (mode 0600,
  * mkstemp), mark (may be NULL) being what tells one's own temporary files apart, or
- * with NEW_FILE_CREATE the target itself when there is none. The name part is left out
- * when it would make the name too long for a directory entry. Returns f->fd, or -1 with
- * errno set and nothing made (the caller says it: it may want to make the directory and
- * try again).
+ * with NEW_FILE_CREATE the target itself when there is none (mode 0600 too), or with
+ * NEW_FILE_INTO_DEVICE open the device or FIFO that is there. The name part is left out
+ * when it would make the name too long for a directory entry. A directory at the target
+ * fails at once (EISDIR) unless it may give way. Returns f->fd, or -1 with errno set and
+ * nothing made (the caller says it: it may want to make the directory and try again).
  */
 int new_file_begin(struct new_file *f, const char *target, const char *mark, int flags);
 
 /*
+ * new_file_begin, but a target created in place (NEW_FILE_CREATE) gets the permissions
+ * create_mode (less the umask) from open itself, and new_file_commit needs no fchmod
+ * when that is already like's mode: cp -a's 10,000 new files cost no system call more.
+ */
+int new_file_begin_mode(struct new_file *f, const char *target, const char *mark, int flags,
+			mode_t create_mode);
+
+/*
  * Finish it: like's owner (first, as chown clears set-id bits; an id of -1 keeps ours),
  * like's mode (the 07777 bits) and times (UTIME_OMIT in tv_nsec keeps one; times are
- * never worth an error) on the descriptor, fsync with NEW_FILE_SYNC, close, rename over
- * the target. Returns 0, or -1 after saying "cmd: TARGET: why" and removing what
- * new_file_begin made; the old target is then untouched.
+ * worth an error only with NEW_FILE_PRESERVE) on the descriptor, fsync with
+ * NEW_FILE_SYNC, close, rename over the target (a device only gets closed). Returns 0,
+ * or -1 after saying "cmd: TARGET: why" and removing what new_file_begin made; the old
+ * target is then untouched.
  */
 int new_file_commit(struct new_file *f, const struct stat *like);
 
-/* Give up: close and remove what new_file_begin made (errno is kept for the caller). */
+/* Give up: close and remove what new_file_begin made, never a device (errno is kept
+ * for the caller). */
 void new_file_abort(struct new_file *f);
+
+/* The process's umask, asked once (reading it means setting it; nothing changes it while
+ * a command runs): the bits open takes away from a new file's mode (cp, new_file_begin). */
+mode_t current_umask(void);
 
 #endif

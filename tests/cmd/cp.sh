@@ -55,3 +55,22 @@ check "cp -T: a directory named as DEST is not entered" 'mkdir -p s d; echo x > 
 check "cp -T: one source only" ': > a; : > b; mkdir d; cp -T a b d' '' 2 "extra operand 'd'"
 check "cp -H: a symlink operand is followed, those inside are not" 'mkdir -p s/d; echo x > f; ln -s ../f s/d/l; ln -s s sl; cp -rH sl t; [ -L t/d/l ] && [ ! -L t ] && echo ok' $'ok\n'
 check "cp -d: a symlink copied as a link" 'echo x > f; ln -s f l; cp -d l m; readlink m' $'f\n'
+# The copy goes through libmini/newfile.c: written beside the target, renamed over it whole.
+check "cp: a read error midway leaves the old file whole and no temporary file" \
+	'echo old > t; cp /proc/self/mem t; echo $?; cat t; ls -A' $'1\nold\nt\n' 0 'Input/output error'
+check "cp: a read-only target is replaced whole (root), no temporary file left" \
+	'echo new > a; echo old > b; chmod 444 b; ln b c; cp a b; echo $?; cat b c; ls -A' $'0\nnew\nold\na\nb\nc\n'
+check "cp -p: over an existing file, mode and times kept" \
+	'echo x > a; chmod 604 a; touch -d 2020-01-01 a; echo old > b; cp -p a b; stat -c "%a %Y" b' $'604 1577836800\n'
+check "cp -p: the mode even where the umask would take bits away" \
+	'umask 077; echo x > a; chmod 644 a; cp -p a b; stat -c %a b' $'644\n'
+check "cp: without -p a new file's mode is the umask's" \
+	'umask 077; echo x > a; chmod 644 a; cp a b; stat -c %a b' $'600\n'
+check "cp -a: a set-user-id file stays set-user-id" 'echo x > a; chmod 4755 a; cp -a a b; stat -c %a b' $'4755\n'
+check "cp: into a FIFO, which stays a FIFO" \
+	'echo x > a; mkfifo f; cat f > out & cp a f; wait; cat out; [ -p f ] && echo fifo' $'x\nfifo\n'
+check "cp: through a symlink to a device" 'echo x > a; ln -s /dev/null l; cp a l; readlink l' $'/dev/null\n'
+check "cp: a dangling symlink is neither followed nor replaced" \
+	'echo x > a; ln -s nowhere l; cp a l; echo $?; readlink l; ls -A' $'1\nnowhere\na\nl\n' 0 'cp: l: No such file'
+check "cp -T: onto a directory fails, nothing left behind" \
+	'echo x > a; mkdir d; cp -T a d; echo $?; ls -A . d' $'1\n.:\na\nd\n\nd:\n' 0 'cp: d: Is a directory'
