@@ -198,23 +198,3 @@ int each_line(char **files, int (*print_line)(const char *line, size_t len, void
 		status = 1;
 	return status;
 }
-
-/* print_each_line's print_line, called by each_line (a function pointer cannot travel as a void *). */
-struct plain_printer {
-	void (*print_line)(const char *line, size_t len);
-};
-
-static int print_plain(const char *line, size_t len, void *data)
-{
-	const struct plain_printer *printer = data;
-
-	printer->print_line(line, len);
-	return 1;
-}
-
-int print_each_line(char **files, void (*print_line)(const char *line, size_t len))
-{
-	struct plain_printer printer = { print_line };
-
-	return each_line(files, print_plain, &printer);
-}

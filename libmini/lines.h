@@ -49,16 +49,13 @@ const char *find_string(const char *hay, size_t n, const char *needle, size_t m)
 void stdout_big_buffer(void);
 
 /*
- * The loop of the line filters (cut; expand, unexpand, fold and rev through
- * print_each_line): for every line of every file (standard input for none or "-"),
- * print_line(line, len, data) prints what becomes of it and returns 1 for the line's
- * '\n' to follow (when it had one), or 0 when it ended the line itself or dropped it
- * (cut -s). The files go through each_file (mini.h): unreadable ones are reported and
- * skipped; stdout is flushed at the end. Returns the exit status: 0, or 1 after any error.
+ * The loop of the line filters (cut, expand, unexpand, fold, rev): for every line of
+ * every file (standard input for none or "-"), print_line(line, len, data) prints what
+ * becomes of it and returns 1 for the line's '\n' to follow (when it had one), or 0 when
+ * it ended the line itself or dropped it (cut -s); data carries the command's settings.
+ * The files go through each_file (mini.h): unreadable ones are reported and skipped;
+ * stdout is flushed at the end. Returns the exit status: 0, or 1 after any error.
  */
 int each_line(char **files, int (*print_line)(const char *line, size_t len, void *data), void *data);
-
-/* each_line for a print_line that needs no data and always wants the line's '\n' after it. */
-int print_each_line(char **files, void (*print_line)(const char *line, size_t len));
 
 #endif

@@ -17,12 +17,15 @@ static const char usage[] =
 	"  -b        count bytes, not columns\n"
 	"  -s        break after the last blank before the width, when there is one\n";
 
-static int count_bytes, at_spaces;
-static long width = 80;
+struct fold {
+	int count_bytes;	/* -b */
+	int at_spaces;		/* -s */
+	long width;		/* -w */
+};
 
-static long advance(long column, char c)
+static long advance(const struct fold *how, long column, char c)
 {
-	if (count_bytes)
+	if (how->count_bytes)
 		return column + 1;
 	if (c == '\t')
 		return (column / 8 + 1) * 8;
@@ -33,8 +36,10 @@ static long advance(long column, char c)
 	return column + 1;
 }
 
-static void fold_line(const char *line, size_t len)
+/* each_line's work: the line in pieces of at most the width, then its '\n'. */
+static int fold_line(const char *line, size_t len, void *data)
 {
+	const struct fold *how = data;
 	size_t start = 0;
 
 	while (start < len) {
@@ -43,8 +48,8 @@ static void fold_line(const char *line, size_t len)
 		int have_blank = 0;
 		/* How much fits on this output line? */
 		for (; i < len; i++) {
-			long next = advance(column, line[i]);
-			if (next > width && i > start)
+			long next = advance(how, column, line[i]);
+			if (next > how->width && i > start)
 				break;
 			column = next;
 			if (line[i] == ' ' || line[i] == '\t') {
@@ -52,31 +57,33 @@ static void fold_line(const char *line, size_t len)
 				have_blank = 1;
 			}
 		}
-		if (i < len && at_spaces && have_blank)
+		if (i < len && how->at_spaces && have_blank)
 			i = last_blank + 1;
 		fwrite(line + start, 1, i - start, stdout);
 		if (i < len)
 			putchar('\n');
 		start = i;
 	}
+	return 1;
 }
 
 int fold_main(int argc, char **argv)
 {
 	struct options o;
+	struct fold how = { 0, 0, 80 };
 	int c;
 	long long n;
 
 	options_start(&o, argc, argv, "bsw:", usage);
 	while ((c = options_next(&o)) != -1) {
 		if (c == 'b')
-			count_bytes = 1;
+			how.count_bytes = 1;
 		else if (c == 's')
-			at_spaces = 1;
+			how.at_spaces = 1;
 		else if (parse_long(o.arg, &n) < 0 || n < 1)
 			usage_error(usage, "invalid width '%s'", o.arg);
 		else
-			width = n;
+			how.width = n;
 	}
-	return print_each_line(argv + o.index, fold_line);
+	return each_line(argv + o.index, fold_line, &how);
 }

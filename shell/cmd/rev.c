@@ -7,10 +7,13 @@ static const char usage[] =
 	"Usage: rev [FILE]...\n"
 	"Copy each FILE (standard input for none or -), every line reversed.\n";
 
-static void print_reversed(const char *line, size_t len)
+/* each_line's work: the line backwards, then its '\n'. */
+static int print_reversed(const char *line, size_t len, void *unused)
 {
+	(void)unused;
 	while (len > 0)
 		putchar(line[--len]);
+	return 1;
 }
 
 int rev_main(int argc, char **argv)
@@ -20,5 +23,5 @@ int rev_main(int argc, char **argv)
 	options_start(&o, argc, argv, "", usage);
 	while (options_next(&o) != -1)
 		;
-	return print_each_line(argv + o.index, print_reversed);
+	return each_line(argv + o.index, print_reversed, NULL);
 }

@@ -17,28 +17,32 @@ static const char usage[] =
 	"  -t N     tab stops every N columns (default 8); -t LIST stops at these columns\n"
 	"           (-t implies -a)\n";
 
-static struct tabstops tabs;
-static int all_blanks;
+struct unexpand {
+	struct tabstops tabs;	/* -t */
+	int all_blanks;		/* -a */
+};
 
-static int is_tab_stop(long column)
+static int is_tab_stop(const struct tabstops *tabs, long column)
 {
-	if (tabs.every)
-		return column % tabs.every == 0;
-	for (int i = 0; i < tabs.n; i++)
-		if (tabs.stops[i] == column)
+	if (tabs->every)
+		return column % tabs->every == 0;
+	for (int i = 0; i < tabs->n; i++)
+		if (tabs->stops[i] == column)
 			return 1;
 	return 0;
 }
 
-static void unexpand_line(const char *line, size_t len)
+/* each_line's work: the line with its runs of blanks as tabs, then its '\n'. */
+static int unexpand_line(const char *line, size_t len, void *data)
 {
+	const struct unexpand *how = data;
 	long column = 0, pending = 0;	/* spaces seen but not written yet */
 	int leading = 1;
 
 	for (size_t i = 0; i < len; i++) {
 		char c = line[i];
-		if ((c == ' ' || c == '\t') && (leading || all_blanks)) {
-			long next = tabstops_next(&tabs, column);
+		if ((c == ' ' || c == '\t') && (leading || how->all_blanks)) {
+			long next = tabstops_next(&how->tabs, column);
 			if (c == '\t') {
 				putchar('\t');
 				pending = 0;
@@ -47,7 +51,7 @@ static void unexpand_line(const char *line, size_t len)
 			}
 			pending++;
 			column++;
-			if (is_tab_stop(column)) {
+			if (is_tab_stop(&how->tabs, column)) {
 				putchar(pending > 1 ? '\t' : ' ');
 				pending = 0;
 			}
@@ -61,23 +65,25 @@ static void unexpand_line(const char *line, size_t len)
 	}
 	for (; pending > 0; pending--)
 		putchar(' ');
+	return 1;
 }
 
 int unexpand_main(int argc, char **argv)
 {
 	struct options o;
+	struct unexpand how = { .all_blanks = 0 };
 	int c;
 
-	tabstops_parse(&tabs, "8");
+	tabstops_parse(&how.tabs, "8");
 	options_start(&o, argc, argv, "at:", usage);
 	while ((c = options_next(&o)) != -1) {
 		if (c == 'a') {
-			all_blanks = 1;
+			how.all_blanks = 1;
 		} else {
-			if (tabstops_parse(&tabs, o.arg) < 0)
+			if (tabstops_parse(&how.tabs, o.arg) < 0)
 				usage_error(usage, "invalid tab stops '%s'", o.arg);
-			all_blanks = 1;
+			how.all_blanks = 1;
 		}
 	}
-	return print_each_line(argv + o.index, unexpand_line);
+	return each_line(argv + o.index, unexpand_line, &how);
 }

@@ -6,3 +6,5 @@ check "unexpand: lone space stays" 'printf "abcdefg b\n" | unexpand -a' $'abcdef
 check "unexpand: partial run stays spaces" 'printf "   a\n" | unexpand' $'   a\n'
 check "unexpand: bad list" 'unexpand -t x' '' 2 'invalid'
 check "unexpand: missing file" 'unexpand nosuch' '' 1 'nosuch'
+check "unexpand -t: the settings reach every file" 'printf "    a   b\n" > f; unexpand -t 4 f f' $'\ta\tb\n\ta\tb\n'
+check "unexpand: a directory operand is named" 'mkdir d; unexpand d' '' 1 'unexpand: d: Is a directory'
