@@ -61,30 +61,17 @@ int copy_fd(int in, int out)
 	}
 }
 
+/* each_file's work for copy_files_to_stdout: the bytes as they are, straight through. */
+static int copy_to_stdout(int fd, const char *name, void *unused)
+{
+	(void)name;
+	(void)unused;
+	return copy_fd(fd, STDOUT_FILENO);
+}
+
 int copy_files_to_stdout(char **paths)
 {
-	int status = 0;
-
-	for (; *paths; paths++) {
-		int fd = open_input(*paths), result;
-		if (fd < 0) {
-			warn("%s:", *paths);
-			status = 1;
-			continue;
-		}
-		result = copy_fd(fd, STDOUT_FILENO);
-		if (fd != STDIN_FILENO)
-			close(fd);
-		if (result == COPY_WRITE_ERROR) {
-			warn("write error:");
-			return 1;
-		}
-		if (result < 0) {
-			warn("%s:", *paths);
-			status = 1;
-		}
-	}
-	return status;
+	return each_file(paths, copy_to_stdout, NULL);
 }
 
 int open_input(const char *path)

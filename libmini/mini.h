@@ -85,9 +85,10 @@ ssize_t read_full(int fd, void *buf, size_t len);
  * COPY_WRITE_ERROR (both negative): the caller names the input or says "write error". */
 enum { COPY_READ_ERROR = -1, COPY_WRITE_ERROR = -2 };
 int copy_fd(int in, int out);
-/* Copy each of the NULL-terminated paths ("-": standard input) to standard output, as
- * cat does. Returns 0, or 1 after naming each file it could not read; a write error is
- * said once and ends the copy. (less and more do this when stdout is no terminal.) */
+/* Copy each of the NULL-terminated paths ("-" or none: standard input) to standard
+ * output, as cat does: each_file with copy_fd. Returns 0, or 1 after naming each file it
+ * could not read; a write error is said once and ends the copy. (less and more do this
+ * when stdout is no terminal.) */
 int copy_files_to_stdout(char **paths);
 /*
  * each_file.c: the loop over file operands. Calls each(fd, name, data) for every

@@ -7,3 +7,5 @@ check "less: missing file, carries on" 'echo a > x; less nosuch x' $'a\n' 1 'les
 check "less: a directory" 'mkdir d; less d' '' 1 'less: d: Is a directory'
 check "less --help" 'less --help | head -n 1' $'Usage: less [-NSi] [FILE]...\n'
 check "less: bad option" 'less -Z' '' 2 "unknown option '-Z'"
+check "less to a full disk: the write error is said once" 'echo a > x; less x x 2>err >/dev/full; echo $?; cat err' $'1\nless: write error: No space left on device\n'
+check "less: - among the files is standard input" 'echo a > x; echo b | less x - x' $'a\nb\na\n'

@@ -17,3 +17,5 @@ $'::::::::::::::\nx\n::::::::::::::\n1\n<--More--(Next file: y)>::::::::::::::\n
 check "more: a terminal as input" "$MORE_PTY '' more" 'more: no file, and standard input is a terminal
 Usage: more [FILE]...
 '
+check "more to a full disk: the write error is said once" 'echo 1 >x; more x x 2>err >/dev/full; echo $?; /bin/cat err' $'1\nmore: write error: No space left on device\n'
+check "more: a directory is named, the next file copied" 'mkdir d; echo 1 >x; more d x | /bin/cat' $'1\n' 0 'more: d: Is a directory'
