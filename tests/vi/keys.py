@@ -401,6 +401,16 @@ case(":set no... turns options off", "a\n", ":set nu ai ic\r:set nonu noai noic\
 case("ranges with . and $", TEXT, "j:.,$d\r:wq\r", "one two three\n")
 case("+N starts at line N", TEXT, "ix" + ESC + ":wq\r", "one two three\nfour five six\nxseven eight nine\n",
      args=["+3"])
+# A save writes the lines still as loaded straight from the file's text (write_loaded_run):
+# the runs around a change, a deleted line, an incomplete last line; after a :w the lines
+# are whole again (search, join and a second save see the same text).
+case(":w of a changed middle, then search and change again", MANY_LINES,
+     "100GAx" + ESC + ":w\r/line 150$\rAy" + ESC + "ggJ:wq\r",
+     MANY_LINES.replace("line 1\nline 2\n", "line 1 line 2\n").replace("line 100\n", "line 100x\n")
+     .replace("line 150\n", "line 150y\n"))
+case(":w after dd, then u and :wq", MANY_LINES, "50Gdd:w\ru:wq\r", MANY_LINES)
+case("unchanged lines and an incomplete last line", "a\nb\nc\nd", "2GAx" + ESC + ":wq\r", "a\nbx\nc\nd")
+case(":2,3w to a new file keeps the text", TEXT, ":2,3w part\r:wq\r", TEXT)
 
 
 def less_case(name, keys, shows, hides=None, args=(), pipe=None):

@@ -4,17 +4,24 @@
  * Every change goes through buffer_replace: "these n_old lines become those
  * n_new lines". The replaced lines are not freed but kept in an undo record, so
  * undoing a change is the same replace backwards, and redo is undoing the undo.
- * Loading a 10 MB file is one pass of memchr and one malloc per line.
+ * A file is loaded without copying it: its lines stay where read_file put them,
+ * each '\n' made the NUL that ends a line, and only lines made later have a
+ * malloc of their own.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "mini.h"
+#include "lines.h"
 #include "vi.h"
 
 struct line *lines;
 int line_count;
 static int line_capacity;
 int buffer_empty;
+/* The text of the file as loaded, which its lines point into; freed with the buffer. */
+static char *loaded_text;
+static size_t loaded_size;
 
 /* ---- lines ---- */
 
@@ -29,10 +36,19 @@ static struct line new_line(const char *text, int len)
 	return l;
 }
 
+/* Is text inside the loaded file (not a malloc of its own)? */
+static int in_loaded_text(const char *text)
+{
+	uintptr_t at = (uintptr_t)text, start = (uintptr_t)loaded_text;
+
+	return loaded_text && at >= start && at < start + loaded_size;
+}
+
 static void free_lines(struct line *l, int n)
 {
 	for (int i = 0; i < n; i++)
-		free(l[i].text);
+		if (!in_loaded_text(l[i].text))
+			free(l[i].text);
 }
 
 static void make_room(int count)
@@ -236,6 +252,8 @@ void buffer_init(void)
 	clear_history(&undo_history);
 	clear_history(&redo_history);
 	free_lines(lines, line_count);
+	free(loaded_text);	/* no line points into it any more: undo is gone too */
+	loaded_text = NULL;
 	line_count = 0;
 	make_room(1);
 	lines[line_count++] = new_line("", 0);
@@ -251,19 +269,37 @@ void buffer_take(char *text, size_t len)
 	char *p = text, *end = text + len;
 
 	buffer_init();
-	if (len == 0)
+	if (len == 0) {
+		free(text);
 		return;
+	}
 	free_lines(lines, line_count);
 	line_count = 0;
 	while (p < end) {
-		char *nl = memchr(p, '\n', end - p);
+		char *nl = find_byte(p, '\n', end - p);
 		char *stop = nl ? nl : end;
+		*stop = '\0';	/* text[len] is one already */
 		make_room(line_count + 1);
-		lines[line_count++] = new_line(p, stop - p);
+		lines[line_count++] = (struct line){ p, stop - p };
 		p = stop + 1;
 	}
+	loaded_text = text;
+	loaded_size = len + 1;
 	buffer_empty = 0;
-	free(text);
+}
+
+/*
+ * How many lines from `first` on (at most `count`) lie one after the other in the
+ * loaded text, as the file had them: written from there, they need no copying.
+ */
+int loaded_run(int first, int count)
+{
+	int n = 0;
+
+	while (n < count && in_loaded_text(lines[first + n].text) &&
+	       (n == 0 || lines[first + n].text == lines[first + n - 1].text + lines[first + n - 1].len + 1))
+		n++;
+	return n;
 }
 
 /* ---- changes in terms of positions ---- */

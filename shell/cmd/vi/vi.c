@@ -152,6 +152,46 @@ int get_key(void)
 
 /* ---- files ---- */
 
+/*
+ * The whole file, NUL-terminated, its length in *len; NULL with errno set. A
+ * regular file is read into a buffer of its size, in one read: read_file's
+ * buffer, doubling from 4 KB, costs a megabyte file ten reads and the copies
+ * of its reallocs. A file that grows meanwhile is read on to its end.
+ */
+static char *read_whole_file(const char *path, size_t *len)
+{
+	int fd = open(path, O_RDONLY), saved;
+	struct stat st;
+	size_t size = 0, cap;
+	char *buf;
+
+	if (fd < 0)
+		return NULL;
+	cap = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size + 2 : 4096;
+	buf = xmalloc(cap);
+	for (;;) {
+		ssize_t n;
+		if (cap - size < 2)
+			buf = xrealloc(buf, cap *= 2);
+		n = read(fd, buf + size, cap - size - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			saved = errno;
+			close(fd);
+			if (n < 0) {
+				free(buf);
+				errno = saved;
+				return NULL;
+			}
+			buf[size] = '\0';
+			*len = size;
+			return buf;
+		}
+		size += n;
+	}
+}
+
 int file_load(const char *path)
 {
 	struct stat st;
@@ -166,7 +206,7 @@ int file_load(const char *path)
 		readonly = 1;
 		return -1;
 	}
-	text = read_file(path, &len);
+	text = read_whole_file(path, &len);
 	if (text == NULL) {
 		if (errno == ENOENT) {
 			message("\"%s\" [New file]", path);
@@ -186,16 +226,48 @@ int file_load(const char *path)
 	return 0;
 }
 
+/*
+ * Lines [first, first + n), which lie one after the other in the loaded text,
+ * written from there in one piece: the NUL that ends each line in memory is
+ * its '\n' again for the write, and a NUL once more after it. Saving a file as
+ * it was loaded copies nothing (a per-line copy was most of a save's time).
+ */
+static int write_loaded_run(int fd, int first, int n, size_t *bytes)
+{
+	const struct line *a = &lines[first], *z = &lines[first + n - 1];
+	int status;
+
+	*bytes = z->text + z->len + 1 - a->text;
+	for (int i = first; i < first + n; i++)
+		lines[i].text[lines[i].len] = '\n';
+	status = write_all(fd, a->text, *bytes);
+	for (int i = first; i < first + n; i++)
+		lines[i].text[lines[i].len] = '\0';
+	return status;
+}
+
 long long write_lines(int fd, int first, int last)
 {
 	char *buf = xmalloc(65536);
-	size_t used = 0;
+	size_t used = 0, bytes = 0;
 	long long total = 0;
 	int status = 0;
+	/* The lines that end with a '\n' when written: all but an incomplete last one. */
+	int with_newline = last == line_count - 1 && missing_newline ? last - 1 : last;
 
 	for (int i = first; i <= last && !buffer_empty && status == 0; i++) {
 		const struct line *l = &lines[i];
-		int newline = !(i == line_count - 1 && missing_newline);
+		int newline = i <= with_newline;
+		int run = newline ? loaded_run(i, with_newline - i + 1) : 0;
+		if (run > 1) {
+			status = write_all(fd, buf, used);
+			used = 0;
+			if (status == 0)
+				status = write_loaded_run(fd, i, run, &bytes);
+			total += bytes;
+			i += run - 1;
+			continue;
+		}
 		if (used + l->len + 1 > 65536) {
 			status = write_all(fd, buf, used);
 			used = 0;

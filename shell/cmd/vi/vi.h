@@ -33,8 +33,10 @@ void buffer_init(void);
 int buffer_modified(void);
 /* The text is what the file holds now. */
 void buffer_saved(void);
-/* Take ownership of text (malloc'd): make it the whole buffer. No undo. */
+/* Take ownership of text (malloc'd, a NUL at text[len]): make it the whole buffer. No undo. */
 void buffer_take(char *text, size_t len);
+/* How many lines from first on (at most count) follow each other unchanged in the text as loaded. */
+int loaded_run(int first, int count);
 /* Replace n_old lines from `at` by copies of n_new lines: the one way the text changes. */
 void buffer_replace(int at, int n_old, const struct line *new_lines, int n_new);
 void buffer_set_line(int i, const char *text, int len);
