@@ -30,10 +30,11 @@ static const char usage[] =
 struct new_user {
 	const char *name, *home, *shell, *gecos, *group;
 	unsigned uid, gid;
+	int uid_given;		/* -u; else choose_ids picks the first free id */
 };
 
 /* Refuse what would make a broken account. Run again under the lock, where it counts. */
-static void check_new_user(struct new_user *u)
+static void check_new_user(const struct new_user *u)
 {
 	if (!account_name_ok(u->name))
 		die("'%s' is not a valid user name (a-z, 0-9, _ . -)", u->name);
@@ -43,10 +44,20 @@ static void check_new_user(struct new_user *u)
 		die("user '%s' exists", u->name);
 	if (getgrnam(u->name))
 		die("group '%s' exists", u->name);
-	if (getpwuid(u->uid))
+	if (u->uid_given && getpwuid(u->uid))
 		die("user id %u is taken", u->uid);
 	if (u->group && getgrnam(u->group) == NULL)
 		die("unknown group '%s'", u->group);
+}
+
+/*
+ * The user's id (the first free one, unless -u gave it) and its group's (the same when
+ * free). Only under the lock: an id found free before it may be another adduser's by now.
+ */
+static void choose_ids(struct new_user *u)
+{
+	if (!u->uid_given)
+		u->uid = account_free_id(0);
 	u->gid = getgrgid(u->uid) ? account_free_id(1) : u->uid;
 }
 
@@ -102,7 +113,7 @@ static int add_to_group(const char *user, const char *group)
 int adduser_main(int argc, char **argv)
 {
 	struct options o;
-	struct new_user u = { NULL, NULL, "/bin/sh", "", NULL, 0, 0 };
+	struct new_user u = { NULL, NULL, "/bin/sh", "", NULL, 0, 0, 0 };
 	const char *hash = "!";
 	long long uid = -1;
 	int c, ask_password = 1, status;
@@ -130,7 +141,8 @@ int adduser_main(int argc, char **argv)
 	if (argc > 2)
 		usage_error(usage, "extra operand '%s'", argv[2]);
 	u.name = argv[0];
-	u.uid = uid >= 0 ? (unsigned)uid : account_free_id(0);
+	u.uid_given = uid >= 0;
+	u.uid = u.uid_given ? (unsigned)uid : 0;
 	if (u.home == NULL)
 		u.home = account_format("/home/%s", u.name);
 	check_new_user(&u);	/* before asking the password: say what is wrong at once */
@@ -138,9 +150,8 @@ int adduser_main(int argc, char **argv)
 		return 1;
 	/* Another adduser may have taken the name or the id meanwhile: look again, locked. */
 	accounts_lock();
-	if (uid < 0)
-		u.uid = account_free_id(0);
 	check_new_user(&u);
+	choose_ids(&u);
 	status = write_accounts(&u, hash);
 	accounts_unlock();
 	if (status < 0)

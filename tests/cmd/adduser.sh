@@ -26,6 +26,20 @@ check "adduser: two at a time, again and again, lose no account and share no id"
 	'mkroot; lockroot; for i in 1 2 3 4 5 6 7 8 9 10; do inroot adduser -D u$i & inroot adduser -D v$i & printf "bob:pw$i\n" | inroot chpasswd & inroot addgroup g$i & wait; done
 	 grep -c "^[uv]" root/etc/passwd root/etc/shadow; grep -c "^[uvg][0-9]" root/etc/group; cut -d: -f3 root/etc/passwd | sort | uniq -d; grep -c "^bob:[$]6[$]" root/etc/shadow' \
 	$'root/etc/passwd:20\nroot/etc/shadow:20\n30\n1\n'
+# The user id is chosen under the lock: an id taken while adduser waits for it is not
+# used, nor refused ("user id N is taken"). (The outcome is the same whenever adduser
+# reaches the lock: the test does not rest on timing.)
+check "adduser: an id taken while it waits for the lock is passed over" \
+	'mkroot; lockroot; python3 -c "
+import fcntl, os, subprocess
+fd = os.open(\"root/etc/.pwd.lock\", os.O_WRONLY | os.O_CREAT, 0o600)
+fcntl.lockf(fd, fcntl.LOCK_EX)
+adduser = subprocess.Popen([\"bash\", \"-c\", \"inroot adduser -D carl\"])
+with open(\"root/etc/passwd\", \"a\") as passwd:
+    passwd.write(\"dave:x:1001:1001::/:/bin/sh\\n\")
+os.close(fd)
+exit(adduser.wait())
+" && grep carl root/etc/passwd' $'carl:x:1002:1002::/home/carl:/bin/sh\n'
 check "adduser: a long /etc/group line stays whole" \
 	'mkroot; lockroot; echo "big:x:500:$(seq -f m%03g 1 300 | paste -sd,)" >>root/etc/group; cp root/etc/group before; inroot adduser -D carl && grep -v "^carl:" root/etc/group | cmp - before && echo same' \
 	$'same\n'
