@@ -56,7 +56,10 @@ static int write_sparse(int out, const char *buf, size_t n)
 	return 0;
 }
 
-/* Copy len bytes (all up to the end when len is -1) from in to out, at their offsets. */
+/*
+ * Copy len bytes (all up to the end when len is -1) from in to out, at their offsets.
+ * Returns 0, COPY_READ_ERROR or COPY_WRITE_ERROR (mini.h): which file to name.
+ */
 static int copy_range(int in, int out, off_t len, int sparse)
 {
 	static char buf[8 * BLOCK];
@@ -65,9 +68,9 @@ static int copy_range(int in, int out, off_t len, int sparse)
 		size_t want = len > 0 && len < (off_t)sizeof buf ? (size_t)len : sizeof buf;
 		ssize_t n = read_full(in, buf, want);
 		if (n <= 0)
-			return n;		/* 0: the end, -1: an error */
+			return n == 0 ? 0 : COPY_READ_ERROR;
 		if (sparse ? write_sparse(out, buf, n) < 0 : write_all(out, buf, n) < 0)
-			return -1;
+			return COPY_WRITE_ERROR;
 		if (len > 0)
 			len -= n;
 	}
@@ -82,18 +85,22 @@ static int copy_range(int in, int out, off_t len, int sparse)
 static int copy_sparse(int in, int out, off_t size)
 {
 	off_t data = 0, hole;
+	int result;
 
 	while ((data = lseek(in, data, SEEK_DATA)) >= 0) {
 		hole = lseek(in, data, SEEK_HOLE);
-		if (hole < 0 || lseek(in, data, SEEK_SET) < 0 || lseek(out, data, SEEK_SET) < 0)
-			return -1;
-		if (copy_range(in, out, hole - data, 1) < 0)
-			return -1;
+		if (hole < 0 || lseek(in, data, SEEK_SET) < 0)
+			return COPY_READ_ERROR;
+		if (lseek(out, data, SEEK_SET) < 0)
+			return COPY_WRITE_ERROR;
+		result = copy_range(in, out, hole - data, 1);
+		if (result < 0)
+			return result;
 		data = hole;
 	}
 	if (errno != ENXIO)		/* ENXIO: no data after this offset */
-		return -1;
-	return ftruncate(out, size);
+		return COPY_READ_ERROR;
+	return ftruncate(out, size) < 0 ? COPY_WRITE_ERROR : 0;
 }
 
 /*
@@ -108,7 +115,7 @@ static int copy_to(const char *src, const char *dst, const struct stat *old,
 {
 	struct new_file out;
 	struct stat like = *st;
-	int in, flags = NEW_FILE_INTO_DEVICE | (old ? 0 : NEW_FILE_CREATE), ok;
+	int in, flags = NEW_FILE_INTO_DEVICE | (old ? 0 : NEW_FILE_CREATE), result;
 
 	in = open(src, O_RDONLY);
 	if (in < 0) {
@@ -124,12 +131,12 @@ static int copy_to(const char *src, const char *dst, const struct stat *old,
 	}
 	/* Holes are made only in a file of our own, and only for a source that has them. */
 	if (!out.into_device && st->st_blocks * 512LL < st->st_size)
-		ok = copy_sparse(in, out.fd, st->st_size) == 0;
+		result = copy_sparse(in, out.fd, st->st_size);
 	else
-		ok = copy_range(in, out.fd, -1, 0) == 0;
+		result = copy_range(in, out.fd, -1, 0);
 	close(in);
-	if (!ok) {
-		warn("%s:", dst);
+	if (result < 0) {
+		warn("%s:", result == COPY_READ_ERROR ? src : dst);
 		new_file_abort(&out);
 		return -1;
 	}

@@ -56,8 +56,8 @@ check "cp -T: one source only" ': > a; : > b; mkdir d; cp -T a b d' '' 2 "extra 
 check "cp -H: a symlink operand is followed, those inside are not" 'mkdir -p s/d; echo x > f; ln -s ../f s/d/l; ln -s s sl; cp -rH sl t; [ -L t/d/l ] && [ ! -L t ] && echo ok' $'ok\n'
 check "cp -d: a symlink copied as a link" 'echo x > f; ln -s f l; cp -d l m; readlink m' $'f\n'
 # The copy goes through libmini/newfile.c: written beside the target, renamed over it whole.
-check "cp: a read error midway leaves the old file whole and no temporary file" \
-	'echo old > t; cp /proc/self/mem t; echo $?; cat t; ls -A' $'1\nold\nt\n' 0 'Input/output error'
+check "cp: a read error midway names the source, leaves the old file whole and no temporary file" \
+	'echo old > t; cp /proc/self/mem t; echo $?; cat t; ls -A' $'1\nold\nt\n' 0 'cp: /proc/self/mem: Input/output error'
 check "cp: a read-only target is replaced whole (root), no temporary file left" \
 	'echo new > a; echo old > b; chmod 444 b; ln b c; cp a b; echo $?; cat b c; ls -A' $'0\nnew\nold\na\nb\nc\n'
 check "cp -p: over an existing file, mode and times kept" \
