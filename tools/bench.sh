@@ -16,6 +16,8 @@
 #   shell   mini sh, busybox ash and the host's dash on tools/bench/sh/*.sh
 #   text    grep, sed, sort, wc, uniq on a generated text file of TEXT_MB (default 50)
 #           megabytes (GNU as reference)
+#   awk     awk's paths that must stay linear: split(), gsub, regex FS, s = s x
+#           (tools/bench/awk.sh; mawk as reference)
 #   files   ls -lR, find, cp -a, du -s on a tree of 10,000 files (GNU as reference)
 #   (host workloads are CPU times, user + system: steadier than wall time on a busy host)
 #   build   mini from clean; with BENCH_FULL=1 also the whole ISO from a clean clone
@@ -26,7 +28,7 @@
 #
 # Environment: O (mini's objects, default build/mini), RUNS (default 5), BOOT_RUNS
 #   (default 15: a boot's time varies more than the host workloads'), TEXT_MB,
-#   BENCH="size boot ram shell text files build" (the parts to run; BENCH=report only
+#   BENCH="size boot ram shell text awk files build" (the parts to run; BENCH=report only
 #   writes the report again from the figures kept in build/bench/rows.tsv), BENCH_FULL=1.
 # Writes build/bench/PART.txt for each part, results.txt (all) and FIGURES.md.
 set -eu
@@ -37,7 +39,7 @@ FLOPPY=${FLOPPY:-$(dirname "$ISO")/mini-floppy.img}
 RUNS=${RUNS:-5}
 BOOT_RUNS=${BOOT_RUNS:-15}
 TEXT_MB=${TEXT_MB:-50}
-PARTS=${BENCH:-size boot ram shell text files build}
+PARTS=${BENCH:-size boot ram shell text awk files build}
 B=build/bench
 MINI=$O/mini
 BB=$B/busybox/bin/busybox
@@ -306,6 +308,18 @@ bench_text() {
 	text_workload "awk: fields and a regex" awk "@awk '\$2 ~ /^[a-f]/ { c[\$3]++; m++ } END { for (k in c) n++; print n, m }' $t"
 }
 
+# awk's paths that must stay linear (issue 17): tools/bench/awk.sh makes the inputs and
+# names the workloads, "@awk" standing for the awk to run; mawk (the host's awk) is the reference.
+bench_awk() {
+	sh tools/bench/awk.sh list "$DATA/awk" > "$B/awk.list"
+	while IFS='	' read -r label cmd; do
+		workload awk "$label" awk \
+			"$(echo "$cmd" | sed "s|@awk|$top/$B/bin-mini/awk|")" \
+			"$(echo "$cmd" | sed "s|@awk|$top/$B/bin-bb/awk|")" \
+			"$(echo "$cmd" | sed "s|@awk|mawk|")"
+	done < "$B/awk.list"
+}
+
 bench_files() {
 	make_data
 	tree=$DATA/tree
@@ -378,7 +392,7 @@ report() {
 		echo "command: make bench (tools/bench.sh), RUNS=$RUNS, BOOT_RUNS=$BOOT_RUNS: medians; ratio mini/BusyBox"
 		echo
 	fi
-	for part in size boot ram shell text files build; do
+	for part in size boot ram shell text awk files build; do
 		grep -q "^$part	" "$ROWS" || continue
 		case $part in
 		size) table size "Sizes" "" ;;
@@ -387,6 +401,7 @@ report() {
 		ram) table ram "Least RAM (-m, 1 MB steps) for a prompt that runs ls -l /" "" ;;
 		shell) table shell "Shell workloads on the host (tools/bench/sh)" dash ;;
 		text) table text "Text workloads on a $TEXT_MB MB file (LC_ALL=C)" GNU ;;
+		awk) table awk "awk paths that must stay linear (tools/bench/awk.sh)" mawk ;;
 		files) table files "File workloads on a tree of 10,000 files" GNU \
 			"Note: uClibc (mini) enters the kernel with int \$0x80, which an x86_64 host kernel emulates slowly (perf: 64% of mini du's time in do_int80_emulation); glibc (BusyBox) uses the vDSO's sysenter. On an i386 kernel int \$0x80 is the native path, so these ratios say little about a real 486." ;;
 		build) table build "Build time ($(nproc) cores)" "" ;;

@@ -62,6 +62,14 @@ struct var {
 	struct var *next;	/* the list of all globals */
 };
 
+/* ---- regular expressions ---- */
+
+/* A compiled regex: regcomp's, and simplere.c's faster matcher when the regex is simple. */
+struct regex {
+	regex_t re;
+	struct simple_re *simple;	/* NULL: regexec does it all */
+};
+
 /* ---- the syntax tree ---- */
 
 enum node_type {
@@ -89,7 +97,7 @@ struct node {
 	struct node *next;	/* the next statement or list item */
 	double num;
 	char *str;
-	regex_t *re;
+	struct regex *re;
 	struct var *var;	/* N_VAR */
 	struct func *fn;	/* N_CALL */
 	int index;		/* N_LOCAL: the parameter's number */
@@ -164,14 +172,23 @@ extern int current_line;		/* of the statement running, for messages */
 
 /* ---- value.c: values ---- */
 void runtime_error(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
-struct cell num_cell(double d);
-struct cell str_cell(char *s);		/* takes s */
+/* inline: made for every number and string an expression computes */
+static inline struct cell num_cell(double d)
+{
+	return (struct cell){ C_NUM | C_NUMERIC, d, NULL };
+}
+static inline struct cell str_cell(char *s)	/* takes s */
+{
+	return (struct cell){ C_STR, 0, s };
+}
 struct cell strnum_cell(const char *s);	/* copies s; a number too if it looks like one */
 struct cell strnum_take(char *s);		/* the same, taking s */
 struct cell copy_cell(const struct cell *c);
 void free_cell(struct cell *c);
 double to_num(const struct cell *c);
 char *to_str(const struct cell *c);	/* malloc'd, with CONVFMT */
+/* The string of c, malloc'd: c's own when it has one (taken from it, no copy), else made. */
+char *take_string(struct cell *c);
 char *to_output_str(const struct cell *c);	/* malloc'd, with OFMT */
 int to_bool(const struct cell *c);
 int compare_cells(const struct cell *a, const struct cell *b);
@@ -193,11 +210,23 @@ void array_clear(struct array *a);
 void array_free(struct array *a);
 char **array_keys(struct array *a, unsigned *n);
 struct cell get_field(int i);
+/* $0 itself, no copy (get_field(0) makes one): valid until the record changes. */
+const char *record_text(void);
 void set_field(int i, struct cell c);	/* takes c */
 void set_record(char *text);		/* takes text */
 int split_into(const char *s, struct array *a, const struct cell *fs);
-regex_t *dynamic_regex(const char *s);
-regex_t *compile_regex(const char *s);
+struct regex *dynamic_regex(const char *s);
+struct regex *compile_regex(const char *s);	/* NULL if it is not a valid ERE */
+/* The first match of re in s[from..len) into *m (offsets in s); 0 if none. */
+int regex_search(struct regex *re, const char *s, size_t from, size_t len, regmatch_t *m);
+/* Does re match anywhere in s? */
+int regex_matches_text(struct regex *re, const char *s);
+
+/* ---- simplere.c: a row of atoms like [0-9]+, matched without regexec ---- */
+struct simple_re;
+struct simple_re *simple_re_compile(const char *pattern);	/* NULL: not simple */
+/* As regex_search, for a pattern simple_re_compile took */
+int simple_re_search(const struct simple_re *r, const char *s, size_t from, size_t len, regmatch_t *m);
 
 /* ---- io.c: input and output ---- */
 int read_main_record(void);		/* into $0; 0 at the end of the input */
@@ -223,9 +252,7 @@ double awk_pow(double x, double y);
 
 /* ---- builtin.c ---- */
 struct cell call_builtin(struct node *n);
-regex_t *node_regex(struct node *n);	/* a /regex/ node's, or its value's as a regex */
-/* The first match of re in s[from..len) into *m (offsets in s); 0 if none. */
-int regex_search(regex_t *re, const char *s, size_t from, size_t len, regmatch_t *m);
+struct regex *node_regex(struct node *n);	/* a /regex/ node's, or its value's as a regex */
 /* printf's and sprintf's format and arguments formatted, malloc'd; its length in *len if len */
 char *format_args(struct node *args, size_t *len);
 struct var *node_var(struct node *n);	/* the variable of an N_VAR or N_LOCAL node */

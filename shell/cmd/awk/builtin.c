@@ -12,10 +12,10 @@
 #include "lines.h"
 #include "awk.h"
 
-regex_t *node_regex(struct node *n)
+struct regex *node_regex(struct node *n)
 {
 	char *s;
-	regex_t *re;
+	struct regex *re;
 
 	if (n->type == N_REGEX)
 		return n->re;
@@ -43,33 +43,28 @@ static char *substr(const char *s, double m, double n, int has_n)
 /* Append the replacement of sub/gsub: & is the match, \& a '&', \\ a '\'. */
 static void add_replacement(struct strbuf *b, const char *repl, const char *match, size_t len)
 {
-	for (; *repl; repl++) {
-		if (*repl == '\\' && (repl[1] == '&' || repl[1] == '\\'))
-			sb_addn(b, ++repl, 1);
-		else if (*repl == '&')
-			sb_addn(b, match, len);
-		else
-			sb_addn(b, repl, 1);
-	}
-}
+	while (*repl) {
+		size_t plain = strcspn(repl, "\\&");	/* copied as it is, in one piece */
 
-/*
- * The first match of re in s[from..len), at offsets of s. REG_STARTEND searches
- * from there without a strlen of the rest (quadratic over a long line), and
- * sees the character before from: ^ and \< do not match in mid-line.
- */
-int regex_search(regex_t *re, const char *s, size_t from, size_t len, regmatch_t *m)
-{
-	m->rm_so = from;
-	m->rm_eo = len;
-	return regexec(re, s, 1, m, REG_STARTEND) == 0;
+		sb_addn(b, repl, plain);
+		repl += plain;
+		if (*repl == '\\' && (repl[1] == '&' || repl[1] == '\\')) {
+			sb_addn(b, repl + 1, 1);
+			repl += 2;
+		} else if (*repl == '&') {
+			sb_addn(b, match, len);
+			repl++;
+		} else if (*repl) {
+			sb_addn(b, repl++, 1);	/* a '\' before anything else is itself */
+		}
+	}
 }
 
 /*
  * Replace the first (or every) match of re in s. An empty match right after
  * the previous match is not replaced: gsub(/x*\/, "-", "abc") is "-a-b-c-".
  */
-static int substitute(regex_t *re, const char *s, const char *repl, int global, char **out)
+static int substitute(struct regex *re, const char *s, const char *repl, int global, char **out)
 {
 	struct strbuf b = { 0 };
 	size_t len = strlen(s), done = 0;	/* s[0..done) is in b already */
@@ -141,21 +136,24 @@ static struct cell sub_or_gsub(struct node *args, int global)
 	static struct node zero = { .type = N_NUM };
 	static struct node dollar0 = { .type = N_FIELD, .a = &zero };
 	struct node *target = args->next->next ? args->next->next : &dollar0;
-	char *repl = eval_str(args->next), *s = eval_str(target), *result;
+	/* On $0 (the commonest), the record is read where it is, not copied first. */
+	int on_record = target->type == N_FIELD && target->a->type == N_NUM && target->a->num == 0;
+	char *repl = eval_str(args->next), *copy = on_record ? NULL : eval_str(target), *result;
 	int count;
 
 	if (args->type == N_REGEX && is_plain_text(args->str)) {
-		count = substitute_text(args->str, s, repl, global, &result);
+		count = substitute_text(args->str, copy ? copy : record_text(), repl, global, &result);
 	} else {
 		/* the regex last: evaluating more could push it out of the regex cache */
-		count = substitute(node_regex(args), s, repl, global, &result);
+		struct regex *re = node_regex(args);
+		count = substitute(re, copy ? copy : record_text(), repl, global, &result);
 	}
 
 	if (count)
 		assign_to(target, str_cell(result));
 	else
 		free(result);
-	free(s);
+	free(copy);
 	free(repl);
 	return num_cell(count);
 }
@@ -163,9 +161,9 @@ static struct cell sub_or_gsub(struct node *args, int global)
 static struct cell match(struct node *args)
 {
 	char *s = eval_str(args);
-	regex_t *re = node_regex(args->next);
+	struct regex *re = node_regex(args->next);
 	regmatch_t m;
-	int found = regexec(re, s, 1, &m, 0) == 0;
+	int found = regex_search(re, s, 0, strlen(s), &m);
 
 	free(s);
 	set_var(v_RSTART, num_cell(found ? m.rm_so + 1 : 0));

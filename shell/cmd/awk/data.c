@@ -118,10 +118,24 @@ struct cell get_var(struct var *v)
 
 /* ---- arrays: hash tables with chains; each element (key and all) one allocation ---- */
 
+/*
+ * A key that is a number as awk writes it ("1", "42", not "007") hashes to that
+ * number: the keys 1..n of split() and of a[NR] = $0 then fill the slots one
+ * after the other, where a scattering hash has each new element miss the cache
+ * (a split() of a million fields spent half its time there). Other keys: FNV-1a.
+ */
 static unsigned hash(const char *s)
 {
-	unsigned h = 2166136261u;
+	unsigned h = 0;
+	const char *p = s;
 
+	if (*p >= '1' && *p <= '9') {
+		while (*p >= '0' && *p <= '9' && p - s < 9)
+			h = h * 10 + (*p++ - '0');
+		if (*p == '\0')
+			return h;
+	}
+	h = 2166136261u;
 	while (*s)
 		h = (h ^ (unsigned char)*s++) * 16777619u;
 	return h;
@@ -220,24 +234,55 @@ char **array_keys(struct array *a, unsigned *n)
 
 /* ---- regular expressions ---- */
 
-regex_t *compile_regex(const char *s)
+struct regex *compile_regex(const char *s)
 {
-	regex_t *re = xmalloc(sizeof *re);
+	struct regex *re = xmalloc(sizeof *re);
 
-	if (regex_compile(re, s, REG_EXTENDED) != 0) {
+	if (regex_compile(&re->re, s, REG_EXTENDED) != 0) {
 		free(re);
 		return NULL;
 	}
+	re->simple = simple_re_compile(s);
 	return re;
 }
 
+static void free_regex(struct regex *re)
+{
+	regfree(&re->re);
+	free(re->simple);
+	free(re);
+}
+
+/*
+ * The first match of re in s[from..len), at offsets of s. REG_STARTEND searches
+ * from there without a strlen of the rest (quadratic over a long line), and
+ * sees the character before from: ^ and \< do not match in mid-line.
+ */
+int regex_search(struct regex *re, const char *s, size_t from, size_t len, regmatch_t *m)
+{
+	if (re->simple)
+		return simple_re_search(re->simple, s, from, len, m);
+	m->rm_so = from;
+	m->rm_eo = len;
+	return regexec(&re->re, s, 1, m, REG_STARTEND) == 0;
+}
+
+int regex_matches_text(struct regex *re, const char *s)
+{
+	regmatch_t m;
+
+	if (re->simple)
+		return simple_re_search(re->simple, s, 0, strlen(s), &m);
+	return regexec(&re->re, s, 0, NULL, 0) == 0;
+}
+
 /* A regex from a string at run time; the last few are kept, compiling is slow. */
-regex_t *dynamic_regex(const char *s)
+struct regex *dynamic_regex(const char *s)
 {
 	enum { CACHED = 8 };
-	static struct { char *text; regex_t *re; } cache[CACHED];
+	static struct { char *text; struct regex *re; } cache[CACHED];
 	static int next;
-	regex_t *re;
+	struct regex *re;
 
 	for (int i = 0; i < CACHED; i++)
 		if (cache[i].text && strcmp(cache[i].text, s) == 0)
@@ -247,8 +292,7 @@ regex_t *dynamic_regex(const char *s)
 		runtime_error("bad regex: %s", s);
 	if (cache[next].text) {
 		free(cache[next].text);
-		regfree(cache[next].re);
-		free(cache[next].re);
+		free_regex(cache[next].re);
 	}
 	cache[next].text = xstrdup(s);
 	cache[next].re = re;
@@ -343,7 +387,7 @@ static void split_text(const char *s, const char *fs, int newline_too,
 		}
 	}
 	char *pattern = NULL;
-	regex_t *re;
+	struct regex *re;
 	unsigned char set[256];
 	int kind = newline_too ? 0 : char_set_regex(fs, set);
 
@@ -499,6 +543,13 @@ static void check_field_index(int i)
 		runtime_error("bad field $%d", i);
 }
 
+const char *record_text(void)
+{
+	if (!record_valid)
+		rebuild_record();
+	return record ? record : "";
+}
+
 struct cell get_field(int i)
 {
 	check_field_index(i);
@@ -517,7 +568,7 @@ void set_field(int i, struct cell c)
 {
 	check_field_index(i);
 	if (i == 0) {
-		set_record(to_str(&c));
+		set_record(take_string(&c));
 		free_cell(&c);
 		return;
 	}

@@ -77,6 +77,10 @@ static int had_file;		/* a file operand was seen: no standard input then */
 
 static void add_to_var(struct var *v, int by)
 {
+	if (v->kind == V_SCALAR && v->val.flags == (C_NUM | C_NUMERIC) && !v->val.str) {
+		v->val.num += by;	/* NR and FNR, every record: a plain number stays one */
+		return;
+	}
 	set_var(v, num_cell(to_num(&v->val) + by));
 }
 

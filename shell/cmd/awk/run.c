@@ -90,7 +90,7 @@ static char *subscript(struct node *list)
 char *eval_str(struct node *n)
 {
 	struct cell c = eval(n);
-	char *s = to_str(&c);
+	char *s = take_string(&c);	/* eval's cell is ours: no copy */
 
 	free_cell(&c);
 	return s;
@@ -273,22 +273,10 @@ static struct cell getline_expr(struct node *n)
 
 /* ---- expressions ---- */
 
-/* The string of c, malloc'd: c's own when it has one (taken from it), else made. */
-static char *take_str(struct cell *c)
-{
-	char *s;
-
-	if (!(c->flags & C_STR) || !c->str)
-		return to_str(c);
-	s = c->str;
-	c->str = NULL;
-	return s;
-}
-
 static struct cell concat(struct node *n)
 {
 	struct cell x = eval(n->a), y = eval(n->b);
-	char *s = take_str(&x), *t = take_str(&y);
+	char *s = take_string(&x), *t = take_string(&y);
 	size_t len = strlen(s), more = strlen(t);
 
 	s = xrealloc(s, len + more + 1);
@@ -346,7 +334,7 @@ static int append_in_place(struct node *n)
 static int regex_matches(struct node *subject, struct node *re_node)
 {
 	char *s = eval_str(subject);
-	int r = regexec(node_regex(re_node), s, 0, NULL, 0) == 0;
+	int r = regex_matches_text(node_regex(re_node), s);
 
 	free(s);
 	return r;
@@ -389,11 +377,8 @@ struct cell eval(struct node *n)
 		return num_cell(n->num);
 	case N_STR:
 		return str_cell(xstrdup(n->str));
-	case N_REGEX:
-		c = get_field(0);
-		int r = regexec(n->re, c.str, 0, NULL, 0) == 0;
-		free_cell(&c);
-		return num_cell(r);
+	case N_REGEX:		/* /re/ alone: $0 ~ /re/ */
+		return num_cell(regex_matches_text(n->re, record_text()));
 	case N_VAR:
 	case N_LOCAL:
 	case N_FIELD:
@@ -490,7 +475,7 @@ static void print(struct node *n)
 	}
 	for (struct node *a = n->a; a; a = a->next) {
 		struct cell c = eval(a);
-		char *s = to_output_str(&c);
+		char *s = c.flags & C_STR ? take_string(&c) : to_output_str(&c);
 
 		free_cell(&c);
 		if (a != n->a) {

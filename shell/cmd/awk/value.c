@@ -30,16 +30,6 @@ void runtime_error(const char *fmt, ...)
 
 /* ---- making cells ---- */
 
-struct cell num_cell(double d)
-{
-	return (struct cell){ C_NUM | C_NUMERIC, d, NULL };
-}
-
-struct cell str_cell(char *s)
-{
-	return (struct cell){ C_STR, 0, s };
-}
-
 /* The length of the decimal number at s (sign, digits, point, exponent), or 0. */
 static size_t number_length(const char *s)
 {
@@ -199,6 +189,17 @@ char *to_str(const struct cell *c)
 	if (c->flags & C_STR)
 		return xstrdup(c->str ? c->str : "");
 	return format_number(c->num, v_CONVFMT);
+}
+
+char *take_string(struct cell *c)
+{
+	char *s;
+
+	if (!(c->flags & C_STR) || !c->str)
+		return to_str(c);
+	s = c->str;
+	c->str = NULL;
+	return s;
 }
 
 char *to_output_str(const struct cell *c)
