@@ -213,3 +213,7 @@ check "awk: hex constants in the program" 'awk "BEGIN { x = 0x1F; print x, 0xff 
 check "awk: split and FS by a set of characters, and gsub of a plain string, as with a regex" \
 	'echo ",,a;;b,c.d.e,,x" | awk "{ n = split(\$0, a, /[,;]+/); print n, a[2], a[n]; n = split(\$0, a, /\\./); print n, a[2]; n = split(\$0, a, /x*/); print n; s = \$0; print gsub(/,/, \"<&>\", s), s; t = \"a.b\"; print gsub(/./, \"-\", t), t }"; echo " a  b " | awk -F "[ ]+" "{ print NF, \$2 }"' \
 	$'5 a x\n3 d\n2\n5 <,><,>a;;b<,>c.d.e<,><,>x\n3 ---\n4 a\n'
+check "awk: NF set far out of range says the number given (was undefined: 1e41 turned into an int)" \
+	'echo a b | awk "{ NF = 1e41 }"' '' 2 'NF set to 1e\+41'
+check "awk: a huge ARGC ends at the last ARGV element (counting to 1e9 never ended)" \
+	'printf "x\n" > f1; printf "y\n" > f2; awk "BEGIN { ARGV[5] = \"f2\"; ARGC = 1e9 } { print FILENAME, \$0 }" f1' $'f1 x\nf2 y\n'

@@ -91,7 +91,7 @@ struct array *var_array(struct var *v)
 }
 
 static void split_record(void);
-static void set_nf(int n);
+static void set_nf(double want);
 
 void set_var(struct var *v, struct cell c)
 {
@@ -104,7 +104,7 @@ void set_var(struct var *v, struct cell c)
 	v->val = c;
 	v->str_len = v->str_cap = 0;
 	if (v == v_NF)
-		set_nf((int)to_num(&c));
+		set_nf(to_num(&c));
 }
 
 struct cell get_var(struct var *v)
@@ -522,11 +522,16 @@ static void rebuild_record(void)
 	record_valid = 1;
 }
 
-static void set_nf(int n)
+/* NF's new value is checked as the number it is: converting 1e41 or NaN to an
+ * int first would be undefined (and showed a value the user never wrote). */
+static void set_nf(double want)
 {
+	int n;
+
 	split_record();
-	if (n < 0 || n > 100000)
-		runtime_error("NF set to %d", n);
+	if (!(want >= 0 && want <= 100000))
+		runtime_error("NF set to %g", want);
+	n = (int)want;
 	ensure_fields(n);
 	while (nf < n)
 		fields[++nf] = UNSET_CELL;

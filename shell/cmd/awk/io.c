@@ -9,6 +9,7 @@
  * lines to one file, or read a command's output line by line.
  */
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,15 +104,45 @@ int try_assignment(const char *arg)
 	return 1;
 }
 
+/*
+ * The smallest index from `from` on, below ARGC, that ARGV holds (-1: none),
+ * looked for among ARGV's keys: a program may set ARGC to 1e9, and counting up
+ * to it one missing element at a time would never end.
+ */
+static int next_operand_index(int from)
+{
+	double argc = to_num(&v_ARGC->val);
+	unsigned n;
+	char **keys = array_keys(var_array(v_ARGV), &n);
+	long best = -1;
+
+	for (unsigned i = 0; i < n; i++) {
+		char *end, canonical[16];
+		long k = strtol(keys[i], &end, 10);
+
+		/* Only the key "%d" would make: "01" and " 1" are other elements. */
+		snprintf(canonical, sizeof canonical, "%ld", k);
+		if (*end == '\0' && strcmp(canonical, keys[i]) == 0 && k >= from && k < argc
+		    && k < INT_MAX && (best < 0 || k < best))
+			best = k;
+		free(keys[i]);
+	}
+	free(keys);
+	return (int)best;
+}
+
 static int open_next_operand(void)
 {
-	while (operand < (int)to_num(&v_ARGC->val)) {
+	int index;
+
+	while ((index = next_operand_index(operand)) >= 0) {
 		char key[16];
 		struct cell *c;
 		char *arg;
 		int fd;
 
-		snprintf(key, sizeof key, "%d", operand++);
+		operand = index + 1;
+		snprintf(key, sizeof key, "%d", index);
 		c = array_ref(var_array(v_ARGV), key, 0);
 		if (!c)
 			continue;
