@@ -5,6 +5,7 @@
 #
 # Usage: tests/fuzz/run.sh [-t SECONDS] [-k] [TARGET]...
 #   -t SECONDS  how long each target runs (default 3: the suite of `make test`)
+#   -n RUNS     stop a target after RUNS inputs too (a campaign: -t 3600 -n 1000000)
 #   -k          keep what the fuzzer finds in build/fuzz/TARGET.corpus and start from it
 #               next time (`make fuzz`); without -k every run starts from the seeds alone
 #   TARGET      the targets to run (default: all); an operand with a '/' (the mini binary
@@ -16,11 +17,13 @@ set -u
 cd "$(dirname "$0")/../.."
 seconds=3
 keep=0
+runs_limit=""
 targets=""
 while [ $# -gt 0 ]; do
 	case $1 in
 	-t) seconds=$2; shift ;;
 	-k) keep=1 ;;
+	-n) runs_limit=$2; shift ;;
 	*/*) ;;
 	*) targets="$targets $1" ;;
 	esac
@@ -72,7 +75,7 @@ for t in $targets; do
 	# -close_fd_mask=3: the commands' output and messages are not wanted (crash reports
 	# still come); -detect_leaks=0: fuzz.c frees what a run left, the C library's own
 	# blocks (regcomp's...) it cannot see.
-	"$out/$t" $seed -max_total_time="$seconds" -max_len="$(max_len "$t")" -timeout=10 \
+	"$out/$t" $seed -max_total_time="$seconds" ${runs_limit:+-runs=$runs_limit} -max_len="$(max_len "$t")" -timeout=10 \
 		-rss_limit_mb=2048 -detect_leaks=0 -close_fd_mask=3 -print_final_stats=1 \
 		-artifact_prefix="$out/artifacts/$t-" "$corpus" "tests/fuzz/corpus/$t" >"$log" 2>&1
 	status=$?
