@@ -81,10 +81,20 @@ int open_input(const char *path)
 	return open(path, O_RDONLY);
 }
 
+/*
+ * A regular file's buffer is its size from the start, so that a megabyte file
+ * (vi's, say) is one read and no copies of reallocs; a file that grows meanwhile,
+ * a pipe or /proc's files (size 0) grow it by doubling from 4 KB.
+ */
 char *read_fd(int fd, size_t *len)
 {
+	struct stat st;
 	size_t size = 0, cap = 4096;
-	char *buf = xmalloc(cap);
+	char *buf;
+
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size + 2 > cap)
+		cap = (size_t)st.st_size + 2;
+	buf = xmalloc(cap);
 
 	for (;;) {
 		ssize_t n;

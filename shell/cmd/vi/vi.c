@@ -152,44 +152,20 @@ int get_key(void)
 
 /* ---- files ---- */
 
-/*
- * The whole file, NUL-terminated, its length in *len; NULL with errno set. A
- * regular file is read into a buffer of its size, in one read: read_file's
- * buffer, doubling from 4 KB, costs a megabyte file ten reads and the copies
- * of its reallocs. A file that grows meanwhile is read on to its end.
- */
+/* The whole file, NUL-terminated, its length in *len; NULL with errno set.
+ * (Not read_file: to vi, "-" is a file's name, not standard input.) */
 static char *read_whole_file(const char *path, size_t *len)
 {
 	int fd = open(path, O_RDONLY), saved;
-	struct stat st;
-	size_t size = 0, cap;
 	char *buf;
 
 	if (fd < 0)
 		return NULL;
-	cap = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size + 2 : 4096;
-	buf = xmalloc(cap);
-	for (;;) {
-		ssize_t n;
-		if (cap - size < 2)
-			buf = xrealloc(buf, cap *= 2);
-		n = read(fd, buf + size, cap - size - 1);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			saved = errno;
-			close(fd);
-			if (n < 0) {
-				free(buf);
-				errno = saved;
-				return NULL;
-			}
-			buf[size] = '\0';
-			*len = size;
-			return buf;
-		}
-		size += n;
-	}
+	buf = read_fd(fd, len);
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return buf;
 }
 
 int file_load(const char *path)
