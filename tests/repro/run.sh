@@ -2,7 +2,8 @@
 # tests/repro/run.sh: the same sources give the same images, byte for byte.
 #
 # Builds the ISO and the boot floppy a second time, from a copy of the source files in
-# a new folder, under another umask (077), time zone and, with faketime, another clock
+# a new folder, as another user (nobody, when run as root), under another umask (077),
+# time zone and, with faketime, another clock
 # (a year and a day ahead), and compares them with the images the Makefile built here
 # (build/mini.iso and build/mini-floppy.img, or $ISO and $FLOPPY). The second build
 # makes its own mini, initramfs, both kernels, GRUB images, ISO and floppy: it reuses
@@ -58,9 +59,17 @@ if command -v faketime >/dev/null 2>&1; then
 		while IFS= read -r d; do [ -x "$d/rustc" ] || printf '%s:' "$d"; done)
 	PATH=${PATH%:}
 fi
-echo "# repro: second build in $src (umask 077, TZ=Pacific/Kiritimati${fake:+, $fake})"
+# Another user too: as root, the second build runs as nobody, in a tree made theirs;
+# otherwise under another name in USER and LOGNAME (what `whoami`-minded tools read).
+as_user="env USER=mini-repro LOGNAME=mini-repro HOME=$work" who="as USER=mini-repro"
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
+	chown -R nobody:nogroup "$work"
+	as_user="setpriv --reuid=nobody --regid=nogroup --clear-groups env USER=nobody LOGNAME=nobody HOME=$work"
+	who="as nobody"
+fi
+echo "# repro: second build in $src ($who, umask 077, TZ=Pacific/Kiritimati${fake:+, $fake})"
 if ! (cd "$src" && umask 077 && TZ=Pacific/Kiritimati SOURCE_DATE_EPOCH=$epoch \
-	$fake make -s iso floppy checksum >"$work/build.log" 2>&1); then
+	$as_user $fake make -s iso floppy checksum >"$work/build.log" 2>&1); then
 	echo "not ok - repro: the second build failed"
 	tail -n 20 "$work/build.log" | sed 's/^/#   /'
 	exit 1
