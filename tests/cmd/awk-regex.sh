@@ -17,3 +17,15 @@ check 'awk regex: numeric and other keys' 'awk '\''BEGIN { a["1234567890"] = 1; 
 check 'awk regex: split keeps every field' 'awk '\''BEGIN { n = split("a b c d e f g h i j k l", p); s = ""; for (i = 1; i <= n; i++) s = s p[i]; print n, s }'\''' $'12 abcdefghijkl\n'
 check 'awk regex: a bad regex in the program' 'awk '\''{ gsub(/a(/, "x") }'\''' '' 2 'awk: .*bad regex'
 check 'awk regex: a bad regex at run time' 'awk '\''BEGIN { r = "[a"; gsub(r, "x") }'\''' '' 2 'awk: .*bad regex: \[a'
+# gsub's edges (issue 17: the result is built only from the first match on, the
+# replacement is looked at once, a constant one used where it is written).
+check 'awk regex: gsub of empty matches over $0' 'echo abc | awk '\''{ n = gsub(/x*/, "-"); print n, $0 }'\''' $'4 -a-b-c-\n'
+check 'awk regex: & is the match, \\& an ampersand, \\\\ a backslash' 'echo ab | awk '\''{ n = gsub(/a|b/, "[&\\&\\\\]"); print n, $0 }'\''' $'2 [a&\\][b&\\]\n'
+check 'awk regex: a replacement from a variable, with & in it' 'echo a-b | awk '\''{ r = "<&&>"; n = gsub(/[ab]/, r); print n, $0, r }'\''' $'2 <aa>-<bb> <&&>\n'
+check 'awk regex: ^ in gsub anchors at the start of a field and of $0' 'echo "aa aa" | awk '\''{ n = gsub(/^a/, "b", $2); m = gsub(/^a/, "c"); print n, m, $0, $1 }'\''' $'1 1 ca ba ca\n'
+check 'awk regex: gsub on a number field and a number variable' 'echo "10 2.50" | awk '\''{ n = gsub(/0/, "9", $1); x = 100; m = gsub(/0/, "1", x); print n, $1, $1 + 1, $0, m, x, x + 1 }'\''' $'1 19 20 19 2.50 2 111 112\n'
+check 'awk regex: NF and the fields are those of the new $0 after gsub on $0' 'echo "a-b c" | awk '\''{ x = $1; gsub(/-/, " "); print NF, $1, $2, x }'\''' $'3 a b a-b\n'
+check 'awk regex: gsub with no match leaves $0 and its fields as they were' 'echo "a b" | awk '\''{ $2 = "c"; n = gsub(/z+/, "y"); m = gsub(/q/, "y"); print n, m, $0, NF }'\''' $'0 0 a c 2\n'
+check 'awk regex: a replacement much longer than the text' 'awk '\''BEGIN { s = "aaaa"; r = "0123456789"; r = r r r r; print gsub(/a/, r, s), length(s), substr(s, 39, 4) }'\''' $'4 160 8901\n'
+check 'awk regex: sub replaces the first match only, from the simple matcher' 'echo "x12 34" | awk '\''{ n = sub(/[0-9]+/, "#"); print n, $0 }'\''' $'1 x# 34\n'
+check 'awk regex: a non-matching dynamic regex leaves a field alone' 'echo "a b" | awk '\''{ n = gsub("[0-9]", "x", $2); print n, $0 }'\''' $'0 a b\n'

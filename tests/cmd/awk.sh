@@ -217,3 +217,11 @@ check "awk: NF set far out of range says the number given (was undefined: 1e41 t
 	'echo a b | awk "{ NF = 1e41 }"' '' 2 'NF set to 1e\+41'
 check "awk: a huge ARGC ends at the last ARGV element (counting to 1e9 never ended)" \
 	'printf "x\n" > f1; printf "y\n" > f2; awk "BEGIN { ARGV[5] = \"f2\"; ARGC = 1e9 } { print FILENAME, \$0 }" f1' $'f1 x\nf2 y\n'
+# The record read is copied into one buffer kept from record to record (issue 17).
+check "awk: \$0 and NF of the last record in END" 'printf "x y\nz\n" | awk "END { print \$0, NF }"' $'z 1\n'
+check "awk: getline var keeps \$0 and its fields" 'printf "a b\nc d\ne f\n" | awk "{ getline x; print \$0, \$2, x }"' $'a b b c d\ne f f c d\n'
+check "awk: plain getline replaces \$0, the next record comes after it" 'printf "1 a\n2 b\n3 c\n" | awk "NR == 1 { getline; print \"got\", \$2 } NR == 3 { print \"three\", \$0 }"' $'got b\nthree 3 c\n'
+check "awk: a changed field of a record read, then the next record" 'printf "a b\nc d\n" | awk "NR == 1 { \$1 = \"x\" } { print \$0, NF }"' $'x b 2\nc d 2\n'
+check "awk: records longer and shorter than the one before" 'printf "short\n%s\nab\n" "$(printf "%0300d" 0)" | awk "{ print length(\$0), substr(\$0, 1, 3) }"' $'5 sho\n300 000\n2 ab\n'
+# Counters change in place (issue 17); NF's assignment still rebuilds the record.
+check "awk: ++, -- and op= on numbers, strings, locals and NF" 'echo "a b c" | awk "function f(n) { n++; n += 2; return n } { i = 5; s = \"3\"; s += 1; NF++; print i++, i, ++i, i--, i, s, f(1), f(), NF, \$0 \"|\" }"' $'5 6 7 7 6 4 4 3 4 a b c |\n'

@@ -183,6 +183,7 @@ static inline struct cell str_cell(char *s)	/* takes s */
 }
 struct cell strnum_cell(const char *s);	/* copies s; a number too if it looks like one */
 struct cell strnum_take(char *s);		/* the same, taking s */
+char *copy_text(const char *s, size_t len);	/* s[0..len) as a new string */
 struct cell copy_cell(const struct cell *c);
 void free_cell(struct cell *c);
 double to_num(const struct cell *c);
@@ -214,6 +215,7 @@ struct cell get_field(int i);
 const char *record_text(void);
 void set_field(int i, struct cell c);	/* takes c */
 void set_record(char *text);		/* takes text */
+void set_input_record(const char *text, size_t len);	/* a copy of text */
 int split_into(const char *s, struct array *a, const struct cell *fs);
 struct regex *dynamic_regex(const char *s);
 struct regex *compile_regex(const char *s);	/* NULL if it is not a valid ERE */

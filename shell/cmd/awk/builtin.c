@@ -40,9 +40,27 @@ static char *substr(const char *s, double m, double n, int has_n)
 	return xstrndup(s + (size_t)start - 1, (size_t)(end - start));
 }
 
-/* Append the replacement of sub/gsub: & is the match, \& a '&', \\ a '\'. */
-static void add_replacement(struct strbuf *b, const char *repl, const char *match, size_t len)
+/* The replacement of sub and gsub, looked at once for all its matches. */
+struct replacement {
+	const char *text;
+	size_t len;
+	int plain;		/* no & and no \: copied as it is */
+};
+
+static struct replacement replacement_of(const char *text)
 {
+	return (struct replacement){ text, strlen(text), strpbrk(text, "\\&") == NULL };
+}
+
+/* Append the replacement of a match: & is the match, \& a '&', \\ a '\'. */
+static void add_replacement(struct strbuf *b, const struct replacement *r, const char *match, size_t len)
+{
+	const char *repl = r->text;
+
+	if (r->plain) {
+		sb_addn(b, repl, r->len);
+		return;
+	}
 	while (*repl) {
 		size_t plain = strcspn(repl, "\\&");	/* copied as it is, in one piece */
 
@@ -61,10 +79,24 @@ static void add_replacement(struct strbuf *b, const char *repl, const char *matc
 }
 
 /*
+ * The result of sub and gsub is built only from the first match on: most lines
+ * have none, and are then left as they are with nothing copied. Its buffer
+ * starts the size of s and a few replacements, to grow rarely.
+ */
+static void start_result(struct strbuf *b, size_t len, const struct replacement *r)
+{
+	if (b->s == NULL) {
+		sb_addn(b, NULL, len + 4 * r->len + 16);	/* NULL: only makes room */
+		b->len = 0;
+	}
+}
+
+/*
  * Replace the first (or every) match of re in s. An empty match right after
  * the previous match is not replaced: gsub(/x*\/, "-", "abc") is "-a-b-c-".
+ * The result goes to *out only when something was replaced.
  */
-static int substitute(struct regex *re, const char *s, const char *repl, int global, char **out)
+static int substitute(struct regex *re, const char *s, const struct replacement *repl, int global, char **out)
 {
 	struct strbuf b = { 0 };
 	size_t len = strlen(s), done = 0;	/* s[0..done) is in b already */
@@ -75,6 +107,7 @@ static int substitute(struct regex *re, const char *s, const char *repl, int glo
 	while (regex_search(re, s, done, len, &m)) {
 		size_t start = m.rm_so, end = m.rm_eo;
 
+		start_result(&b, len, repl);
 		if (start == end && start == last_end) {
 			/* the empty match just after the last one: skip a character */
 			if (start == len)
@@ -99,8 +132,11 @@ static int substitute(struct regex *re, const char *s, const char *repl, int glo
 		if (!global)
 			break;
 	}
-	sb_addn(&b, s + done, len - done);
-	*out = sb_take(&b);
+	if (count) {
+		sb_addn(&b, s + done, len - done);
+		*out = sb_take(&b);
+	}
+	free(b.s);
 	return count;
 }
 
@@ -111,7 +147,7 @@ static int is_plain_text(const char *re)
 }
 
 /* sub and gsub of a plain string: searched for as a string, much faster than regexec. */
-static int substitute_text(const char *text, const char *s, const char *repl, int global, char **out)
+static int substitute_text(const char *text, const char *s, const struct replacement *repl, int global, char **out)
 {
 	struct strbuf b = { 0 };
 	size_t len = strlen(s), tlen = strlen(text), done = 0;
@@ -119,6 +155,7 @@ static int substitute_text(const char *text, const char *s, const char *repl, in
 	int count = 0;
 
 	while ((hit = find_string(s + done, len - done, text, tlen)) != NULL) {
+		start_result(&b, len, repl);
 		sb_addn(&b, s + done, hit - (s + done));
 		add_replacement(&b, repl, hit, tlen);
 		count++;
@@ -126,8 +163,10 @@ static int substitute_text(const char *text, const char *s, const char *repl, in
 		if (!global)
 			break;
 	}
-	sb_addn(&b, s + done, len - done);
-	*out = sb_take(&b);
+	if (count) {
+		sb_addn(&b, s + done, len - done);
+		*out = sb_take(&b);
+	}
 	return count;
 }
 
@@ -138,23 +177,24 @@ static struct cell sub_or_gsub(struct node *args, int global)
 	struct node *target = args->next->next ? args->next->next : &dollar0;
 	/* On $0 (the commonest), the record is read where it is, not copied first. */
 	int on_record = target->type == N_FIELD && target->a->type == N_NUM && target->a->num == 0;
-	char *repl = eval_str(args->next), *copy = on_record ? NULL : eval_str(target), *result;
+	/* A replacement written in the program is used where it is, not copied first. */
+	char *repl_value = args->next->type == N_STR ? NULL : eval_str(args->next);
+	struct replacement repl = replacement_of(repl_value ? repl_value : args->next->str);
+	char *copy = on_record ? NULL : eval_str(target), *result;
 	int count;
 
 	if (args->type == N_REGEX && is_plain_text(args->str)) {
-		count = substitute_text(args->str, copy ? copy : record_text(), repl, global, &result);
+		count = substitute_text(args->str, copy ? copy : record_text(), &repl, global, &result);
 	} else {
 		/* the regex last: evaluating more could push it out of the regex cache */
 		struct regex *re = node_regex(args);
-		count = substitute(re, copy ? copy : record_text(), repl, global, &result);
+		count = substitute(re, copy ? copy : record_text(), &repl, global, &result);
 	}
 
 	if (count)
 		assign_to(target, str_cell(result));
-	else
-		free(result);
 	free(copy);
-	free(repl);
+	free(repl_value);
 	return num_cell(count);
 }
 

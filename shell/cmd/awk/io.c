@@ -31,41 +31,55 @@ static struct stream *streams;
 
 /* ---- reading one record ---- */
 
-/* The next record from in, malloc'd in *out; 0 at the end. */
-static int read_record(struct lines *in, char **out)
+/*
+ * The next record from in, NUL-terminated, its length in *len; NULL at the end.
+ * The text is valid until the next read: it lies in in's buffer (or, in
+ * paragraph mode, in the paragraph put together here). The main input's
+ * records are copied from there into the record's own buffer (data.c), with
+ * no malloc of their own.
+ */
+static char *next_record_text(struct lines *in, size_t *len)
 {
+	static char *paragraph;
 	const char *rs = v_RS->val.flags & C_STR ? v_RS->val.str : NULL;
 	char *rs_text = rs ? NULL : to_str(&v_RS->val);
 	char *line;
-	size_t len;
 
 	if (rs_text)
 		rs = rs_text;
 	if (rs && !rs[0]) {		/* paragraph mode */
 		struct strbuf b = { 0 };
+		size_t n;
 
-		in->delim = '\n';
-		while ((line = lines_next(in, &len)) && len == 0)
-			;
-		int found = line != NULL;
-
-		if (found) {
-			sb_addn(&b, line, len);
-			while ((line = lines_next(in, &len)) && len > 0) {
-				sb_addn(&b, "\n", 1);
-				sb_addn(&b, line, len);
-			}
-			*out = sb_take(&b);
-		}
 		free(rs_text);
-		return found;
+		in->delim = '\n';
+		while ((line = lines_next(in, &n)) && n == 0)
+			;
+		if (!line)
+			return NULL;
+		sb_addn(&b, line, n);
+		while ((line = lines_next(in, &n)) && n > 0) {
+			sb_addn(&b, "\n", 1);
+			sb_addn(&b, line, n);
+		}
+		*len = b.len;
+		free(paragraph);
+		return paragraph = sb_take(&b);
 	}
 	in->delim = rs ? rs[0] : '\n';
 	free(rs_text);
-	line = lines_next(in, &len);
-	if (!line)
+	return lines_next(in, len);
+}
+
+/* The next record from in, malloc'd in *out; 0 at the end. */
+static int read_record(struct lines *in, char **out)
+{
+	size_t len;
+	char *text = next_record_text(in, &len);
+
+	if (!text)
 		return 0;
-	*out = xstrndup(line, len);
+	*out = copy_text(text, len);
 	return 1;
 }
 
@@ -181,16 +195,19 @@ void close_main_input(void)
 	main_open = 0;
 }
 
-/* The next record of the main input into *out; NR and FNR count it. */
-static int next_main_record(char **out)
+/* The next record of the main input, as next_record_text; NR and FNR count it. */
+static char *next_main_text(size_t *len)
 {
 	for (;;) {
+		char *text;
+
 		if (!main_open && !open_next_operand())
-			return 0;
-		if (read_record(&main_in, out)) {
+			return NULL;
+		text = next_record_text(&main_in, len);
+		if (text) {
 			add_to_var(v_NR, 1);
 			add_to_var(v_FNR, 1);
-			return 1;
+			return text;
 		}
 		close_main_input();
 	}
@@ -198,11 +215,12 @@ static int next_main_record(char **out)
 
 int read_main_record(void)
 {
-	char *text;
+	size_t len;
+	char *text = next_main_text(&len);
 
-	if (!next_main_record(&text))
+	if (!text)
 		return 0;
-	set_record(text);
+	set_input_record(text, len);
 	return 1;
 }
 
@@ -266,8 +284,15 @@ int getline_from(int kind, const char *name, char **out)
 {
 	struct stream *s;
 
-	if (kind == IO_NONE)
-		return next_main_record(out);
+	if (kind == IO_NONE) {
+		size_t len;
+		char *text = next_main_text(&len);
+
+		if (!text)
+			return 0;
+		*out = copy_text(text, len);
+		return 1;
+	}
 	s = find_stream(name, 1);
 	if (!s) {
 		int fd;

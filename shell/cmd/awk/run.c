@@ -195,6 +195,17 @@ static double arith(enum node_type op, double x, double y)
 /* x op= y, ++x, x++ ...: the new value, or the old one for x++ and x--. */
 static struct cell update(struct node *target, enum node_type op, double y, int return_old)
 {
+	struct var *v = target->type == N_VAR || target->type == N_LOCAL ? node_var(target) : NULL;
+
+	/* A variable holding a plain number (a counter, a sum), changed where it is:
+	 * no copy of its cell and no assignment. NF's assignment does more. */
+	if (v && v->kind == V_SCALAR && v->val.flags == (C_NUM | C_NUMERIC) && !v->val.str && v != v_NF) {
+		double before = v->val.num;
+
+		v->val.num = arith(op, before, y);
+		return num_cell(return_old ? before : v->val.num);
+	}
+
 	struct lvalue lv = resolve(target);
 	struct cell old = lvalue_get(&lv);
 	double before = to_num(&old), after = arith(op, before, y);

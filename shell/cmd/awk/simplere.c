@@ -27,6 +27,9 @@ enum { MOST_POSITIONS = 32 };	/* one bit each in a uint32_t */
 struct simple_re {
 	uint32_t accepts[256];	/* accepts[c]: the positions that match byte c */
 	uint32_t first;		/* the positions that can match a match's first character */
+	/* starts[c]: a match can begin with byte c. Most bytes of a line cannot begin
+	 * one, and the search steps over them with one lookup each. */
+	uint8_t starts[256];
 	uint32_t follow[MOST_POSITIONS];	/* those that can match the character after position i's */
 	uint32_t last;		/* the positions a match may end with */
 	/* after[k][b]: the follow sets of the positions in byte k of a set, b, together:
@@ -258,6 +261,8 @@ struct simple_re *simple_re_compile(const char *pattern)
 	r->first = whole.first;
 	r->last = whole.last;
 	r->nullable = whole.nullable;
+	for (int c = 0; c < 256; c++)
+		r->starts[c] = (r->accepts[c] & r->first) != 0;
 	for (int k = 0; k < 4; k++)
 		for (int b = 1; b < 256; b++)
 			for (int bit = 0; bit < 8; bit++)
@@ -290,21 +295,33 @@ static long longest_at(const struct simple_re *r, const char *s, size_t from, si
 	return end;
 }
 
+/* The longest match that starts at s[start] into *m; 0 if none starts there. */
+static int match_at(const struct simple_re *r, const char *s, size_t start, size_t len, regmatch_t *m)
+{
+	long end = longest_at(r, s, start, len);
+
+	if (end < 0)
+		return 0;
+	m->rm_so = start;
+	m->rm_eo = end;
+	return 1;
+}
+
 int simple_re_search(const struct simple_re *r, const char *s, size_t from, size_t len, regmatch_t *m)
 {
-	for (size_t start = from; start <= len; start++) {
-		long end;
+	const unsigned char *text = (const unsigned char *)s;
 
-		if (r->at_start && start != 0)
-			return 0;	/* ^ is the string's start only (no REG_NEWLINE) */
-		if (!r->nullable && (start == len || !(r->first & r->accepts[(unsigned char)s[start]])))
-			continue;
-		end = longest_at(r, s, start, len);
-		if (end >= 0) {
-			m->rm_so = start;
-			m->rm_eo = end;
-			return 1;
+	if (r->at_start)	/* ^ is the string's start only (no REG_NEWLINE) */
+		return from == 0 && match_at(r, s, 0, len, m);
+	for (size_t start = from; start <= len; start++) {
+		if (!r->nullable) {	/* a match needs a first byte: skip to one */
+			while (start < len && !r->starts[text[start]])
+				start++;
+			if (start == len)
+				return 0;
 		}
+		if (match_at(r, s, start, len, m))
+			return 1;
 	}
 	return 0;
 }

@@ -135,6 +135,19 @@ struct cell strnum_take(char *s)
 	return c;
 }
 
+/*
+ * xstrndup without its strnlen: uClibc's strndup measures the length and copies
+ * a byte at a time, and fields and records are copied on every line.
+ */
+char *copy_text(const char *s, size_t len)
+{
+	char *copy = xmalloc(len + 1);
+
+	memcpy(copy, s, len);
+	copy[len] = '\0';
+	return copy;
+}
+
 struct cell strnum_cell(const char *s)
 {
 	return strnum_take(xstrdup(s));
