@@ -212,7 +212,9 @@ static struct cell sub_or_gsub(struct node *args, int global)
 		count = substitute(re, copy ? copy : record_text(), &repl, global, &result);
 	}
 
-	if (count)
+	if (count && on_record)
+		set_record(result);	/* what assign_to would do, without finding $0 again */
+	else if (count)
 		assign_to(target, str_cell(result));
 	free(copy);
 	free(repl_value);

@@ -274,8 +274,12 @@ struct simple_re *simple_re_compile(const char *pattern)
 /* The atoms that can match the character after those in set matched theirs. */
 static uint32_t step(const struct simple_re *r, uint32_t set)
 {
-	return r->after[0][set & 255] | r->after[1][(set >> 8) & 255] |
-	       r->after[2][(set >> 16) & 255] | r->after[3][set >> 24];
+	uint32_t next = r->after[0][set & 255];
+
+	if (set > 255)		/* only patterns of more than 8 positions get here */
+		next |= r->after[1][(set >> 8) & 255] | r->after[2][(set >> 16) & 255] |
+			r->after[3][set >> 24];
+	return next;
 }
 
 /* The end of the longest match that starts at s[from], or -1. */
