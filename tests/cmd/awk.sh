@@ -225,3 +225,4 @@ check "awk: a changed field of a record read, then the next record" 'printf "a b
 check "awk: records longer and shorter than the one before" 'printf "short\n%s\nab\n" "$(printf "%0300d" 0)" | awk "{ print length(\$0), substr(\$0, 1, 3) }"' $'5 sho\n300 000\n2 ab\n'
 # Counters change in place (issue 17); NF's assignment still rebuilds the record.
 check "awk: ++, -- and op= on numbers, strings, locals and NF" 'echo "a b c" | awk "function f(n) { n++; n += 2; return n } { i = 5; s = \"3\"; s += 1; NF++; print i++, i, ++i, i--, i, s, f(1), f(), NF, \$0 \"|\" }"' $'5 6 7 7 6 4 4 3 4 a b c |\n'
+check "awk: FS++ splits the record by the FS before it, as FS = does" 'printf "a1b2c\na1b2c\n" | awk "{ if (NR == 1) FS = 1; FS++; print \$1, NF, FS }"' $'a1b2c 1 2\na1b 2 3\n'

@@ -198,8 +198,9 @@ static struct cell update(struct node *target, enum node_type op, double y, int 
 	struct var *v = target->type == N_VAR || target->type == N_LOCAL ? node_var(target) : NULL;
 
 	/* A variable holding a plain number (a counter, a sum), changed where it is:
-	 * no copy of its cell and no assignment. NF's assignment does more. */
-	if (v && v->kind == V_SCALAR && v->val.flags == (C_NUM | C_NUMERIC) && !v->val.str && v != v_NF) {
+	 * no copy of its cell and no assignment. NF's and FS's assignments do more. */
+	if (v && v->kind == V_SCALAR && v->val.flags == (C_NUM | C_NUMERIC) && !v->val.str &&
+	    v != v_NF && v != v_FS) {
 		double before = v->val.num;
 
 		v->val.num = arith(op, before, y);
