@@ -31,6 +31,14 @@ int fuzz_run(int (*function)(void *), void *arg);
  * never ends is a finding (libFuzzer's -timeout reports it).
  */
 void fuzz_set_budget(unsigned long calls);
+/*
+ * The same for output: stop a run after it wrote this many bytes through stdio's
+ * fwrite, fputs, puts, putc, fputc or putchar (sandbox.h), to any stream. A loop whose
+ * text grows each time round (sed's G;G;l;D) makes few calls of its own while its
+ * output grows as the square of them. 0, the default, means no limit.
+ */
+void fuzz_set_output_budget(size_t bytes);
+
 /* The budget awk, sed and sh use: far more than any input of -max_len needs unless
  * it loops (their seed corpora run in a few thousand calls). */
 enum { FUZZ_CALL_BUDGET = 250000 };
