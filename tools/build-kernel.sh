@@ -39,7 +39,13 @@ allconfig=$out/mini-allconfig
 {
 	cat "$linux/kernel/configs/tiny-base.config" "$linux/kernel/configs/tiny.config" \
 		"$linux/arch/x86/configs/tiny.config" $fragments
-	echo "CONFIG_INITRAMFS_SOURCE=\"$list\""
+	# A kernel with modules gets a second list: /lib/modules and the modules in it
+	# (written below, once they are built).
+	if grep -qx 'CONFIG_MODULES=y' $fragments; then
+		echo "CONFIG_INITRAMFS_SOURCE=\"$list $out/modules.list\""
+	else
+		echo "CONFIG_INITRAMFS_SOURCE=\"$list\""
+	fi
 } > "$allconfig.new"
 
 # Configure again only when the merged fragment changed: keeps rebuilds incremental.
@@ -47,9 +53,11 @@ if ! cmp -s "$allconfig.new" "$allconfig" || ! [ -f "$out/.config" ]; then
 	echo "  CONFIG  kernel (tinyconfig + kernel-config/)"
 	kmake allnoconfig KCONFIG_ALLCONFIG="$allconfig.new" >/dev/null
 	# Every requested option must be in the result: a dependency we missed would
-	# otherwise switch it off without a word.
+	# otherwise switch it off without a word. A later fragment may change an earlier
+	# one's choice (=m for =y): the last line naming an option is the one checked.
 	# shellcheck disable=SC2086
-	grep -h '^CONFIG_' $fragments | while IFS= read -r line; do
+	grep -h '^CONFIG_' $fragments | awk -F= '{ last[$1] = $0; if (!($1 in seen)) { seen[$1] = 1; order[++n] = $1 } }
+		END { for (i = 1; i <= n; i++) print last[order[i]] }' | while IFS= read -r line; do
 		grep -qxF "$line" "$out/.config" || {
 			echo "build-kernel: '$line' did not survive into the kernel's .config" >&2
 			exit 1
@@ -60,6 +68,44 @@ else
 	rm -f "$allconfig.new"
 fi
 
+# The modules' list for the initramfs: gen_init_cpio lines for /lib/modules/NAME.ko, in
+# the kernel's link order, and that order as a file (modules.order, one name a line):
+# /etc/rc loads them in it, so that ata_piix takes its ports before pata_legacy looks.
+write_modules_list() {
+	{
+		echo "# /lib/modules of mini's initramfs, written by tools/build-kernel.sh"
+		echo "dir /lib 0755 0 0"
+		echo "dir /lib/modules 0755 0 0"
+		if [ -f "$out/modules.order" ]; then
+			sed 's|\.o$||; s|.*/||' "$out/modules.order" > "$out/modules.names"
+			echo "file /lib/modules/modules.order $out/modules.names 0644 0 0"
+			# Without the symbols no relocation needs (a fifth of each file): less
+			# for the kernel to unpack at every boot and to hold in RAM.
+			mkdir -p "$out/modules-stripped"
+			sed 's|\.o$|.ko|' "$out/modules.order" | while IFS= read -r module; do
+				stripped=$out/modules-stripped/${module##*/}
+				[ "$stripped" -nt "$out/$module" ] ||
+					strip --strip-unneeded -o "$stripped" "$out/$module"
+				echo "file /lib/modules/${module##*/} $stripped 0644 0 0"
+			done
+		fi
+	} > "$out/modules.list.new"
+	cmp -s "$out/modules.list.new" "$out/modules.list" || mv "$out/modules.list.new" "$out/modules.list"
+	rm -f "$out/modules.list.new"
+}
+
+kbuild() {	# TARGET...
+	kmake -j"$jobs" "$@" >"$out/build.log" 2>&1 || { tail -n 40 "$out/build.log" >&2; exit 1; }
+}
+
+if grep -qx 'CONFIG_MODULES=y' "$out/.config"; then
+	# The kernel and its modules first (they do not depend on the initramfs), then the
+	# bzImage again with the modules inside (only the initramfs and the link are redone).
+	[ -f "$out/modules.list" ] || write_modules_list
+	echo "  KERNEL  modules"
+	kbuild bzImage modules
+	write_modules_list
+fi
 echo "  KERNEL  bzImage (i486, initramfs built in)"
-kmake -j"$jobs" bzImage >"$out/build.log" 2>&1 || { tail -n 40 "$out/build.log" >&2; exit 1; }
+kbuild bzImage
 ls -l "$out/arch/x86/boot/bzImage" | awk '{print "  KERNEL  " $5 " bytes"}'

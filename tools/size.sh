@@ -134,6 +134,17 @@ kernel_parts() {	# kernel_parts DIR LABEL
 		share=$(zstd -22 --ultra -q -c "$cpio" | wc -c)
 	fi
 	row "  the initramfs's share ($method alone, estimate)" "$share"
+	# The driver modules in the initramfs (the ISO's kernel): each one, stripped as
+	# it is there, largest first.
+	if [ -d "$dir/modules-stripped" ]; then
+		row "    the driver modules in its /lib/modules, uncompressed" \
+			"$(cat "$dir"/modules-stripped/*.ko | wc -c)"
+		for module in "$dir"/modules-stripped/*.ko; do
+			echo "$(bytes "$module") $(basename "$module")"
+		done | sort -rn | while read -r n name; do
+			row "      $name" "$n"
+		done
+	fi
 }
 
 mini_parts() {

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "mini.h"
 #include "fstype.h"
+#include "module.h"
 
 static const char usage[] =
 	"Usage: blkid [-s TAG]... [-o FORMAT] [DEVICE]...\n"
@@ -124,6 +125,7 @@ int blkid_main(int argc, char **argv)
 	struct request r = { FULL, { NULL }, 0 };
 	int c, found = 0;
 
+	wait_for_drivers();
 	options_start(&o, argc, argv, "s:o:L:U:", usage);
 	while ((c = options_next(&o)) != -1) {
 		switch (c) {

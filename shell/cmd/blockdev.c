@@ -10,6 +10,7 @@
 #include <sys/ioctl.h>
 #include <linux/fs.h>
 #include "mini.h"
+#include "module.h"
 
 static const char usage[] =
 	"Usage: blockdev OPTION... DEVICE\n"
@@ -93,6 +94,7 @@ int blockdev_main(int argc, char **argv)
 	const char *device;
 	int fd, status = 0;
 
+	wait_for_drivers();
 	if (argc == 2 && strcmp(argv[1], "--help") == 0)
 		show_help(usage);
 	if (argc < 3)

@@ -19,6 +19,7 @@
 #include <linux/fs.h>
 #include <scsi/sg.h>
 #include "mini.h"
+#include "module.h"
 
 static const char usage[] =
 	"Usage: eject [-s] [-t|-T] [DEVICE]\n"
@@ -138,6 +139,7 @@ int eject_main(int argc, char **argv)
 	const char *name = "/dev/cdrom";
 	struct stat st;
 
+	wait_for_drivers();
 	options_start(&o, argc, argv, "stT", usage);
 	while ((c = options_next(&o)) != -1) {
 		switch (c) {

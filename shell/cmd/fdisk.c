@@ -25,6 +25,7 @@
 #include <sys/stat.h>
 #include "mini.h"
 #include "disk.h"
+#include "module.h"
 
 static const char usage[] =
 	"Usage: fdisk [-u] [-H HEADS] [-S SECTORS] DISK     edit the partition table of DISK\n"
@@ -927,6 +928,7 @@ int fdisk_main(int argc, char **argv)
 	int c, list = 0, status = 0;
 	long long v;
 
+	wait_for_drivers();
 	options_start(&o, argc, argv, "luH:S:", usage);
 	while ((c = options_next(&o)) != -1) {
 		if (c == 'l')

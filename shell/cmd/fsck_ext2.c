@@ -25,6 +25,7 @@
 #include <unistd.h>
 #include "mini.h"
 #include "disk.h"
+#include "module.h"
 
 static const char usage[] =
 	"Usage: fsck.ext2 [-nf] DEVICE\n"
@@ -516,6 +517,7 @@ int fsck_ext2_main(int argc, char **argv)
 	struct fs fs = { 0 };
 	int c;
 
+	wait_for_drivers();
 	options_start(&o, argc, argv, "nfpayv", usage);
 	while ((c = options_next(&o)) != -1) {
 		if (c == 'p' || c == 'a' || c == 'y') {

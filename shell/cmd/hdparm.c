@@ -16,6 +16,7 @@
 #include <sys/ioctl.h>
 #include <linux/hdreg.h>
 #include "mini.h"
+#include "module.h"
 
 static const char usage[] =
 	"Usage: hdparm [-i|-I] DEVICE...\n"
@@ -140,6 +141,7 @@ int hdparm_main(int argc, char **argv)
 	struct options o;
 	int c, verbose = 0, status = 0;
 
+	wait_for_drivers();
 	options_start(&o, argc, argv, "iI", usage);
 	while ((c = options_next(&o)) != -1)
 		verbose = c == 'I';

@@ -21,9 +21,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
+#include <linux/cdrom.h>
 #include <linux/netlink.h>
 #include "mini.h"
 #include "daemon.h"
@@ -224,14 +226,30 @@ static void make_disk_link(const char *kind, const char *value, const char *targ
 	free(path);
 }
 
+/* Whether a CD-ROM drive holds a disc. An empty drive claims a size all the same, and
+ * reading it fills the console with the kernel's I/O errors. */
+static int cd_has_disc(const char *node)
+{
+	int fd = open(node, O_RDONLY | O_NONBLOCK | O_CLOEXEC), status;
+
+	if (fd < 0)
+		return 0;
+	status = ioctl(fd, CDROM_DRIVE_STATUS, CDSL_CURRENT);
+	close(fd);
+	return status == CDS_DISC_OK;
+}
+
 /* /dev/disk/by-label and by-uuid links for the file system on a block device. */
-static void add_disk_links(const char *devname)
+static void add_disk_links(const char *devname, unsigned major)
 {
 	char node[128], target[140];
 	struct fstype fs;
+	enum { CDROM_MAJOR = 11 };	/* sr0, sr1...: SCSI and ATAPI CD-ROM drives */
 
 	snprintf(node, sizeof node, "/dev/%s", devname);
 	snprintf(target, sizeof target, "../../%s", devname);
+	if (major == CDROM_MAJOR && !cd_has_disc(node))
+		return;
 	if (fstype_probe_path(node, &fs) != 1 || strcmp(fs.type, "dos") == 0)
 		return;
 	make_disk_link("label", fs.label, target);
@@ -274,7 +292,7 @@ static void device_added(const struct event *e)
 	}
 	/* An empty floppy drive takes seconds to answer: its label is not looked for. */
 	if (block && e->major != FLOPPY_MAJOR)
-		add_disk_links(e->devname);
+		add_disk_links(e->devname, e->major);
 }
 
 static void device_removed(const struct event *e)

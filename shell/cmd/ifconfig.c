@@ -13,6 +13,7 @@
 #include <sys/ioctl.h>
 #include "mini.h"
 #include "net.h"
+#include "module.h"
 
 static const char usage[] =
 	"Usage: ifconfig [-a] [IFACE]\n"
@@ -331,6 +332,7 @@ int ifconfig_main(int argc, char **argv)
 	struct options o;
 	int c, all = 0, status;
 
+	wait_for_drivers();
 	options_start(&o, argc, argv, "a", usage);
 	while ((c = options_next(&o)) != -1)
 		all = 1;

@@ -18,6 +18,7 @@
 #include <linux/rtnetlink.h>
 #include "mini.h"
 #include "net.h"
+#include "module.h"
 
 static const char usage[] =
 	"Usage: ip [-4|-6] OBJECT COMMAND [ARGS]\n"
@@ -993,6 +994,7 @@ int ip_main(int argc, char **argv)
 	};
 	int status;
 
+	wait_for_drivers();
 	(void)argc;
 	for (argv++; *argv && (*argv)[0] == '-'; argv++) {
 		if (!strcmp(*argv, "--help"))

@@ -12,6 +12,7 @@
 #include <sys/sysmacros.h>
 #include "mini.h"
 #include "fstype.h"
+#include "module.h"
 
 static const char usage[] =
 	"Usage: lsblk [-bfn] [DEVICE]...\n"
@@ -235,6 +236,7 @@ int lsblk_main(int argc, char **argv)
 	int c, heading = 1, count;
 	char **names;
 
+	wait_for_drivers();
 	options_start(&o, argc, argv, "bfn", usage);
 	while ((c = options_next(&o)) != -1) {
 		switch (c) {

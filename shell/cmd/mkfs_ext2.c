@@ -25,6 +25,7 @@
 #include <sys/stat.h>
 #include "mini.h"
 #include "disk.h"
+#include "module.h"
 
 static const char usage[] =
 	"Usage: mkfs.ext2 [-Fq] [-b BLOCK_SIZE] [-i BYTES_PER_INODE] [-N INODES] [-m PERCENT]\n"
@@ -432,6 +433,7 @@ int mkfs_ext2_main(int argc, char **argv)
 	uint64_t bytes, want_bytes = 0;
 	int c;
 
+	wait_for_drivers();
 	options_start(&o, argc, argv, "b:i:N:m:L:Fq", usage);
 	while ((c = options_next(&o)) != -1) {
 		switch (c) {

@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 #include "mini.h"
 #include "disk.h"
+#include "module.h"
 
 static const char usage[] =
 	"Usage: mkfs.vfat [-Iv] [-F 12|16|32] [-n LABEL] [-s SECTORS_PER_CLUSTER] [-i VOLUME_ID]\n"
@@ -292,6 +293,7 @@ int mkfs_vfat_main(int argc, char **argv)
 	char *end;
 	int c, fd;
 
+	wait_for_drivers();
 	set_label(&r, "NO NAME");
 	options_start(&o, argc, argv, "F:n:s:i:Iv", usage);
 	while ((c = options_next(&o)) != -1) {

@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include "mini.h"
 #include "disk.h"
+#include "module.h"
 
 static const char usage[] =
 	"Usage: mkswap [-L LABEL] [-U UUID] DEVICE [SIZE_IN_KB]\n"
@@ -73,6 +74,7 @@ int mkswap_main(int argc, char **argv)
 	size_t page_size = (size_t)sysconf(_SC_PAGESIZE);
 	uint64_t pages;
 
+	wait_for_drivers();
 	disk_random_uuid(uuid);
 	options_start(&o, argc, argv, "L:U:", usage);
 	while ((c = options_next(&o)) != -1) {

@@ -20,6 +20,7 @@
 #include "mini.h"
 #include "fstype.h"
 #include "loop.h"
+#include "module.h"
 
 static const char usage[] =
 	"Usage: mount [-rw] [-t TYPE] [-o OPTIONS] DEVICE DIRECTORY\n"
@@ -436,6 +437,7 @@ int mount_main(int argc, char **argv)
 	unsigned long propagation = 0;
 	int c, all = 0, rbind = 0;
 
+	wait_for_drivers();
 	memset(&r, 0, sizeof r);
 	translate_long_options(argc, argv, &propagation, &rbind);
 	options_start(&o, argc, argv, "at:o:rwBMP", usage);

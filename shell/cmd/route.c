@@ -8,6 +8,7 @@
 #include <arpa/inet.h>
 #include "mini.h"
 #include "net.h"
+#include "module.h"
 
 static const char usage[] =
 	"Usage: route [-n]\n"
@@ -95,6 +96,7 @@ int route_main(int argc, char **argv)
 	struct route4 r;
 	int c, add;
 
+	wait_for_drivers();
 	options_start(&o, argc, argv, "neA:", usage);
 	while ((c = options_next(&o)) != -1)
 		if (c == 'A' && strcmp(o.arg, "inet") != 0)

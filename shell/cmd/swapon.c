@@ -11,6 +11,7 @@
 #include <sys/swap.h>
 #include "mini.h"
 #include "fstype.h"
+#include "module.h"
 
 static const char swapon_usage[] =
 	"Usage: swapon [-p PRIORITY] DEVICE...\n"
@@ -150,6 +151,7 @@ int swapon_main(int argc, char **argv)
 	int c, all = 0, show = 0, flags = 0, status = 0;
 	long long priority;
 
+	wait_for_drivers();
 	options_start(&o, argc, argv, off ? "a" : "ap:s", off ? swapoff_usage : swapon_usage);
 	while ((c = options_next(&o)) != -1) {
 		switch (c) {

@@ -46,6 +46,7 @@
 #include "duration.h"
 #include "logs.h"
 #include "net.h"
+#include "module.h"
 
 static const char usage[] =
 	"Usage: udhcpc [-fbnqRS] [-i IFACE] [-s SCRIPT] [-p PIDFILE] [-r IP] [-x hostname:NAME]\n"
@@ -954,6 +955,7 @@ int udhcpc_main(int argc, char **argv)
 {
 	struct client *c = xzalloc(sizeof *c);
 
+	wait_for_drivers();
 	c->iface = "eth0";
 	c->retries = 3;
 	c->reply_wait = seconds(3);
