@@ -167,10 +167,13 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,$(O)/tests/unit/%,$(wildcard tests/unit/
 LIBMINI_OBJECTS := $(filter $(O)/libmini/%,$(OBJECTS))
 .PHONY: unit-tests
 unit-tests: $(UNIT_TESTS)
+# -MMD: a test that #includes a command's .c (simplere_test.c) is rebuilt when it changes.
 $(O)/tests/unit/%: tests/unit/%.c $(LIBMINI_OBJECTS) $(SYSROOT)/.done
 	@mkdir -p $(dir $@)
-	@$(CC) $(CFLAGS) -Itests/unit -Wno-unused-function $(LDFLAGS:$(O)/mini.map=$@.map) -o $@ \
+	@$(CC) $(CFLAGS) -Itests/unit -Wno-unused-function -MMD -MP -MF $@.d \
+		$(LDFLAGS:$(O)/mini.map=$@.map) -o $@ \
 		$(CRT_BEGIN) $< $(LIBMINI_OBJECTS) $(SYSROOT)/usr/lib/libc.a $(CRT_END)
+-include $(UNIT_TESTS:=.d)
 
 # ---- fuzzing: host builds (clang, libFuzzer, ASan, UBSan) of mini's own sources ----
 # tests/fuzz/README.md says how the targets work. `make fuzz` builds every target and runs
