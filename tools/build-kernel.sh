@@ -51,7 +51,10 @@ allconfig=$out/mini-allconfig
 # Configure again only when the merged fragment changed: keeps rebuilds incremental.
 if ! cmp -s "$allconfig.new" "$allconfig" || ! [ -f "$out/.config" ]; then
 	echo "  CONFIG  kernel (tinyconfig + kernel-config/)"
-	kmake allnoconfig KCONFIG_ALLCONFIG="$allconfig.new" >/dev/null
+	# (Its warnings go to a log: "override: reassigning to symbol" is what a later
+	# fragment's =m for an earlier =y is meant to do.)
+	kmake allnoconfig KCONFIG_ALLCONFIG="$allconfig.new" >"$out/config.log" 2>&1 ||
+		{ cat "$out/config.log" >&2; exit 1; }
 	# Every requested option must be in the result: a dependency we missed would
 	# otherwise switch it off without a word. A later fragment may change an earlier
 	# one's choice (=m for =y): the last line naming an option is the one checked.
