@@ -54,16 +54,7 @@ say() { echo "bench: $*" >&2; }
 # ---- the rival ----
 
 fetch_busybox() {
-	[ -x "$BB" ] && return 0
-	mkdir -p "$B"
-	dpkg --print-foreign-architectures | grep -qx i386 || dpkg --add-architecture i386
-	# Some index may fail to refresh (a mirror mid-sync): the download decides.
-	apt-get update -q >/dev/null 2>&1 || say "apt-get update reported errors; trying the download anyway"
-	rm -f "$B"/busybox-static_*.deb
-	(cd "$B" && apt-get download -q busybox-static:i386 >/dev/null)
-	rm -rf "$B/busybox"
-	dpkg -x "$B"/busybox-static_*.deb "$B/busybox"
-	[ -x "$BB" ] || { say "no $BB in the package"; exit 1; }
+	sh tools/bench/fetch-busybox.sh "$B"
 }
 
 # The same kernel configuration and tools, BusyBox inside. The kernel's own make

@@ -33,16 +33,8 @@ EPOCH=1700000000
 
 say() { echo "guest-bench: $*" >&2; }
 
-fetch_busybox() {	# as tools/bench.sh does
-	[ -x "$BB" ] && return 0
-	mkdir -p "$B"
-	dpkg --print-foreign-architectures | grep -qx i386 || dpkg --add-architecture i386
-	apt-get update -q >/dev/null 2>&1 || say "apt-get update reported errors; trying the download anyway"
-	rm -f "$B"/busybox-static_*.deb
-	(cd "$B" && apt-get download -q busybox-static:i386 >/dev/null)
-	rm -rf "$B/busybox"
-	dpkg -x "$B"/busybox-static_*.deb "$B/busybox"
-	[ -x "$BB" ] || { say "no $BB in the package"; exit 1; }
+fetch_busybox() {
+	sh tools/bench/fetch-busybox.sh "$B"
 }
 
 # The source tree tar czf packs and tar xzf unpacks: real C, a few MB.
