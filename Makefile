@@ -182,7 +182,7 @@ $(O)/tests/unit/%: tests/unit/%.c $(LIBMINI_OBJECTS) $(SYSROOT)/.done
 # runs one. `make fuzz-build` only builds them (the fuzz suite of `make test` does).
 FUZZ_TIME ?= 60
 FUZZ_DIR  := $(BUILD)/fuzz
-FUZZ_TARGETS ?= sh_parse sh tar gunzip awk sed grep expr printf date fstype fsck_ext2 udhcpc wget httpd
+FUZZ_TARGETS ?= sh_parse sh tar gunzip awk sed grep expr printf date fstype fsck_ext2 udhcpc wget httpd module
 # What each target runs besides its harness tests/fuzz/TARGET.c (libmini comes as a library).
 FUZZ_sh_parse := $(addprefix shell/sh/,arith.c expand.c input.c lexer.c parse.c util.c vars.c)
 FUZZ_sh     := $(wildcard shell/sh/*.c) $(addprefix shell/cmd/,echo.c kill.c printf.c pwd.c test.c true.c)
@@ -195,7 +195,7 @@ FUZZ_expr   := shell/cmd/expr.c
 FUZZ_printf := shell/cmd/printf.c
 FUZZ_date   := shell/cmd/date.c
 FUZZ_fsck_ext2 := shell/cmd/fsck_ext2.c
-# fstype needs only libmini; udhcpc, wget and httpd: the harness includes the command's source
+# fstype and module need only libmini; udhcpc, wget and httpd: the harness includes the command's source
 # Languages that can loop forever on purpose: their calls are counted (fuzz_set_budget).
 FUZZ_BUDGETED := $(FUZZ_sh) $(FUZZ_awk) $(FUZZ_sed)
 FUZZ_LIBMINI  := $(filter-out libmini/libgcc.c,$(wildcard libmini/*.c))

@@ -14,6 +14,7 @@ the fuzzer starts inside the code that matters instead of at the first check:
   udhcpc   MODE, then an IP packet with a DHCP reply (tests/fuzz/udhcpc.c says the modes)
   wget     what a server sends: status line, headers, a body (plain, chunked), redirects
   httpd    what a client sends: request line and headers
+  module   small ELF files with a .modinfo section, as a kernel module has
 Regression inputs (a crash that was fixed) go into the corpus as files named regress-*;
 they are not written by this script and it removes nothing. `make-seeds.py fstype wget`
 writes the seeds of those targets only.
@@ -419,11 +420,35 @@ def httpd_seeds():
     write("httpd", "http09", "GET /dir/file.txt\r\n")
 
 
+# ---- module: an ELF header, the section names, .modinfo, three section headers ----
+
+def module_file(modinfo):
+    names = b"\0.shstrtab\0.modinfo\0"
+    header_size, section_size = 52, 40
+    names_at = header_size
+    info_at = names_at + len(names)
+    sections_at = info_at + len(modinfo)
+    header = b"\x7fELF" + bytes([1, 1, 1]) + bytes(9) + struct.pack(
+        "<HHIIIIIHHHHHH", 1, 3, 1, 0, 0, sections_at, 0, header_size, 0, 0,
+        section_size, 3, 1)
+    def section(name, kind, offset, size):
+        return struct.pack("<IIIIIIIIII", name, kind, 0, 0, offset, size, 0, 0, 1, 0)
+    return (header + names + modinfo + bytes(section_size) +
+            section(1, 3, names_at, len(names)) + section(11, 1, info_at, len(modinfo)))
+
+
+def module_seeds():
+    write("module", "depends", module_file(b"license=GPL\0depends=8390,mii\0vermagic=6.12\0"))
+    write("module", "none", module_file(b"license=GPL\0depends=\0"))
+    write("module", "no-depends", module_file(b"license=GPL\0"))
+
+
 SEEDS = {
     "tar": tar_seeds, "gunzip": gunzip_seeds, "awk": awk_seeds, "sed": sed_seeds,
     "grep": grep_seeds, "expr": expr_seeds, "printf": printf_seeds, "date": date_seeds,
     "sh": sh_seeds, "fstype": fstype_seeds, "fsck_ext2": fsck_ext2_seeds,
     "udhcpc": udhcpc_seeds, "wget": wget_seeds, "httpd": httpd_seeds,
+    "module": module_seeds,
 }
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ while [ $# -gt 0 ]; do
 	esac
 	shift
 done
-[ -n "$targets" ] || targets="sh_parse sh tar gunzip awk sed grep expr printf date fstype fsck_ext2 udhcpc wget httpd"
+[ -n "$targets" ] || targets="sh_parse sh tar gunzip awk sed grep expr printf date fstype fsck_ext2 udhcpc wget httpd module"
 
 if ! command -v clang >/dev/null 2>&1; then
 	echo "not ok - fuzz: clang is not installed (tools/install-deps.sh installs it)"
